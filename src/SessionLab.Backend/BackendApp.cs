@@ -1,0 +1,162 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SessionLab.Backend.Common;
+using SessionLab.Backend.Identity;
+using SessionLab.Backend.Jwt;
+using SessionLab.Backend.Redis;
+using SessionLab.Backend.Sessions;
+using SessionOptions = SessionLab.Backend.Sessions.SessionOptions;
+using SessionLab.Backend.Sticky;
+
+namespace SessionLab.Backend;
+
+/// <summary>Composes one backend process: options, the scheme's services, the middleware and the API.</summary>
+public static class BackendApp
+{
+    /// <summary>Environment variables with this prefix configure a backend, e.g. <c>SESSIONLAB_Jwt__Key</c>.</summary>
+    public const string EnvironmentPrefix = "SESSIONLAB_";
+
+    /// <summary>Builds a backend from its configuration; <paramref name="overrides"/> (from the command line) win over everything else.</summary>
+    public static WebApplication Build(IReadOnlyDictionary<string, string?> overrides)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+        builder.Configuration.AddEnvironmentVariables(EnvironmentPrefix);
+        builder.Configuration.AddInMemoryCollection(overrides);
+
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.TimestampFormat = "HH:mm:ss.fff ";
+        });
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        // A failed start is reported once, cleanly, by the serve command; not as a stack trace here too.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
+
+        var server = builder.Configuration.GetSection(ServerOptions.SectionName).Get<ServerOptions>() ?? new ServerOptions();
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Listen(IPAddress.Parse(server.Host), server.Port);
+            kestrel.AddServerHeader = false;
+            // Above our own limits, so oversized cookies and tokens reach the API and get a JSON reply.
+            kestrel.Limits.MaxRequestHeadersTotalSize = 128 * 1024;
+            kestrel.Limits.MaxRequestLineSize = 16 * 1024;
+        });
+
+        builder.Services.AddBackendServices(server.Scheme);
+        var app = builder.Build();
+        app.UseBackendPipeline();
+        app.MapHealthApi();
+        switch (server.Scheme)
+        {
+            case SchemeKind.Jwt:
+                app.MapJwtApi();
+                break;
+            default:
+                app.MapSessionApi();
+                break;
+        }
+
+        return app;
+    }
+
+    internal static IServiceCollection AddBackendServices(this IServiceCollection services, SchemeKind scheme)
+    {
+        services.AddOptions<ServerOptions>().BindConfiguration(ServerOptions.SectionName)
+            .Validate(o => !string.IsNullOrWhiteSpace(o.Id), "Server:Id must not be empty.")
+            .Validate(o => o.Port is > 0 and < 65536, "Server:Port must be 1-65535.")
+            .Validate(o => IPAddress.TryParse(o.Host, out _), "Server:Host must be an IP address.")
+            .ValidateOnStart();
+        services.AddOptions<SessionOptions>().BindConfiguration(SessionOptions.SectionName)
+            .Validate(o => o.Ttl >= TimeSpan.FromSeconds(1), "Session:Ttl must be at least 1 second.")
+            .ValidateOnStart();
+        services.AddOptions<JwtOptions>().BindConfiguration(JwtOptions.SectionName)
+            .Validate(o => o.Lifetime >= TimeSpan.FromSeconds(1), "Jwt:Lifetime must be at least 1 second.")
+            .Validate(o => o.ClockSkew >= TimeSpan.Zero && o.ClockSkew <= TimeSpan.FromMinutes(5), "Jwt:ClockSkew must be 0 to 5 minutes.")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.Issuer), "Jwt:Issuer must not be empty.")
+            .ValidateOnStart();
+        services.AddOptions<RedisOptions>().BindConfiguration(RedisOptions.SectionName)
+            .Validate(o => o.OperationTimeout > TimeSpan.Zero && o.ConnectTimeout > TimeSpan.Zero, "Redis timeouts must be positive.")
+            .ValidateOnStart();
+        services.AddOptions<UserDirectoryOptions>().BindConfiguration(UserDirectoryOptions.SectionName);
+
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            // The context supplies metadata; naming and null handling must be restated for these options.
+            o.SerializerOptions.TypeInfoResolverChain.Insert(0, BackendJsonContext.Default);
+            o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower;
+            o.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
+        });
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<ServerIdentity>();
+        services.AddSingleton<IUserDirectory>(sp =>
+            sp.GetRequiredService<IOptions<UserDirectoryOptions>>().Value.File is { Length: > 0 } path
+                ? new FileUserDirectory(path)
+                : new DemoUserDirectory());
+        services.AddExceptionHandler<JsonExceptionHandler>();
+        services.AddHostedService<ParentProcessWatchdog>();
+        services.AddHostedService<StartupReport>();
+
+        switch (scheme)
+        {
+            case SchemeKind.Sticky:
+                services.AddSingleton<SessionCookie>();
+                services.AddSingleton<InMemorySessionStore>();
+                services.AddSingleton<ISessionStore>(sp => sp.GetRequiredService<InMemorySessionStore>());
+                services.AddHostedService<SessionSweeper>();
+                break;
+            case SchemeKind.Redis:
+                services.AddSingleton<SessionCookie>();
+                services.AddSingleton<RedisConnection>();
+                services.AddSingleton<ISessionStore, RedisSessionStore>();
+                break;
+            case SchemeKind.Jwt:
+                services.AddSingleton<RedisConnection>();
+                services.AddSingleton<JwtSigningKey>();
+                services.AddSingleton<TokenService>();
+                services.AddSingleton<RevocationStore>();
+                services.AddSingleton<TokenAuthorizer>();
+                break;
+        }
+
+        return services;
+    }
+
+    internal static WebApplication UseBackendPipeline(this WebApplication app)
+    {
+        // JsonExceptionHandler answers every exception; the fallback below is only the middleware's required default.
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandler = context => Task.CompletedTask,
+            SuppressDiagnosticsCallback = _ => true,
+        });
+        app.UseMiddleware<StoreUnavailableMiddleware>();
+        app.UseStatusCodePages(context => WriteStatusAsJson(context.HttpContext));
+        app.UseMiddleware<InputLimitsMiddleware>();
+        app.Use((context, next) =>
+        {
+            context.Response.Headers["X-Server-Id"] = context.RequestServices.GetRequiredService<ServerIdentity>().ServerId;
+            return next(context);
+        });
+        return app;
+    }
+
+    // Routing's bare 404/405 become JSON too, so every reply of the API is JSON with server_id.
+    private static Task WriteStatusAsJson(HttpContext context)
+    {
+        var status = context.Response.StatusCode;
+        var message = status switch
+        {
+            StatusCodes.Status404NotFound => ErrorMessages.NotFound,
+            StatusCodes.Status405MethodNotAllowed => ErrorMessages.MethodNotAllowed,
+            _ => ErrorMessages.BadRequest,
+        };
+        return context.RequestServices.GetRequiredService<ServerIdentity>().WriteErrorAsync(context, status, message);
+    }
+}

@@ -1,0 +1,21 @@
+using System.Text.Json.Serialization;
+using SessionLab.Backend.Sessions;
+
+namespace SessionLab.Backend.Common;
+
+/// <summary>Source-generated JSON for every wire and store shape: no reflection on the hot path.</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(LoginRequest))]
+[JsonSerializable(typeof(ErrorResponse))]
+[JsonSerializable(typeof(HealthResponse))]
+[JsonSerializable(typeof(LoginResponse))]
+[JsonSerializable(typeof(ProfileResponse))]
+[JsonSerializable(typeof(LogoutResponse))]
+[JsonSerializable(typeof(DebugSessionsResponse))]
+[JsonSerializable(typeof(TokenResponse))]
+[JsonSerializable(typeof(TokenProfileResponse))]
+[JsonSerializable(typeof(TokenLogoutResponse))]
+[JsonSerializable(typeof(SessionRecord))]
+internal sealed partial class BackendJsonContext : JsonSerializerContext;

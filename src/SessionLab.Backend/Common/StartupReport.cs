@@ -1,0 +1,60 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SessionLab.Backend.Identity;
+using SessionLab.Backend.Jwt;
+using SessionLab.Backend.Redis;
+using SessionLab.Backend.Sessions;
+
+namespace SessionLab.Backend.Common;
+
+/// <summary>
+/// Says at start-up what this backend is (scheme, address, store, user directory, key source, revocation policy)
+/// and opens the Redis connection now, so the first request does not pay for it. Never prints a secret.
+/// </summary>
+internal sealed partial class StartupReport(IServiceProvider services, ILogger<StartupReport> logger) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        var server = services.GetRequiredService<IOptions<ServerOptions>>().Value;
+        var users = services.GetRequiredService<IUserDirectory>();
+        LogServing(server.Id, server.Scheme, server.Host, server.Port, users.Description);
+
+        if (server.Scheme != SchemeKind.Jwt)
+        {
+            var ttl = services.GetRequiredService<IOptions<SessionOptions>>().Value.Ttl;
+            LogSessions(ttl);
+        }
+
+        if (server.Scheme != SchemeKind.Sticky)
+        {
+            _ = services.GetRequiredService<RedisConnection>();
+            var redis = services.GetRequiredService<IOptions<RedisOptions>>().Value.Configuration;
+            LogRedis(redis);
+        }
+
+        if (server.Scheme == SchemeKind.Jwt)
+        {
+            var key = services.GetRequiredService<JwtSigningKey>();
+            var jwt = services.GetRequiredService<IOptions<JwtOptions>>().Value;
+            LogJwt(key.Source, key.Key.KeyId, jwt.Lifetime, jwt.ClockSkew, jwt.Revocation, jwt.WhenStoreDown);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{ServerId}: {Scheme} backend on http://{Host}:{Port}; users: {Users}")]
+    private partial void LogServing(string serverId, SchemeKind scheme, string host, int port, string users);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sessions expire after {Ttl} idle (sliding)")]
+    private partial void LogSessions(TimeSpan ttl);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Redis: {Configuration} (fail fast, no queueing while disconnected)")]
+    private partial void LogRedis(string configuration);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "JWT: HS256, key from {KeySource} (key id {KeyId}), lifetime {Lifetime}, clock skew {Skew}, revocation {Revocation}, when Redis is down: {WhenDown}")]
+    private partial void LogJwt(string keySource, string keyId, TimeSpan lifetime, TimeSpan skew, RevocationMode revocation, RevocationStoreDownPolicy whenDown);
+}

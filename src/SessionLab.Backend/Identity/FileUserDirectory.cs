@@ -1,0 +1,59 @@
+using System.Collections.Frozen;
+using System.Text.Json;
+using Microsoft.AspNetCore.Identity;
+
+namespace SessionLab.Backend.Identity;
+
+/// <summary>
+/// Real password checking: users from a JSON file, passwords verified with ASP.NET Core Identity's
+/// <see cref="PasswordHasher{TUser}"/> (PBKDF2-HMAC-SHA512, salted, 100,000 iterations).
+/// </summary>
+internal sealed class FileUserDirectory : IUserDirectory
+{
+    private readonly FrozenDictionary<string, UserFileEntry> _users;
+    private readonly PasswordHasher<UserFileEntry> _hasher = new();
+
+    // Verifying against this when the user is unknown keeps the reply time the same, so usernames cannot be probed by timing.
+    private readonly string _decoyHash;
+
+    public FileUserDirectory(string path)
+    {
+        Description = $"user file {path}";
+        UserFile? file;
+        try
+        {
+            file = JsonSerializer.Deserialize(File.ReadAllText(path), UserFileJsonContext.Default.UserFile);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
+        {
+            throw new InvalidOperationException($"Cannot read the user file '{path}': {e.Message}", e);
+        }
+
+        if (file?.Users is null)
+        {
+            throw new InvalidOperationException($"The user file '{path}' has no \"users\" array.");
+        }
+
+        _users = file.Users.ToFrozenDictionary(u => u.Username, StringComparer.Ordinal);
+        _decoyHash = _hasher.HashPassword(new UserFileEntry("decoy", 0, string.Empty), Guid.NewGuid().ToString());
+    }
+
+    public string Description { get; }
+
+    public AuthenticatedUser? Authenticate(Credentials credentials)
+    {
+        var password = credentials.Password ?? string.Empty;
+        if (!_users.TryGetValue(credentials.Username, out var entry))
+        {
+            _hasher.VerifyHashedPassword(new UserFileEntry("decoy", 0, string.Empty), _decoyHash, password);
+            return null;
+        }
+
+        var result = _hasher.VerifyHashedPassword(entry, entry.PasswordHash, password);
+        return result == PasswordVerificationResult.Failed ? null : new AuthenticatedUser(entry.UserId, entry.Username);
+    }
+
+    /// <summary>Hashes a password in the format this directory reads.</summary>
+    public static string HashPassword(string password) =>
+        new PasswordHasher<UserFileEntry>().HashPassword(new UserFileEntry(string.Empty, 0, string.Empty), password);
+}

@@ -1,0 +1,111 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+using SessionLab.Backend.Common;
+using SessionLab.Backend.Identity;
+
+namespace SessionLab.Backend.Jwt;
+
+/// <summary>The JWT scheme's API of SPEC §3: stateless <c>/profile</c>, blacklist-backed <c>/logout</c>.</summary>
+internal static class JwtApi
+{
+    /// <summary>The plan's short-token user.</summary>
+    private static readonly AuthenticatedUser ShortTokenUser = new(1001, "test");
+
+    private const int MaxShortTokenSeconds = 3600;
+
+    public static IEndpointRouteBuilder MapJwtApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/login", LoginAsync);
+        app.MapPost("/login-short", LoginShort);
+        app.MapGet("/profile", (HttpContext context, TokenAuthorizer authorizer, ServerIdentity server) =>
+            ProfileAsync(context, authorizer, server, authorizer.RevocationOnByDefault));
+        app.MapGet("/profile-with-blacklist", (HttpContext context, TokenAuthorizer authorizer, ServerIdentity server) =>
+            ProfileAsync(context, authorizer, server, consultBlacklist: true));
+        app.MapPost("/logout", LogoutAsync);
+        app.MapGet("/debug/sessions", (ServerIdentity server) => TypedResults.Ok(new DebugSessionsResponse(server.ServerId, 0)));
+        return app;
+    }
+
+    private static async Task<Results<Ok<TokenResponse>, JsonHttpResult<ErrorResponse>>> LoginAsync(
+        HttpContext context, IUserDirectory users, TokenService tokens, IOptions<JwtOptions> options, ServerIdentity server)
+    {
+        var read = await LoginRequestReader.ReadAsync(context.Request, context.RequestAborted);
+        if (read.Credentials is not { } credentials)
+        {
+            return server.Error(read.StatusCode, read.Error!);
+        }
+
+        if (users.Authenticate(credentials) is not { } user)
+        {
+            return server.Error(StatusCodes.Status401Unauthorized, ErrorMessages.InvalidCredentials);
+        }
+
+        return TypedResults.Ok(IssueFor(user, options.Value.Lifetime, tokens, server));
+    }
+
+    /// <summary>The plan's 5-second token; <c>?seconds=N</c> (1–3600) asks for another lifetime, e.g. 30 for experiment 3.3.</summary>
+    private static Results<Ok<TokenResponse>, JsonHttpResult<ErrorResponse>> LoginShort(
+        HttpContext context, TokenService tokens, IOptions<JwtOptions> options, ServerIdentity server)
+    {
+        var lifetime = options.Value.ShortLifetime;
+        if (context.Request.Query.TryGetValue("seconds", out var requested))
+        {
+            if (!int.TryParse(requested, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+                || seconds is < 1 or > MaxShortTokenSeconds)
+            {
+                return server.Error(StatusCodes.Status400BadRequest, $"seconds must be a whole number from 1 to {MaxShortTokenSeconds}");
+            }
+
+            lifetime = TimeSpan.FromSeconds(seconds);
+        }
+
+        return TypedResults.Ok(IssueFor(ShortTokenUser, lifetime, tokens, server));
+    }
+
+    private static async Task<Results<Ok<TokenProfileResponse>, JsonHttpResult<ErrorResponse>>> ProfileAsync(
+        HttpContext context, TokenAuthorizer authorizer, ServerIdentity server, bool consultBlacklist)
+    {
+        var auth = await authorizer.AuthorizeAsync(context.Request, consultBlacklist);
+        if (auth.Claims is not { } claims)
+        {
+            return server.Error(auth.StatusCode, auth.Error!);
+        }
+
+        return TypedResults.Ok(new TokenProfileResponse(
+            claims.UserId,
+            claims.Username,
+            server.ServerId,
+            claims.Issuer,
+            claims.IssuedAt.ToUnixTimeSeconds(),
+            claims.ExpiresAt.ToUnixTimeSeconds(),
+            claims.TokenId,
+            auth.RevocationCheck));
+    }
+
+    private static async Task<Results<Ok<TokenLogoutResponse>, JsonHttpResult<ErrorResponse>>> LogoutAsync(
+        HttpContext context, TokenAuthorizer authorizer, RevocationStore revocations, TokenService tokens, TimeProvider time, ServerIdentity server)
+    {
+        // Revoking needs a token we issued; an already-revoked one is refused like at /profile.
+        var auth = await authorizer.AuthorizeAsync(context.Request, consultBlacklist: false);
+        if (auth.Claims is not { } claims)
+        {
+            return server.Error(auth.StatusCode, auth.Error!);
+        }
+
+        // Keep the entry exactly as long as the token could still be accepted: remaining lifetime plus the skew.
+        var ttl = claims.ExpiresAt - time.GetUtcNow() + tokens.ClockSkew;
+        if (ttl < TimeSpan.FromSeconds(1))
+        {
+            ttl = TimeSpan.FromSeconds(1);
+        }
+
+        await revocations.RevokeAsync(claims.TokenId, ttl);
+        return TypedResults.Ok(new TokenLogoutResponse(server.ServerId, "token revoked", claims.TokenId, (long)Math.Ceiling(ttl.TotalSeconds)));
+    }
+
+    private static TokenResponse IssueFor(AuthenticatedUser user, TimeSpan lifetime, TokenService tokens, ServerIdentity server) =>
+        new(server.ServerId, tokens.Issue(user, lifetime), "Bearer", (long)lifetime.TotalSeconds, user.UserId, user.Username);
+}

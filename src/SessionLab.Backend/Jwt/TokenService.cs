@@ -1,0 +1,118 @@
+using System.Security.Cryptography;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using SessionLab.Backend.Common;
+using SessionLab.Backend.Identity;
+
+namespace SessionLab.Backend.Jwt;
+
+/// <summary>
+/// Issues and validates the lab's JWTs with Microsoft.IdentityModel (no hand-rolled HMAC).
+/// Validation is pinned to HS256, requires <c>exp</c> and the issuer, and uses an explicit clock skew.
+/// </summary>
+internal sealed class TokenService
+{
+    public const string UserIdClaim = "user_id";
+    public const string UsernameClaim = "username";
+
+    private readonly JsonWebTokenHandler _handler;
+    private readonly TokenValidationParameters _validation;
+    private readonly JwtSigningKey _key;
+    private readonly JwtOptions _options;
+    private readonly TimeProvider _time;
+
+    public TokenService(JwtSigningKey key, IOptions<JwtOptions> options, TimeProvider time)
+    {
+        _key = key;
+        _options = options.Value;
+        _time = time;
+        // The plan's claims only; IdentityModel would otherwise add nbf on its own.
+        _handler = new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false, MaximumTokenSizeInBytes = _options.MaxTokenBytes };
+        _validation = new TokenValidationParameters
+        {
+            IssuerSigningKey = key.Key,
+            ValidAlgorithms = [SecurityAlgorithms.HmacSha256], // no alg:none, no RS256/HS256 confusion
+            RequireSignedTokens = true,
+            ValidateIssuerSigningKey = true,
+            ValidIssuer = _options.Issuer,
+            ValidateIssuer = true,
+            ValidateAudience = false, // deliberate: the plan's tokens carry no aud; one issuer, one audience
+            ValidateLifetime = true,
+            RequireExpirationTime = true,
+            ClockSkew = _options.ClockSkew, // not .NET's 5-minute default, which would keep a 5-second token alive
+        };
+    }
+
+    public TimeSpan ClockSkew => _options.ClockSkew;
+
+    /// <summary>Signs a token for <paramref name="user"/> valid for <paramref name="lifetime"/>.</summary>
+    public string Issue(AuthenticatedUser user, TimeSpan lifetime)
+    {
+        // JWT times are whole seconds; truncating here keeps exp - iat equal to the lifetime.
+        var now = DateTimeOffset.FromUnixTimeSeconds(_time.GetUtcNow().ToUnixTimeSeconds());
+        return _handler.CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = _options.Issuer,
+            IssuedAt = now.UtcDateTime,
+            Expires = (now + lifetime).UtcDateTime,
+            Claims = new Dictionary<string, object>
+            {
+                [UserIdClaim] = user.UserId,
+                [UsernameClaim] = user.Username,
+                [JwtRegisteredClaimNames.Jti] = NewTokenId(),
+            },
+            SigningCredentials = new SigningCredentials(_key.Key, SecurityAlgorithms.HmacSha256),
+        });
+    }
+
+    /// <summary>Validates a compact JWT against the system clock (IdentityModel offers no public time hook); the error, if any, is one of the API's exact strings.</summary>
+    public async Task<TokenCheck> ValidateAsync(string token)
+    {
+        if (token.Length > _options.MaxTokenBytes)
+        {
+            return TokenCheck.Invalid(ErrorMessages.InvalidToken);
+        }
+
+        var result = await _handler.ValidateTokenAsync(token, _validation).ConfigureAwait(false);
+        if (!result.IsValid)
+        {
+            return TokenCheck.Invalid(ErrorFor(result.Exception));
+        }
+
+        var jwt = (JsonWebToken)result.SecurityToken;
+        if (!jwt.TryGetPayloadValue<int>(UserIdClaim, out var userId)
+            || !jwt.TryGetPayloadValue<string>(UsernameClaim, out var username)
+            || string.IsNullOrEmpty(jwt.Id))
+        {
+            return TokenCheck.Invalid(ErrorMessages.InvalidToken);
+        }
+
+        return TokenCheck.Valid(new TokenClaims(
+            userId,
+            username,
+            jwt.Issuer,
+            new DateTimeOffset(jwt.IssuedAt, TimeSpan.Zero),
+            new DateTimeOffset(jwt.ValidTo, TimeSpan.Zero),
+            jwt.Id));
+    }
+
+    internal static string ErrorFor(Exception? exception) => exception switch
+    {
+        SecurityTokenExpiredException => ErrorMessages.TokenExpired,
+        SecurityTokenInvalidSignatureException
+            or SecurityTokenSignatureKeyNotFoundException
+            or SecurityTokenInvalidAlgorithmException => ErrorMessages.InvalidSignature,
+        SecurityTokenInvalidIssuerException => ErrorMessages.InvalidIssuer,
+        SecurityTokenNotYetValidException => ErrorMessages.TokenNotYetValid,
+        SecurityTokenNoExpirationException => ErrorMessages.TokenWithoutExpiry,
+        _ => ErrorMessages.InvalidToken,
+    };
+
+    private static string NewTokenId()
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        RandomNumberGenerator.Fill(bytes);
+        return System.Buffers.Text.Base64Url.EncodeToString(bytes);
+    }
+}

@@ -1,0 +1,98 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SessionLab.Backend.Common;
+using SessionLab.Backend.Identity;
+using SessionLab.Backend.Sessions;
+using StackExchange.Redis;
+
+namespace SessionLab.Backend.Redis;
+
+/// <summary>
+/// Sessions in Redis: key <c>session:{id}</c>, a JSON value, and a TTL that every read renews
+/// in the same round trip (<c>GETEX key EX ttl</c>), so sliding expiry costs nothing extra.
+/// </summary>
+internal sealed partial class RedisSessionStore(
+    RedisConnection redis,
+    TimeProvider time,
+    IOptions<SessionOptions> options,
+    ILogger<RedisSessionStore> logger) : ISessionStore
+{
+    public const string KeyPrefix = "session:";
+
+    private readonly TimeSpan _ttl = options.Value.Ttl;
+
+    public static RedisKey KeyOf(string sessionId) => KeyPrefix + sessionId;
+
+    public async Task<SessionRecord> CreateAsync(AuthenticatedUser user, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var session = new SessionRecord(SessionIds.New(), user.UserId, user.Username, time.GetUtcNow());
+            var value = JsonSerializer.SerializeToUtf8Bytes(session, BackendJsonContext.Default.SessionRecord);
+            // NX: a colliding id (never expected at 128 bits) must not overwrite someone else's session.
+            var created = await RedisCalls.GuardAsync(
+                redis.Database.StringSetAsync(KeyOf(session.SessionId), value, _ttl, When.NotExists),
+                ErrorMessages.SessionStoreUnavailable);
+            if (created)
+            {
+                return session;
+            }
+        }
+    }
+
+    public async Task<SessionRecord?> GetAndTouchAsync(string sessionId, CancellationToken cancellationToken)
+    {
+        var value = await RedisCalls.GuardAsync(
+            redis.Database.StringGetSetExpiryAsync(KeyOf(sessionId), _ttl),
+            ErrorMessages.SessionStoreUnavailable);
+        if (value.IsNull)
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize((byte[])value!, BackendJsonContext.Default.SessionRecord);
+        }
+        catch (JsonException e)
+        {
+            // Someone else wrote this key; treat it as no session rather than failing the request.
+            LogUnreadableSession(e);
+            return null;
+        }
+    }
+
+    public Task<bool> DeleteAsync(string sessionId, CancellationToken cancellationToken) =>
+        RedisCalls.GuardAsync(redis.Database.KeyDeleteAsync(KeyOf(sessionId)), ErrorMessages.SessionStoreUnavailable);
+
+    public async Task<SessionListing> ListAsync(int maxIds, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var ids = new List<string>();
+            long count = 0;
+            // Every primary: in a Cluster the keys are spread over several servers.
+            foreach (var server in redis.Multiplexer.GetServers().Where(s => !s.IsReplica))
+            {
+                await foreach (var key in server.KeysAsync(pattern: KeyPrefix + "*", pageSize: 1000).WithCancellation(cancellationToken))
+                {
+                    count++;
+                    if (ids.Count < maxIds)
+                    {
+                        ids.Add(((string)key!)[KeyPrefix.Length..]);
+                    }
+                }
+            }
+
+            return new SessionListing(count, ids);
+        }
+        catch (Exception e) when (e is RedisConnectionException or RedisTimeoutException or TimeoutException)
+        {
+            throw new SessionStoreUnavailableException(ErrorMessages.SessionStoreUnavailable, e);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A session key holds a value that is not a session; ignoring it")]
+    private partial void LogUnreadableSession(Exception exception);
+}

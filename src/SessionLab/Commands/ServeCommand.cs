@@ -1,0 +1,105 @@
+using System.CommandLine;
+using System.Globalization;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using SessionLab.Backend;
+using SessionLab.Backend.Jwt;
+
+namespace SessionLab.Commands;
+
+/// <summary><c>sessionlab serve</c>: one backend process of one scheme (SPEC §3).</summary>
+internal static class ServeCommand
+{
+    public static Command Create()
+    {
+        var scheme = new Option<string>("--scheme") { Description = "the session scheme", Required = true };
+        scheme.AcceptOnlyFromAmong("sticky", "redis", "jwt");
+        var port = new Option<int>("--port") { Description = "TCP port to listen on", Required = true };
+        var serverId = new Option<string>("--server-id") { Description = "reported as server_id in every reply", DefaultValueFactory = _ => "server-1" };
+        var host = new Option<string?>("--host") { Description = "address to listen on (default 127.0.0.1)" };
+        var redis = new Option<string?>("--redis") { Description = "Redis configuration string (default 127.0.0.1:6379; Sentinel/Cluster syntax accepted)" };
+        var sessionTtl = Duration("--session-ttl", "idle expiry of a session (default 30m)");
+        var jwtLifetime = Duration("--jwt-lifetime", "lifetime of a /login token (default 2h)");
+        var clockSkew = Duration("--clock-skew", "JWT clock skew tolerance (default 1s)");
+        var jwtKey = new Option<string?>("--jwt-key") { Description = "base64 HS256 key shared by the JWT backends (default: a generated development key; prefer env SESSIONLAB_Jwt__Key)" };
+        var revocation = new Option<string?>("--revocation") { Description = "off: /profile is stateless; on: /profile consults the blacklist (default off)" };
+        revocation.AcceptOnlyFromAmong("off", "on");
+        var whenDown = new Option<string?>("--revocation-when-redis-down") { Description = "fail-closed (503, default) or fail-open" };
+        whenDown.AcceptOnlyFromAmong("fail-closed", "fail-open");
+        var usersFile = new Option<string?>("--users-file") { Description = "JSON user file with PBKDF2 password hashes; turns on real password checks" };
+        var secureCookie = new Option<bool>("--secure-cookie") { Description = "mark the session cookie Secure (HTTPS only)" };
+        var parentPid = new Option<int?>("--parent-pid") { Description = "exit when this process is gone", Hidden = true };
+
+        var command = new Command("serve", "Run one backend of one scheme (sticky, redis or jwt).")
+        {
+            scheme, port, serverId, host, redis, sessionTtl, jwtLifetime, clockSkew, jwtKey, revocation, whenDown, usersFile, secureCookie, parentPid,
+        };
+
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var overrides = new Dictionary<string, string?>
+            {
+                ["Server:Scheme"] = parse.GetValue(scheme),
+                ["Server:Port"] = parse.GetValue(port).ToString(CultureInfo.InvariantCulture),
+                ["Server:Id"] = parse.GetValue(serverId),
+            };
+            Set(overrides, "Server:Host", parse.GetValue(host));
+            Set(overrides, "Redis:Configuration", parse.GetValue(redis));
+            Set(overrides, "Session:Ttl", parse.GetValue(sessionTtl)?.ToString("c", CultureInfo.InvariantCulture));
+            Set(overrides, "Jwt:Lifetime", parse.GetValue(jwtLifetime)?.ToString("c", CultureInfo.InvariantCulture));
+            Set(overrides, "Jwt:ClockSkew", parse.GetValue(clockSkew)?.ToString("c", CultureInfo.InvariantCulture));
+            Set(overrides, "Jwt:Key", parse.GetValue(jwtKey));
+            Set(overrides, "Jwt:Revocation", parse.GetValue(revocation));
+            Set(overrides, "Jwt:WhenStoreDown", parse.GetValue(whenDown) switch
+            {
+                "fail-open" => nameof(RevocationStoreDownPolicy.FailOpen),
+                "fail-closed" => nameof(RevocationStoreDownPolicy.FailClosed),
+                _ => null,
+            });
+            Set(overrides, "Users:File", parse.GetValue(usersFile));
+            Set(overrides, "Session:SecureCookie", parse.GetValue(secureCookie) ? "true" : null);
+            Set(overrides, "Server:ParentProcessId", parse.GetValue(parentPid)?.ToString(CultureInfo.InvariantCulture));
+            return await RunAsync(overrides, cancellationToken);
+        });
+        return command;
+    }
+
+    private static async Task<int> RunAsync(Dictionary<string, string?> overrides, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var app = BackendApp.Build(overrides);
+            await app.StartAsync(cancellationToken);
+            await app.WaitForShutdownAsync(cancellationToken);
+            return 0;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return 0;
+        }
+        catch (Exception e) when (e is IOException or OptionsValidationException or InvalidOperationException or FormatException)
+        {
+            // Start-up problems (port in use, bad settings, unreadable user file) are the user's to fix: say which, no stack trace.
+            await Console.Error.WriteLineAsync($"sessionlab serve: cannot start: {Describe(e)}");
+            return 2;
+        }
+    }
+
+    private static string Describe(Exception e) => e switch
+    {
+        OptionsValidationException validation => string.Join(" ", validation.Failures),
+        IOException { InnerException: { } inner } io => $"{io.Message} ({inner.Message})",
+        _ => e.Message,
+    };
+
+    private static Option<TimeSpan?> Duration(string name, string description) =>
+        new(name) { Description = description, CustomParser = DurationParser.ParseOption };
+
+    private static void Set(Dictionary<string, string?> overrides, string key, string? value)
+    {
+        if (value is not null)
+        {
+            overrides[key] = value;
+        }
+    }
+}

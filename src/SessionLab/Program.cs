@@ -1,0 +1,3 @@
+using SessionLab.Commands;
+
+return await SessionLabCli.Build().Parse(args).InvokeAsync();
