@@ -1,0 +1,17 @@
+namespace SessionLab.Topology.LoadBalancing;
+
+/// <summary>
+/// How a load balancer stops sending to a dead backend, for both engines alike:
+/// nginx <c>max_fails</c>/<c>fail_timeout</c>, YARP passive health checks with the same numbers.
+/// </summary>
+internal sealed class PassiveHealthOptions
+{
+    /// <summary>Failed attempts within <see cref="FailTimeout"/> after which a backend is taken out. nginx default 1.</summary>
+    public int MaxFails { get; set; } = 1;
+
+    /// <summary>Window for counting failures, and how long a failed backend stays out. nginx default 10 s.</summary>
+    public TimeSpan FailTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Connect timeout to a backend; on loopback a dead one refuses at once, so this only matters for a hung one.</summary>
+    public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(1);
+}
