@@ -1,0 +1,112 @@
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using SessionLab.Backend.Identity;
+using SessionLab.Backend.Sessions;
+using SessionLab.Backend.Sticky;
+
+namespace SessionLab.Tests.Backend.Sticky;
+
+public sealed class InMemorySessionStoreTests
+{
+    private static readonly AuthenticatedUser Alice = new(1001, "alice");
+    private readonly FakeTimeProvider _time = new(DateTimeOffset.Parse("2026-01-01T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+    private readonly InMemorySessionStore _store;
+
+    public InMemorySessionStoreTests() =>
+        _store = new InMemorySessionStore(_time, Options.Create(new SessionOptions { Ttl = TimeSpan.FromSeconds(30) }));
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task CreateAsync_NewSession_IsReadableWithItsUser()
+    {
+        var created = await _store.CreateAsync(Alice, Ct);
+
+        var read = await _store.GetAndTouchAsync(created.SessionId, Ct);
+
+        Assert.NotNull(read);
+        Assert.Equal(1001, read.UserId);
+        Assert.Equal("alice", read.Username);
+        Assert.Equal(_time.GetUtcNow(), read.CreatedAt);
+    }
+
+    [Fact]
+    public async Task GetAndTouchAsync_IdleLongerThanTtl_ReturnsNullAndForgetsIt()
+    {
+        var created = await _store.CreateAsync(Alice, Ct);
+
+        _time.Advance(TimeSpan.FromSeconds(30));
+
+        Assert.Null(await _store.GetAndTouchAsync(created.SessionId, Ct));
+        Assert.Equal(0, _store.Count);
+    }
+
+    [Fact]
+    public async Task GetAndTouchAsync_ReadBeforeExpiry_SlidesTheExpiry()
+    {
+        var created = await _store.CreateAsync(Alice, Ct);
+
+        _time.Advance(TimeSpan.FromSeconds(20));
+        Assert.NotNull(await _store.GetAndTouchAsync(created.SessionId, Ct));
+        _time.Advance(TimeSpan.FromSeconds(20)); // 40 s after login, 20 s after the last read
+
+        Assert.NotNull(await _store.GetAndTouchAsync(created.SessionId, Ct));
+    }
+
+    [Fact]
+    public async Task DeleteAsync_ExistingSession_EndsItOnce()
+    {
+        var created = await _store.CreateAsync(Alice, Ct);
+
+        Assert.True(await _store.DeleteAsync(created.SessionId, Ct));
+        Assert.False(await _store.DeleteAsync(created.SessionId, Ct));
+        Assert.Null(await _store.GetAndTouchAsync(created.SessionId, Ct));
+    }
+
+    [Fact]
+    public async Task ListAsync_CountsLiveSessionsAndCapsTheIds()
+    {
+        for (var i = 0; i < 5; i++)
+        {
+            await _store.CreateAsync(new AuthenticatedUser(i, $"user{i}"), Ct);
+        }
+
+        var listing = await _store.ListAsync(maxIds: 2, Ct);
+
+        Assert.Equal(5, listing.Count);
+        Assert.Equal(2, listing.Ids.Count);
+    }
+
+    [Fact]
+    public async Task RemoveExpired_RemovesOnlyIdleSessions()
+    {
+        var old = await _store.CreateAsync(Alice, Ct);
+        _time.Advance(TimeSpan.FromSeconds(20));
+        var fresh = await _store.CreateAsync(new AuthenticatedUser(1002, "bob"), Ct);
+        _time.Advance(TimeSpan.FromSeconds(15));
+
+        var removed = _store.RemoveExpired();
+
+        Assert.Equal(1, removed);
+        Assert.Null(await _store.GetAndTouchAsync(old.SessionId, Ct));
+        Assert.NotNull(await _store.GetAndTouchAsync(fresh.SessionId, Ct));
+    }
+
+    [Fact]
+    public async Task CreateAsync_ConcurrentLogins_AllGetDistinctLiveSessions()
+    {
+        var sessions = await Task.WhenAll(Enumerable.Range(0, 1000).Select(i =>
+            Task.Run(() => _store.CreateAsync(new AuthenticatedUser(i, $"user{i}"), Ct), Ct)));
+
+        Assert.Equal(1000, sessions.Select(s => s.SessionId).Distinct().Count());
+        Assert.Equal(1000, _store.Count);
+    }
+
+    [Fact]
+    public void SweepInterval_DefaultsToATenthOfTheTtlWithinBounds()
+    {
+        Assert.Equal(TimeSpan.FromSeconds(3), SessionSweeper.IntervalFor(new SessionOptions { Ttl = TimeSpan.FromSeconds(30) }));
+        Assert.Equal(TimeSpan.FromSeconds(1), SessionSweeper.IntervalFor(new SessionOptions { Ttl = TimeSpan.FromSeconds(3) }));
+        Assert.Equal(TimeSpan.FromMinutes(1), SessionSweeper.IntervalFor(new SessionOptions { Ttl = TimeSpan.FromHours(2) }));
+    }
+}
