@@ -1,0 +1,97 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using SessionLab.Topology.Processes;
+
+namespace SessionLab.IntegrationTests.Support;
+
+/// <summary>A real <c>sessionlab serve</c> process on a free port, and clients to talk to it.</summary>
+internal sealed class BackendProcess : IAsyncDisposable
+{
+    private readonly ManagedProcess _process;
+    private readonly string _folder;
+
+    private BackendProcess(ManagedProcess process, int port, string folder)
+    {
+        _process = process;
+        Port = port;
+        _folder = folder;
+        BaseAddress = new Uri($"http://127.0.0.1:{port}");
+    }
+
+    public int Port { get; }
+
+    public Uri BaseAddress { get; }
+
+    public int ProcessId => _process.ProcessId;
+
+    public bool HasExited => _process.HasExited;
+
+    public string Log => File.ReadAllText(_process.LogPath);
+
+    public static async Task<BackendProcess> StartAsync(string scheme, string serverId, CancellationToken cancellationToken, params string[] extra)
+    {
+        var port = FreePorts.Next();
+        var folder = Directory.CreateTempSubdirectory("sessionlab-backend-").FullName;
+        string[] args =
+        [
+            "serve", "--scheme", scheme, "--port", port.ToString(CultureInfo.InvariantCulture), "--server-id", serverId,
+            "--parent-pid", Environment.ProcessId.ToString(CultureInfo.InvariantCulture), .. extra,
+        ];
+        var spec = SelfLauncher.Command(args) with
+        {
+            // Never touch the developer's own dev key: each test run gets its own file unless a key is passed.
+            Environment = new Dictionary<string, string> { ["SESSIONLAB_Jwt__DevKeyFile"] = Path.Combine(folder, "dev-jwt-key") },
+        };
+        var process = ManagedProcess.Start($"{scheme}/{serverId}", spec, Path.Combine(folder, "backend.log"));
+        var backend = new BackendProcess(process, port, folder);
+        try
+        {
+            using var probe = new HttpClient { BaseAddress = backend.BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
+            await process.WaitUntilReadyAsync(async ct => (await probe.GetAsync("/health", ct)).IsSuccessStatusCode, TimeSpan.FromSeconds(30), cancellationToken);
+        }
+        catch
+        {
+            await backend.DisposeAsync();
+            throw;
+        }
+
+        return backend;
+    }
+
+    /// <summary>A client with its own cookie jar, as one browser would be.</summary>
+    public HttpClient NewClient(TimeSpan? timeout = null) =>
+        new(new SocketsHttpHandler { UseCookies = true, CookieContainer = new System.Net.CookieContainer() })
+        {
+            BaseAddress = BaseAddress,
+            Timeout = timeout ?? TimeSpan.FromSeconds(10),
+        };
+
+    /// <summary>A client that sends exactly the Cookie header it is given, for replaying or forging session ids.</summary>
+    public HttpClient NewClientWithCookie(string cookieHeader)
+    {
+        var client = new HttpClient(new SocketsHttpHandler { UseCookies = false }) { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
+        client.DefaultRequestHeaders.TryAddWithoutValidation("Cookie", cookieHeader);
+        return client;
+    }
+
+    public Task KillAsync() => _process.KillAsync();
+
+    public Task StopAsync() => _process.StopAsync(TimeSpan.FromSeconds(5));
+
+    public async ValueTask DisposeAsync()
+    {
+        await _process.DisposeAsync();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Harmless.
+        }
+    }
+
+    public static async Task<JsonElement> JsonOf(HttpResponseMessage response) =>
+        await response.Content.ReadFromJsonAsync<JsonElement>();
+}
