@@ -1,0 +1,116 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using SessionLab.Backend.Identity;
+using SessionLab.IntegrationTests.Support;
+using SessionLab.Topology.Processes;
+
+namespace SessionLab.IntegrationTests.Backend;
+
+/// <summary><c>sessionlab serve</c> as a user starts it by hand: dev keys, user files, start-up errors.</summary>
+public sealed class ServeConfigurationTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task JwtWithoutAKey_BackendsOnOneMachineShareTheLabelledDevKey_NeverLogIt()
+    {
+        var folder = Directory.CreateTempSubdirectory("sessionlab-devkey-").FullName;
+        var keyFile = Path.Combine(folder, "dev-jwt-key");
+        try
+        {
+            // Two backends started with no key: the first creates the dev key file, the second reads it.
+            await using var one = await BackendProcess.StartAsync("jwt", "server-1", keyFile, Ct, "--redis", $"127.0.0.1:{FreePorts.Next()}");
+            await using var two = await BackendProcess.StartAsync("jwt", "server-2", keyFile, Ct, "--redis", $"127.0.0.1:{FreePorts.Next()}");
+            using var client = one.NewClient();
+            var token = await (await client.LoginAsync("alice")).TokenOfAsync();
+
+            using var other = two.NewClient();
+            Assert.Equal(HttpStatusCode.OK, (await other.ProfileAsync(token)).StatusCode);
+            Assert.Contains("GENERATED DEVELOPMENT KEY", one.Log, StringComparison.Ordinal);
+            Assert.Contains(keyFile, one.Log, StringComparison.Ordinal);
+            Assert.DoesNotContain((await File.ReadAllTextAsync(keyFile, Ct)).Trim(), one.Log + two.Log, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task UsersFile_TurnsOnRealPasswordChecks()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"sessionlab-users-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(file, $$"""{"users":[{"username":"alice","user_id":1001,"password_hash":"{{FileUserDirectory.HashPassword("s3cret!")}}"}]}""", Ct);
+        try
+        {
+            await using var backend = await BackendProcess.StartAsync("sticky", "server-1", Ct, "--users-file", file);
+            using var client = backend.NewClient();
+
+            var wrong = await client.LoginAsync("alice", "123456");
+            var unknown = await client.LoginAsync("bob", "s3cret!");
+            var right = await client.LoginAsync("alice", "s3cret!");
+
+            Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+            Assert.Equal("invalid username or password", await wrong.ErrorAsync());
+            Assert.Equal(HttpStatusCode.Unauthorized, unknown.StatusCode);
+            Assert.Equal(HttpStatusCode.OK, right.StatusCode);
+            Assert.Equal(1001, (await right.JsonAsync()).GetProperty("user_id").GetInt32());
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task PortInUse_ExitsWithAClearMessage()
+    {
+        using var squatter = new TcpListener(IPAddress.Loopback, 0);
+        squatter.Start();
+        var port = ((IPEndPoint)squatter.LocalEndpoint).Port;
+
+        var (exitCode, output) = await RunServeAsync("--scheme", "sticky", "--port", port.ToString(CultureInfo.InvariantCulture));
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("address already in use", output, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(port.ToString(CultureInfo.InvariantCulture), output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ShortJwtKey_IsRefusedAtStart()
+    {
+        var (exitCode, output) = await RunServeAsync("--scheme", "jwt", "--port", FreePorts.Next().ToString(CultureInfo.InvariantCulture), "--jwt-key", Convert.ToBase64String(new byte[8]));
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("at least 32 bytes", output, StringComparison.Ordinal);
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunServeAsync(params string[] args)
+    {
+        var spec = SelfLauncher.Command(["serve", .. args]);
+        var info = new ProcessStartInfo(spec.FileName) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in spec.Arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync(Ct);
+        var stderr = process.StandardError.ReadToEndAsync(Ct);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(30));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+
+        return (process.ExitCode, await stdout + await stderr);
+    }
+}
