@@ -1,0 +1,84 @@
+using SessionLab.Topology;
+
+namespace SessionLab.Faults;
+
+/// <summary>
+/// The faults the experiments inject, and the state they read: kill -9 a backend or the store, start either again.
+/// Used by the experiments and by <c>sessionlab up</c>'s prompt alike.
+/// </summary>
+internal sealed class FaultController(RunningTopology topology, TimeSpan readyTimeout)
+{
+    public RunningTopology Topology => topology;
+
+    /// <summary>kill -9 of one backend process (<c>sticky/server-2</c> or <c>8082</c>).</summary>
+    public async Task<string> KillBackendAsync(string nameOrPort)
+    {
+        var backend = topology.FindBackend(nameOrPort);
+        var pid = backend.ProcessId;
+        await backend.KillAsync();
+        return pid is null ? $"{backend.Name} was not running" : $"killed {backend.Name} (pid {pid}) with SIGKILL";
+    }
+
+    /// <summary>SIGTERM: a graceful stop of one backend.</summary>
+    public async Task<string> StopBackendAsync(string nameOrPort)
+    {
+        var backend = topology.FindBackend(nameOrPort);
+        await backend.StopAsync();
+        return $"stopped {backend.Name} with SIGTERM";
+    }
+
+    public async Task<string> StartBackendAsync(string nameOrPort, CancellationToken cancellationToken)
+    {
+        var backend = topology.FindBackend(nameOrPort);
+        if (backend.IsRunning)
+        {
+            return $"{backend.Name} is already running (pid {backend.ProcessId})";
+        }
+
+        await backend.StartAsync(readyTimeout, cancellationToken);
+        topology.Register(backend.ProcessId);
+        return $"started {backend.Name} (pid {backend.ProcessId})";
+    }
+
+    /// <summary>kill -9 of the store: everything in it is lost (no persistence), as in experiment 2.3.</summary>
+    public async Task<string> StopStoreAsync()
+    {
+        RequireControllableStore();
+        var pid = topology.Store.ProcessId;
+        await topology.Store.KillAsync();
+        return $"killed {topology.Store.Description} (pid {pid}) with SIGKILL";
+    }
+
+    public async Task<string> StartStoreAsync(CancellationToken cancellationToken)
+    {
+        RequireControllableStore();
+        await topology.Store.RestartAsync(cancellationToken);
+        topology.Register(topology.Store.ProcessId);
+        return $"started {topology.Store.Description} (pid {topology.Store.ProcessId})";
+    }
+
+    /// <summary>Every part, with its address, engine, pid and whether it is up.</summary>
+    public IReadOnlyList<ComponentState> Status()
+    {
+        var states = new List<ComponentState>
+        {
+            new("store", topology.Store.Configuration, topology.Store.Description, topology.Store.ProcessId, topology.Store.IsRunning),
+        };
+        states.AddRange(topology.Backends.Select(b =>
+            new ComponentState(b.Name, $"127.0.0.1:{b.Port}", $"sessionlab serve {SessionLab.Topology.Processes.SelfLauncher.Version.Split('+')[0]}", b.ProcessId, b.IsRunning)));
+        states.AddRange(topology.Groups.Select(g =>
+            new ComponentState($"lb/{g.Name}", g.Listen.ToString(), $"{topology.LoadBalancer.Description} ({(g.Policy == SessionLab.Topology.LoadBalancing.BalancingPolicy.IpHash ? "ip_hash" : "round robin")})", topology.LoadBalancer.ProcessId, true)));
+        return states;
+    }
+
+    private void RequireControllableStore()
+    {
+        if (!topology.Store.CanBeControlled)
+        {
+            throw new TopologyException($"The store is {topology.Store.Description}: the lab does not control it.");
+        }
+    }
+}
+
+/// <summary>One row of the components table.</summary>
+internal sealed record ComponentState(string Component, string Address, string Engine, int? ProcessId, bool IsUp);

@@ -1,0 +1,70 @@
+using System.Globalization;
+using SessionLab.Backend.Common;
+using SessionLab.Topology.Processes;
+
+namespace SessionLab.Topology;
+
+/// <summary>One backend of the topology (e.g. <c>sticky/server-2</c> on 8082): its own OS process, killable and restartable.</summary>
+internal sealed class BackendNode : IAsyncDisposable
+{
+    private static readonly HttpClient Probe = new() { Timeout = TimeSpan.FromSeconds(2) };
+    private readonly ProcessSpec _spec;
+    private readonly string _logPath;
+    private ManagedProcess? _process;
+
+    public BackendNode(SchemeKind scheme, int index, int port, ProcessSpec spec, string logPath)
+    {
+        Scheme = scheme;
+        ServerId = $"server-{index.ToString(CultureInfo.InvariantCulture)}";
+        Port = port;
+        _spec = spec;
+        _logPath = logPath;
+    }
+
+    public SchemeKind Scheme { get; }
+
+    public string ServerId { get; }
+
+    public int Port { get; }
+
+    /// <summary><c>sticky/server-2</c>: how users and fault commands name it.</summary>
+    public string Name => $"{Scheme.ToString().ToLowerInvariant()}/{ServerId}";
+
+    public Uri BaseAddress => new($"http://127.0.0.1:{Port.ToString(CultureInfo.InvariantCulture)}");
+
+    public int? ProcessId => _process is { HasExited: false } process ? process.ProcessId : null;
+
+    public bool IsRunning => _process is { HasExited: false };
+
+    /// <summary>Starts the process (again) and waits for <c>/health</c>.</summary>
+    public async Task StartAsync(TimeSpan readyTimeout, CancellationToken cancellationToken)
+    {
+        if (IsRunning)
+        {
+            return;
+        }
+
+        if (_process is not null)
+        {
+            await _process.DisposeAsync();
+        }
+
+        _process = ManagedProcess.Start(Name, _spec, _logPath);
+        var health = new Uri(BaseAddress, "/health");
+        await _process.WaitUntilReadyAsync(async ct => (await Probe.GetAsync(health, ct)).IsSuccessStatusCode, readyTimeout, cancellationToken);
+    }
+
+    /// <summary>kill -9, as the plan's crash experiment does.</summary>
+    public Task KillAsync() => _process?.KillAsync() ?? Task.CompletedTask;
+
+    /// <summary>SIGTERM: a graceful stop (in-flight requests complete).</summary>
+    public Task StopAsync() => _process?.StopAsync(TimeSpan.FromSeconds(10)) ?? Task.CompletedTask;
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_process is not null)
+        {
+            await _process.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,49 @@
+using SessionLab.Topology.LoadBalancing;
+using SessionLab.Topology.Stores;
+
+namespace SessionLab.Topology;
+
+/// <summary>
+/// Picks the engines honestly: <c>auto</c> takes the real nginx / redis-server when installed, the embedded YARP / Garnet
+/// otherwise, and an explicit choice that cannot run here is an error, never a silent substitute.
+/// </summary>
+internal sealed class EngineResolver(IEnumerable<ILoadBalancerEngine> balancers)
+{
+    private readonly Dictionary<string, ILoadBalancerEngine> _balancers = balancers.ToDictionary(b => b.Name, StringComparer.OrdinalIgnoreCase);
+
+    public ILoadBalancerEngine ResolveLoadBalancer(string choice)
+    {
+        if (choice.Equals("auto", StringComparison.OrdinalIgnoreCase))
+        {
+            return _balancers.TryGetValue("nginx", out var nginx) && nginx.CheckAvailability().IsAvailable ? nginx : Get("yarp");
+        }
+
+        var engine = Get(choice);
+        var availability = engine.CheckAvailability();
+        return availability.IsAvailable ? engine : throw new TopologyException($"--lb {choice}: {availability.Reason}");
+    }
+
+    public static IStoreEngine ResolveStore(string choice)
+    {
+        switch (choice.ToLowerInvariant())
+        {
+            case "auto":
+                var system = new RedisServerEngine();
+                return system.CheckAvailability().IsAvailable ? system : new GarnetEngine();
+            case "system" or "redis-server":
+                var redis = new RedisServerEngine();
+                var availability = redis.CheckAvailability();
+                return availability.IsAvailable ? redis : throw new TopologyException($"--redis system: {availability.Reason}");
+            case "garnet":
+                return new GarnetEngine();
+            default:
+                // Anything else is a StackExchange.Redis configuration string: host:port, Sentinel or Cluster.
+                return new ExternalStoreEngine(choice);
+        }
+    }
+
+    private ILoadBalancerEngine Get(string name) =>
+        _balancers.TryGetValue(name, out var engine)
+            ? engine
+            : throw new TopologyException($"Unknown load balancer '{name}'; choose auto, {string.Join(", ", _balancers.Keys)}.");
+}

@@ -1,0 +1,39 @@
+using SessionLab.Topology.LoadBalancing;
+
+namespace SessionLab.Topology.Stores;
+
+/// <summary>A Redis-compatible store the lab can run: <c>redis-server</c>, Garnet, or an external server it only connects to.</summary>
+internal interface IStoreEngine
+{
+    /// <summary><c>redis-server</c>, <c>garnet</c> or <c>external</c>.</summary>
+    string Name { get; }
+
+    EngineAvailability CheckAvailability();
+
+    /// <summary>Starts the store on <paramref name="port"/> with its files and log in <paramref name="runFolder"/>; returns once it answers PING.</summary>
+    Task<IRunningStore> StartAsync(int port, string runFolder, TimeSpan readyTimeout, CancellationToken cancellationToken);
+}
+
+/// <summary>A running store. The lab can kill it (as in an outage) and start it again on the same port.</summary>
+internal interface IRunningStore : IAsyncDisposable
+{
+    /// <summary>Engine and version, e.g. <c>redis-server 7.0.15</c>.</summary>
+    string Description { get; }
+
+    /// <summary>The StackExchange.Redis configuration string the backends use.</summary>
+    string Configuration { get; }
+
+    /// <summary>Null for an external store.</summary>
+    int? ProcessId { get; }
+
+    bool IsRunning { get; }
+
+    /// <summary>Whether <see cref="KillAsync"/> and <see cref="RestartAsync"/> are possible (not for an external Redis).</summary>
+    bool CanBeControlled { get; }
+
+    /// <summary>kill -9: everything in memory is lost, as in the plan's outage experiments.</summary>
+    Task KillAsync();
+
+    /// <summary>Starts it again on the same port; returns once it answers PING.</summary>
+    Task RestartAsync(CancellationToken cancellationToken);
+}

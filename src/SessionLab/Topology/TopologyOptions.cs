@@ -1,0 +1,30 @@
+using SessionLab.Backend.Jwt;
+
+namespace SessionLab.Topology;
+
+/// <summary>What to bring up: engines, ports, where runs go, and the backends' settings.</summary>
+internal sealed record TopologyOptions
+{
+    /// <summary><c>auto</c> (nginx when installed, else YARP), <c>nginx</c> or <c>yarp</c>.</summary>
+    public string LoadBalancer { get; init; } = "auto";
+
+    /// <summary><c>auto</c> (redis-server when installed, else Garnet), <c>system</c>, <c>garnet</c>, or a connection string to an external Redis.</summary>
+    public string Store { get; init; } = "auto";
+
+    public TopologyPorts Ports { get; init; } = new();
+
+    /// <summary>Folder that receives one sub-folder per run (configs and every child's log). Default <c>./runs</c>.</summary>
+    public string RunsDirectory { get; init; } = Path.Combine(Environment.CurrentDirectory, "runs");
+
+    /// <summary>Sliding idle expiry of the sticky and redis sessions. Default 30 minutes (the experiments shorten it).</summary>
+    public TimeSpan SessionTtl { get; init; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>Lifetime of JWTs from <c>/login</c>. Default 2 hours.</summary>
+    public TimeSpan JwtLifetime { get; init; } = TimeSpan.FromHours(2);
+
+    /// <summary>Whether the JWT group's <c>/profile</c> consults the blacklist. Default off.</summary>
+    public RevocationMode Revocation { get; init; } = RevocationMode.Off;
+
+    /// <summary>How long to wait for each part to answer before giving up. Default 60 s (first start JITs).</summary>
+    public TimeSpan ReadyTimeout { get; init; } = TimeSpan.FromSeconds(60);
+}

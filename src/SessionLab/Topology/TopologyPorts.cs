@@ -1,0 +1,37 @@
+namespace SessionLab.Topology;
+
+/// <summary>
+/// The plan's ports (SPEC §2), shiftable as one block so a second lab (e.g. the tests) can run beside a developer's own.
+/// </summary>
+/// <param name="Offset">Added to every port; 0 gives the plan's ports.</param>
+internal sealed record TopologyPorts(int Offset = 0)
+{
+    public int StickyBalancer => 8080 + Offset;
+
+    public int RedisBalancer => 8090 + Offset;
+
+    public int JwtBalancer => 8100 + Offset;
+
+    public int Store => 6379 + Offset;
+
+    /// <summary>Backend <paramref name="index"/> (1-based) of a group whose balancer listens on <paramref name="balancerPort"/>.</summary>
+    public static int Backend(int balancerPort, int index) => balancerPort + index;
+
+    /// <summary>Every port the lab listens on, for the pre-flight check.</summary>
+    public IEnumerable<int> All(bool includeStore)
+    {
+        foreach (var balancer in new[] { StickyBalancer, RedisBalancer, JwtBalancer })
+        {
+            yield return balancer;
+            for (var i = 1; i <= 3; i++)
+            {
+                yield return Backend(balancer, i);
+            }
+        }
+
+        if (includeStore)
+        {
+            yield return Store;
+        }
+    }
+}
