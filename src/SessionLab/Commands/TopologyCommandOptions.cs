@@ -1,0 +1,47 @@
+using System.CommandLine;
+using SessionLab.Backend.Jwt;
+using SessionLab.Topology;
+
+namespace SessionLab.Commands;
+
+/// <summary>The options shared by every command that brings the topology up (<c>up</c>, later <c>run</c>).</summary>
+internal sealed class TopologyCommandOptions
+{
+    public Option<string> LoadBalancer { get; } = new("--lb") { Description = "auto (nginx if installed, else YARP), nginx or yarp", DefaultValueFactory = _ => "auto" };
+
+    public Option<string> Store { get; } = new("--redis") { Description = "auto (redis-server if installed, else Garnet), system, garnet, or a Redis connection string (external: Sentinel/Cluster syntax accepted)", DefaultValueFactory = _ => "auto" };
+
+    public Option<int> PortOffset { get; } = new("--port-offset") { Description = "added to every port of the plan (8080…8103, 6379), to run beside another lab", DefaultValueFactory = _ => 0 };
+
+    public Option<string?> RunsDirectory { get; } = new("--runs-dir") { Description = "where run folders go (default ./runs)" };
+
+    public Option<TimeSpan?> SessionTtl { get; } = new("--session-ttl") { Description = "sliding idle expiry of sticky and redis sessions (default 30m)", CustomParser = DurationParser.ParseOption };
+
+    public Option<string?> Revocation { get; } = new("--revocation") { Description = "off (default): JWT /profile is stateless; on: it consults the blacklist" };
+
+    public TopologyCommandOptions() => Revocation.AcceptOnlyFromAmong("off", "on");
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(LoadBalancer);
+        command.Options.Add(Store);
+        command.Options.Add(PortOffset);
+        command.Options.Add(RunsDirectory);
+        command.Options.Add(SessionTtl);
+        command.Options.Add(Revocation);
+    }
+
+    public TopologyOptions Read(ParseResult parse)
+    {
+        var defaults = new TopologyOptions();
+        return defaults with
+        {
+            LoadBalancer = parse.GetValue(LoadBalancer)!,
+            Store = parse.GetValue(Store)!,
+            Ports = new TopologyPorts(parse.GetValue(PortOffset)),
+            RunsDirectory = parse.GetValue(RunsDirectory) is { Length: > 0 } dir ? Path.GetFullPath(dir) : defaults.RunsDirectory,
+            SessionTtl = parse.GetValue(SessionTtl) ?? defaults.SessionTtl,
+            Revocation = parse.GetValue(Revocation) == "on" ? RevocationMode.On : RevocationMode.Off,
+        };
+    }
+}

@@ -1,0 +1,126 @@
+using System.CommandLine;
+using SessionLab.Faults;
+using SessionLab.Topology;
+using SessionLab.Topology.LoadBalancing;
+using Spectre.Console;
+
+namespace SessionLab.Commands;
+
+/// <summary>
+/// <c>sessionlab up</c>: the plan's topology on the plan's ports until Ctrl+C, with a fault prompt,
+/// so a person can repeat the plan's curl steps by hand.
+/// </summary>
+internal static class UpCommand
+{
+    public static Command Create()
+    {
+        var options = new TopologyCommandOptions();
+        var command = new Command("up", "Bring up the whole topology (9 backends, Redis, 3 load balancers) and keep it up until Ctrl+C.");
+        options.AddTo(command);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var topologyOptions = options.Read(parse);
+            RunningTopology topology;
+            try
+            {
+                topology = await StartAsync(topologyOptions, cancellationToken);
+            }
+            catch (TopologyException e)
+            {
+                AnsiConsole.MarkupLineInterpolated($"[red]sessionlab up: cannot start:[/] {e.Message}");
+                AnsiConsole.MarkupLine("Nothing was left running.");
+                return 2;
+            }
+            catch (OperationCanceledException)
+            {
+                AnsiConsole.MarkupLine("Cancelled; nothing was left running.");
+                return 130;
+            }
+
+            await using (topology)
+            {
+                var faults = new FaultController(topology, topologyOptions.ReadyTimeout);
+                var interpreter = new FaultCommandInterpreter(faults);
+                await using var control = ControlSocket.Open(topology.RunFolder, interpreter);
+                PrintReady(topology, faults);
+                await PromptUntilStoppedAsync(interpreter, cancellationToken);
+                AnsiConsole.MarkupLine("Stopping everything…");
+            }
+
+            AnsiConsole.MarkupLine("[green]Stopped.[/] No process of this lab is left running.");
+            return 0;
+        });
+        return command;
+    }
+
+    internal static async Task<RunningTopology> StartAsync(TopologyOptions options, CancellationToken cancellationToken)
+    {
+        var resolver = new EngineResolver(LoadBalancerEngines.All());
+        var balancer = resolver.ResolveLoadBalancer(options.LoadBalancer);
+        var store = EngineResolver.ResolveStore(options.Store);
+        var launcher = new TopologyLauncher(balancer, store);
+        return await AnsiConsole.Status().StartAsync("Starting the topology…", async context =>
+        {
+            var progress = new Progress<string>(message =>
+            {
+                context.Status(Markup.Escape(message));
+                AnsiConsole.MarkupLineInterpolated($"[grey]{message}[/]");
+            });
+            return await launcher.StartAsync(options, progress, cancellationToken);
+        });
+    }
+
+    private static void PrintReady(RunningTopology topology, FaultController faults)
+    {
+        var table = new Table().Border(TableBorder.Rounded).Title("[bold]Session Lab topology[/]");
+        table.AddColumns("component", "address", "engine and version", "pid", "state");
+        foreach (var state in faults.Status())
+        {
+            table.AddRow(
+                Markup.Escape(state.Component),
+                Markup.Escape(state.Address),
+                Markup.Escape(state.Engine),
+                state.ProcessId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-",
+                state.IsUp ? "[green]up[/]" : "[red]down[/]");
+        }
+
+        AnsiConsole.Write(table);
+        AnsiConsole.MarkupLineInterpolated($"[green bold]ready[/]: 13 parts up. Logs and configs: {topology.RunFolder}");
+        AnsiConsole.MarkupLineInterpolated($"Try: curl -c jar -X POST {topology.BalancerAddress(Backend.Common.SchemeKind.Sticky)}login -H 'content-type: application/json' -d '{{\"username\":\"alice\"}}'");
+        AnsiConsole.MarkupLineInterpolated($"From another terminal: sessionlab fault kill sticky/server-2   (or type commands here; 'help' lists them; Ctrl+C stops all)");
+    }
+
+    private static async Task PromptUntilStoppedAsync(FaultCommandInterpreter interpreter, CancellationToken cancellationToken)
+    {
+        if (Console.IsInputRedirected)
+        {
+            // No terminal (a script, CI): just stay up until Ctrl+C / SIGTERM.
+            await Task.Delay(Timeout.Infinite, cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            return;
+        }
+
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            AnsiConsole.Markup("[blue]lab>[/] ");
+            var read = Task.Run(Console.ReadLine, CancellationToken.None);
+            var finished = await Task.WhenAny(read, Task.Delay(Timeout.Infinite, cancellationToken));
+            if (finished != read)
+            {
+                AnsiConsole.WriteLine();
+                return;
+            }
+
+            var line = await read;
+            if (line is null || line.Trim() is "quit" or "exit")
+            {
+                return;
+            }
+
+            var reply = await interpreter.ExecuteAsync(line, cancellationToken);
+            if (reply.Length > 0)
+            {
+                AnsiConsole.WriteLine(reply);
+            }
+        }
+    }
+}

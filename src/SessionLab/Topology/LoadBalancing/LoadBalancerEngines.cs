@@ -1,0 +1,7 @@
+namespace SessionLab.Topology.LoadBalancing;
+
+/// <summary>Every load-balancer engine the lab knows, for <see cref="EngineResolver"/>.</summary>
+internal static class LoadBalancerEngines
+{
+    public static IReadOnlyList<ILoadBalancerEngine> All() => [];
+}
