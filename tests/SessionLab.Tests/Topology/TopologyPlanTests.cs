@@ -1,0 +1,55 @@
+using SessionLab.Topology;
+using SessionLab.Topology.LoadBalancing;
+
+namespace SessionLab.Tests.Topology;
+
+public sealed class TopologyPlanTests
+{
+    [Fact]
+    public void CreateGroups_PlanPorts_MatchSpecSection2()
+    {
+        var groups = TopologyLauncher.CreateGroups(new TopologyPorts());
+
+        Assert.Collection(
+            groups,
+            g => AssertGroup(g, "sticky", 8080, BalancingPolicy.IpHash, 8081, 8082, 8083),
+            g => AssertGroup(g, "redis", 8090, BalancingPolicy.RoundRobin, 8091, 8092, 8093),
+            g => AssertGroup(g, "jwt", 8100, BalancingPolicy.RoundRobin, 8101, 8102, 8103));
+    }
+
+    [Fact]
+    public void Ports_Offset_ShiftsEveryPortIncludingTheStore()
+    {
+        var ports = new TopologyPorts(20000);
+
+        Assert.Equal(28080, ports.StickyBalancer);
+        Assert.Equal(26379, ports.Store);
+        Assert.Equal(13, ports.All(includeStore: true).Distinct().Count());
+        Assert.All(ports.All(includeStore: true), p => Assert.InRange(p, 26379, 28103));
+    }
+
+    [Theory]
+    [InlineData("garnet", "garnet")]
+    [InlineData("redis.example:6380", "external")]
+    [InlineData("sentinel1:26379,serviceName=mymaster", "external")]
+    public void ResolveStore_Choice_GivesThatEngine(string choice, string engine) =>
+        Assert.Equal(engine, EngineResolver.ResolveStore(choice).Name);
+
+    [Fact]
+    public async Task ExternalStore_CannotBeKilledByTheLab()
+    {
+        await using var store = await EngineResolver.ResolveStore("redis.example:6380").StartAsync(0, Path.GetTempPath(), TimeSpan.FromSeconds(1), TestContext.Current.CancellationToken);
+
+        Assert.False(store.CanBeControlled);
+        Assert.Equal("redis.example:6380", store.Configuration);
+        await Assert.ThrowsAsync<TopologyException>(store.KillAsync);
+    }
+
+    private static void AssertGroup(UpstreamGroup group, string name, int listen, BalancingPolicy policy, params int[] backends)
+    {
+        Assert.Equal(name, group.Name);
+        Assert.Equal(listen, group.Listen.Port);
+        Assert.Equal(policy, group.Policy);
+        Assert.Equal(backends, group.Backends.Select(b => b.Port));
+    }
+}
