@@ -59,15 +59,9 @@ internal static class UpCommand
         var balancer = resolver.ResolveLoadBalancer(options.LoadBalancer);
         var store = EngineResolver.ResolveStore(options.Store);
         var launcher = new TopologyLauncher(balancer, store);
-        return await AnsiConsole.Status().StartAsync("Starting the topology…", async context =>
-        {
-            var progress = new Progress<string>(message =>
-            {
-                context.Status(Markup.Escape(message));
-                AnsiConsole.MarkupLineInterpolated($"[grey]{message}[/]");
-            });
-            return await launcher.StartAsync(options, progress, cancellationToken);
-        });
+        // Plain lines rather than a spinner: they stay on screen as a record of what started, and read well in a log.
+        var progress = new Progress<string>(message => AnsiConsole.MarkupLineInterpolated($"[grey]{message}[/]"));
+        return await launcher.StartAsync(options, progress, cancellationToken);
     }
 
     private static void PrintReady(RunningTopology topology, FaultController faults)

@@ -1,7 +1,9 @@
+using SessionLab.Topology.LoadBalancing.Yarp;
+
 namespace SessionLab.Topology.LoadBalancing;
 
 /// <summary>Every load-balancer engine the lab knows, for <see cref="EngineResolver"/>.</summary>
 internal static class LoadBalancerEngines
 {
-    public static IReadOnlyList<ILoadBalancerEngine> All() => [];
+    public static IReadOnlyList<ILoadBalancerEngine> All() => [new YarpLoadBalancerEngine()];
 }
