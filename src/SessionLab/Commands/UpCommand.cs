@@ -60,8 +60,7 @@ internal static class UpCommand
         var store = EngineResolver.ResolveStore(options.Store);
         var launcher = new TopologyLauncher(balancer, store);
         // Plain lines rather than a spinner: they stay on screen as a record of what started, and read well in a log.
-        var progress = new Progress<string>(message => AnsiConsole.MarkupLineInterpolated($"[grey]{message}[/]"));
-        return await launcher.StartAsync(options, progress, cancellationToken);
+        return await launcher.StartAsync(options, new ConsoleProgress(), cancellationToken);
     }
 
     private static void PrintReady(RunningTopology topology, FaultController faults)
