@@ -1,0 +1,37 @@
+using System.Net;
+using System.Net.Sockets;
+using SessionLab.Topology;
+
+namespace SessionLab.IntegrationTests.Support;
+
+/// <summary>A port offset at which all 13 of the plan's ports are free, so a test topology runs beside a developer's own.</summary>
+internal static class LabPorts
+{
+    public static TopologyPorts FindFree()
+    {
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            var ports = new TopologyPorts(Random.Shared.Next(50, 250) * 100);
+            if (ports.All(includeStore: true).All(IsFree))
+            {
+                return ports;
+            }
+        }
+
+        throw new InvalidOperationException("No free block of lab ports found.");
+    }
+
+    private static bool IsFree(int port)
+    {
+        try
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, port);
+            listener.Start();
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+}
