@@ -50,8 +50,11 @@ internal static class NginxTestSupport
 
     public static IPEndPoint Loopback(int port) => new(IPAddress.Loopback, port);
 
-    /// <summary>A fresh folder directly under the temp directory (no shared parent another user could own) for one test's files.</summary>
-    public static string NewRunFolder(string test) => Directory.CreateTempSubdirectory($"sessionlab-nginx-{test}-").FullName;
+    /// <summary>
+    /// A fresh folder directly under the temp directory (no shared parent another user could own) for one test's files.
+    /// Its name has a space, so every test also proves that paths in the generated config and arguments are quoted.
+    /// </summary>
+    public static string NewRunFolder(string test) => Directory.CreateTempSubdirectory($"sessionlab nginx-{test}-").FullName;
 
     /// <summary>Starts <c>sessionlab serve --scheme sticky</c> as <paramref name="serverId"/> and waits for its /health.</summary>
     public static async Task<ManagedProcess> StartStickyBackendAsync(string serverId, int port, string logFolder, CancellationToken cancellationToken)

@@ -44,7 +44,15 @@ internal static class NginxCli
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            process.Kill(entireProcessTree: true);
+            try
+            {
+                process.Kill(entireProcessTree: true);
+            }
+            catch (InvalidOperationException)
+            {
+                // It finished just now after all.
+            }
+
             throw new TopologyException($"`{nginx} {string.Join(' ', arguments)}` did not finish within {timeout.TotalSeconds:0.#} s.");
         }
     }
