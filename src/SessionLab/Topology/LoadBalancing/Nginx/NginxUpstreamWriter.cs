@@ -1,0 +1,68 @@
+namespace SessionLab.Topology.LoadBalancing.Nginx;
+
+/// <summary>One group's <c>upstream</c> and <c>server</c> blocks, with the reasons for every balancing, health and retry setting.</summary>
+internal static class NginxUpstreamWriter
+{
+    public static void Write(NginxConfigText config, NginxUpstream upstream, PassiveHealthOptions health)
+    {
+        var failTimeout = NginxSyntax.Duration(health.FailTimeout);
+        config.Comment($"Group \"{upstream.Name}\": {Describe(upstream.Policy)}, {upstream.Listen} -> {string.Join(", ", upstream.Servers)}.");
+        config.Open($"upstream {upstream.Name}");
+        if (upstream.Policy == BalancingPolicy.IpHash)
+        {
+            config.Comment(
+                "Same client address, same backend: IPv4 is hashed on its first three octets only, so all clients of one",
+                "/24 (e.g. every 127.0.0.x) share a backend. A balancing method must come before keepalive.");
+            config.Line("ip_hash;");
+        }
+        else
+        {
+            config.Comment("No balancing directive: round robin, each request to the next backend in turn.");
+        }
+
+        config.Comment("Balancing and failure state in shared memory, so every worker sees the same turn and the same dead backends.");
+        config.Line($"zone {upstream.Name} 64k;");
+        config.Comment(
+            $"Passive health checks: after {health.MaxFails} failed attempt(s) within {failTimeout} a backend is left out for {failTimeout},",
+            "then tried again; a failure is what proxy_next_upstream below counts (a refused connection, a timeout).");
+        foreach (var server in upstream.Servers)
+        {
+            config.Line($"server {server} max_fails={health.MaxFails} fail_timeout={failTimeout};");
+        }
+
+        config.Comment("Idle connections to the backends kept open per worker, so a request does not pay a TCP handshake.");
+        config.Line("keepalive 64;");
+        config.Close();
+        config.Blank();
+        config.Open("server");
+        config.Line($"listen {upstream.Listen};");
+        config.Blank();
+        config.Open("location /");
+        config.Line($"proxy_pass http://{upstream.Name};");
+        config.Comment("HTTP/1.1 without \"Connection: close\", or the keepalive connections above would be closed after each request.");
+        config.Line("proxy_http_version 1.1;");
+        config.Line("proxy_set_header Connection \"\";");
+        config.Line("proxy_set_header Host $host;");
+        config.Line("proxy_set_header X-Real-IP $remote_addr;");
+        config.Line("proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;");
+        config.Comment(
+            "When a backend refuses the connection (killed) or does not answer in time, try the next one, at most 3",
+            "attempts in all: a dead backend costs its clients nothing but a retry. Since nginx 1.9.13 this retries only",
+            "idempotent requests (GET, HEAD, ...). non_idempotent stays off on purpose: a POST /login or /logout that",
+            "reached a backend before the failure must not run twice.");
+        config.Line("proxy_next_upstream error timeout;");
+        config.Line("proxy_next_upstream_tries 3;");
+        config.Comment("On loopback a dead backend refuses at once, so the connect timeout only matters for a hung one.");
+        config.Line($"proxy_connect_timeout {NginxSyntax.Duration(health.ConnectTimeout)};");
+        config.Line("proxy_read_timeout 60s;");
+        config.Close();
+        config.Close();
+    }
+
+    private static string Describe(BalancingPolicy policy) => policy switch
+    {
+        BalancingPolicy.IpHash => "IP hash",
+        BalancingPolicy.RoundRobin => "round robin",
+        _ => throw new ArgumentOutOfRangeException(nameof(policy), policy, "Unknown balancing policy."),
+    };
+}
