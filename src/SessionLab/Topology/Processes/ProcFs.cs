@@ -5,7 +5,7 @@ namespace SessionLab.Topology.Processes;
 /// <summary>The few facts about other processes that only Linux's /proc tells: start times, children, socket owners.</summary>
 internal static class ProcFs
 {
-    /// <summary>Field 22 of /proc/PID/stat; null when the process does not exist.</summary>
+    /// <summary>Field 22 of /proc/PID/stat; null when the process does not exist or is a zombie (dead, not yet reaped).</summary>
     public static long? StartTimeOf(int pid)
     {
         try
@@ -13,6 +13,11 @@ internal static class ProcFs
             var stat = File.ReadAllText($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/stat");
             // The command name (field 2) may contain spaces and parentheses: parse after its last ')'.
             var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            if (fields[0] is "Z" or "X")
+            {
+                return null;
+            }
+
             return long.Parse(fields[19], CultureInfo.InvariantCulture);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)
