@@ -1,0 +1,14 @@
+namespace SessionLab.Experiments.Framework;
+
+/// <summary>
+/// How a run is scaled. The defaults are the plan's values; <see cref="Quick"/> shrinks waits and TTLs so groups 1–3
+/// finish in under a minute, and every result says it was a quick run.
+/// </summary>
+internal sealed record ExperimentSettings(bool Quick)
+{
+    /// <summary>The redis group's session TTL (plan: 30 s, for 2.2); quick: 3 s.</summary>
+    public TimeSpan RedisSessionTtl => Quick ? TimeSpan.FromSeconds(3) : TimeSpan.FromSeconds(30);
+
+    /// <summary>Scales a plan wait: the plan's value, or a tenth of it (at least 0.5 s) in quick mode.</summary>
+    public TimeSpan Wait(TimeSpan plan) => Quick ? TimeSpan.FromTicks(Math.Max(plan.Ticks / 10, TimeSpan.FromSeconds(0.5).Ticks)) : plan;
+}

@@ -1,0 +1,75 @@
+using SessionLab.Reporting.Model;
+using StackExchange.Redis;
+
+namespace SessionLab.Experiments.Framework;
+
+/// <summary>
+/// The experiments' own view into the store (the plan's <c>redis-cli</c>): TTLs, values, key existence, each recorded.
+/// Fails fast like the backends; a failed read is an observation, not an exception.
+/// </summary>
+internal sealed class LabRedis : IDisposable
+{
+    private readonly ConnectionMultiplexer _connection;
+    private readonly ObservationRecorder _recorder;
+
+    public LabRedis(string configuration, ObservationRecorder recorder)
+    {
+        var options = ConfigurationOptions.Parse(configuration);
+        options.AbortOnConnectFail = false;
+        options.BacklogPolicy = BacklogPolicy.FailFast;
+        options.AsyncTimeout = 1000;
+        options.ConnectTimeout = 1000;
+        options.ClientName = "sessionlab-experiments";
+        options.ReconnectRetryPolicy = new LinearRetry(250);
+        _connection = ConnectionMultiplexer.Connect(options);
+        _recorder = recorder;
+    }
+
+    /// <summary>The key's remaining time to live; null when the key does not exist or Redis could not be read.</summary>
+    public async Task<TimeSpan?> TtlAsync(string key)
+    {
+        try
+        {
+            var ttl = await _connection.GetDatabase().KeyTimeToLiveAsync(key);
+            _recorder.Record(new Observation(0, 0, ObservationKind.Redis, string.Empty, Key: key, TtlMs: ttl is { } t ? (long)t.TotalMilliseconds : -2, Note: ttl is null ? "PTTL: no such key (or no expiry)" : "PTTL"));
+            return ttl;
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException)
+        {
+            _recorder.Record(new Observation(0, 0, ObservationKind.Redis, string.Empty, Key: key, Note: $"PTTL failed: {e.GetType().Name}"));
+            return null;
+        }
+    }
+
+    public async Task<string?> GetAsync(string key)
+    {
+        try
+        {
+            var value = await _connection.GetDatabase().StringGetAsync(key);
+            _recorder.Record(new Observation(0, 0, ObservationKind.Redis, string.Empty, Key: key, Value: value.IsNull ? null : (string?)value, Note: value.IsNull ? "GET: no such key" : "GET"));
+            return value.IsNull ? null : (string?)value;
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException)
+        {
+            _recorder.Record(new Observation(0, 0, ObservationKind.Redis, string.Empty, Key: key, Note: $"GET failed: {e.GetType().Name}"));
+            return null;
+        }
+    }
+
+    public async Task<bool?> ExistsAsync(string key)
+    {
+        try
+        {
+            var exists = await _connection.GetDatabase().KeyExistsAsync(key);
+            _recorder.Record(new Observation(0, 0, ObservationKind.Redis, string.Empty, Key: key, Value: exists ? "1" : "0", Note: "EXISTS"));
+            return exists;
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException)
+        {
+            _recorder.Record(new Observation(0, 0, ObservationKind.Redis, string.Empty, Key: key, Note: $"EXISTS failed: {e.GetType().Name}"));
+            return null;
+        }
+    }
+
+    public void Dispose() => _connection.Dispose();
+}
