@@ -1,21 +1,93 @@
 using System.CommandLine;
+using System.Globalization;
+using SessionLab.Experiments;
+using SessionLab.Experiments.Framework;
+using SessionLab.Faults;
+using SessionLab.Reporting.Model;
+using SessionLab.Topology;
+using Spectre.Console;
 
 namespace SessionLab.Commands;
 
-/// <summary><c>sessionlab run</c>: the experiments. Not implemented yet; says so plainly rather than pretending.</summary>
+/// <summary>
+/// <c>sessionlab run</c>: brings the topology up, runs the chosen experiments with live progress, prints each table and
+/// verdict, writes <c>results.json</c> and tears everything down. Exit 0 when the experiments ran, whatever the verdicts.
+/// </summary>
 internal static class RunCommand
 {
     public static Command Create()
     {
-        var ids = new Argument<string[]>("experiments") { Description = "experiment ids or groups (default: all)", Arity = ArgumentArity.ZeroOrMore };
-        var command = new Command("run", "Run the experiments and write the report (not implemented yet).") { ids };
-        command.SetAction(_ =>
+        var ids = new Argument<string[]>("experiments") { Description = "experiment ids (1.1) or groups (1); default: all", Arity = ArgumentArity.ZeroOrMore };
+        var quick = new Option<bool>("--quick") { Description = "scale waits and TTLs down (e.g. 3 s TTL) so groups 1-3 run in under a minute" };
+        var output = new Option<string?>("--out") { Description = "folder for results.json (default: the run folder)" };
+        var topologyOptions = new TopologyCommandOptions();
+        var command = new Command("run", "Run the experiments against the real topology and write results.json.") { ids, quick, output };
+        topologyOptions.AddTo(command);
+        command.SetAction(async (parse, cancellationToken) =>
         {
-            Console.WriteLine("sessionlab run: not implemented yet.");
-            Console.WriteLine("The backends are ready: start one with `sessionlab serve --scheme sticky|redis|jwt --port N` (see README).");
-            Console.WriteLine("The topology (`up`) and the experiments come in the next issues.");
-            return 0;
+            IReadOnlyList<IExperiment> experiments;
+            try
+            {
+                experiments = ExperimentCatalog.Select(parse.GetValue(ids) ?? []);
+            }
+            catch (ArgumentException e)
+            {
+                AnsiConsole.MarkupLineInterpolated($"[red]sessionlab run:[/] {e.Message}");
+                return 2;
+            }
+
+            var settings = new ExperimentSettings(parse.GetValue(quick));
+            var options = topologyOptions.Read(parse) with { RedisSessionTtl = settings.RedisSessionTtl };
+            return await RunAsync(experiments, settings, options, parse.GetValue(output), cancellationToken);
         });
         return command;
+    }
+
+    private static async Task<int> RunAsync(IReadOnlyList<IExperiment> experiments, ExperimentSettings settings, TopologyOptions options, string? output, CancellationToken cancellationToken)
+    {
+        var started = DateTimeOffset.Now;
+        RunningTopology topology;
+        try
+        {
+            topology = await UpCommand.StartAsync(options, cancellationToken);
+        }
+        catch (TopologyException e)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[red]sessionlab run: cannot start the topology:[/] {e.Message}");
+            return 2;
+        }
+        catch (OperationCanceledException)
+        {
+            AnsiConsole.MarkupLine("Cancelled; nothing was left running.");
+            return 130;
+        }
+
+        await using (topology)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[green]ready[/]: {topology.LoadBalancer.Description}, {topology.Store.Description}; running {experiments.Count} experiment(s){(settings.Quick ? " in quick mode" : string.Empty)}");
+            var faults = new FaultController(topology, options.ReadyTimeout);
+            IReadOnlyList<ExperimentResult> results;
+            try
+            {
+                results = await AnsiConsole.Status().StartAsync("Starting…", async status =>
+                {
+                    var runner = new ExperimentRunner(topology, faults, settings, new ConsoleExperimentProgress(status), options.ReadyTimeout);
+                    return await runner.RunAsync(experiments, ResultPrinter.PrintExperiment, cancellationToken);
+                });
+            }
+            catch (OperationCanceledException)
+            {
+                AnsiConsole.MarkupLine("[yellow]Cancelled.[/] Stopping everything…");
+                return 130;
+            }
+
+            var run = new RunResult(RunResult.CurrentSchemaVersion, Path.GetFileName(topology.RunFolder), started, DateTimeOffset.Now, settings.Quick, LabEnvironmentReader.Read(topology), results);
+            var folder = output is { Length: > 0 } ? Directory.CreateDirectory(output).FullName : topology.RunFolder;
+            var resultsPath = Path.Combine(folder, "results.json");
+            await File.WriteAllTextAsync(resultsPath, ResultsJson.Serialize(run), cancellationToken);
+            ResultPrinter.PrintSummary(run, resultsPath);
+            AnsiConsole.MarkupLineInterpolated($"Total {(run.FinishedAt - run.StartedAt).TotalSeconds.ToString("0", CultureInfo.InvariantCulture)} s. Stopping the topology…");
+            return results.Any(r => r.Status == ExperimentStatus.Failed) ? 1 : 0;
+        }
     }
 }

@@ -110,7 +110,7 @@ internal sealed class TopologyLauncher(ILoadBalancerEngine balancerEngine, IStor
                     "serve", "--scheme", schemeName, "--port", port.ToString(CultureInfo.InvariantCulture),
                     "--server-id", $"server-{i.ToString(CultureInfo.InvariantCulture)}",
                     "--redis", storeConfiguration,
-                    "--session-ttl", options.SessionTtl.ToString("c", CultureInfo.InvariantCulture),
+                    "--session-ttl", (scheme == SchemeKind.Redis ? options.RedisSessionTtl ?? options.SessionTtl : options.SessionTtl).ToString("c", CultureInfo.InvariantCulture),
                     "--jwt-lifetime", options.JwtLifetime.ToString("c", CultureInfo.InvariantCulture),
                     "--revocation", options.Revocation == RevocationMode.On ? "on" : "off",
                     "--parent-pid", Environment.ProcessId.ToString(CultureInfo.InvariantCulture),

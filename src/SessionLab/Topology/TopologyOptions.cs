@@ -19,6 +19,9 @@ internal sealed record TopologyOptions
     /// <summary>Sliding idle expiry of the sticky and redis sessions. Default 30 minutes (the experiments shorten it).</summary>
     public TimeSpan SessionTtl { get; init; } = TimeSpan.FromMinutes(30);
 
+    /// <summary>The redis group's session TTL when it differs from <see cref="SessionTtl"/> (experiment 2.2 uses 30 s).</summary>
+    public TimeSpan? RedisSessionTtl { get; init; }
+
     /// <summary>Lifetime of JWTs from <c>/login</c>. Default 2 hours.</summary>
     public TimeSpan JwtLifetime { get; init; } = TimeSpan.FromHours(2);
 
