@@ -1,0 +1,45 @@
+using SessionLab.Experiments;
+
+namespace SessionLab.Tests.Experiments;
+
+public sealed class ExperimentCatalogTests
+{
+    [Fact]
+    public void All_IdsAreUniqueAndInThePlansOrder()
+    {
+        var ids = ExperimentCatalog.All().Select(e => e.Info.Id).ToList();
+
+        Assert.Equal(ids.Distinct().Count(), ids.Count);
+        Assert.Equal(ids.OrderBy(id => Version.Parse(id)), ids);
+    }
+
+    [Fact]
+    public void Select_NothingNamed_GivesAll() =>
+        Assert.Equal(ExperimentCatalog.All().Count, ExperimentCatalog.Select([]).Count);
+
+    [Fact]
+    public void Select_GroupAndId_GiveTheirExperiments()
+    {
+        Assert.All(ExperimentCatalog.Select(["1"]), e => Assert.Equal(1, e.Info.Group));
+        Assert.Equal("1.1", Assert.Single(ExperimentCatalog.Select(["1.1"])).Info.Id);
+    }
+
+    [Fact]
+    public void Select_Unknown_SaysWhatIsKnown()
+    {
+        var error = Assert.Throws<ArgumentException>(() => ExperimentCatalog.Select(["9.9"]));
+
+        Assert.Contains("9.9", error.Message, StringComparison.Ordinal);
+        Assert.Contains("1.1", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EveryExperiment_HasAQuestionAndNumberedHypotheses()
+    {
+        Assert.All(ExperimentCatalog.All(), e =>
+        {
+            Assert.EndsWith("?", e.Info.Question, StringComparison.Ordinal);
+            Assert.Equal(Enumerable.Range(1, e.Info.Hypotheses.Count).Select(i => $"H{i}"), e.Info.Hypotheses.Select(h => h.Id));
+        });
+    }
+}
