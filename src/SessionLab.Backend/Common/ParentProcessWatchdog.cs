@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -12,8 +11,6 @@ internal sealed partial class ParentProcessWatchdog(
     TimeProvider time,
     ILogger<ParentProcessWatchdog> logger) : BackgroundService
 {
-    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(500);
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (options.Value.ParentProcessId is not { } parentId)
@@ -21,35 +18,15 @@ internal sealed partial class ParentProcessWatchdog(
             return;
         }
 
-        using var timer = new PeriodicTimer(PollInterval, time);
         try
         {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                if (!IsAlive(parentId))
-                {
-                    LogParentGone(parentId);
-                    lifetime.StopApplication();
-                    return;
-                }
-            }
+            await ParentProcess.WaitForExitAsync(parentId, time, stoppingToken);
+            LogParentGone(parentId);
+            lifetime.StopApplication();
         }
         catch (OperationCanceledException)
         {
             // Shutting down.
-        }
-    }
-
-    private static bool IsAlive(int processId)
-    {
-        try
-        {
-            using var process = Process.GetProcessById(processId);
-            return !process.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            return false;
         }
     }
 

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using SessionLab.Backend.Common;
 
 namespace SessionLab.Commands;
 
@@ -7,33 +7,20 @@ internal static class ParentWatch
 {
     public static async Task WaitAsync(int? parentProcessId, CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(500));
         try
         {
-            while (await timer.WaitForNextTickAsync(cancellationToken))
+            if (parentProcessId is { } pid)
             {
-                if (parentProcessId is { } pid && !IsAlive(pid))
-                {
-                    return;
-                }
+                await ParentProcess.WaitForExitAsync(pid, TimeProvider.System, cancellationToken);
+            }
+            else
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken);
             }
         }
         catch (OperationCanceledException)
         {
             // Ctrl+C or SIGTERM: a normal way to stop.
-        }
-    }
-
-    private static bool IsAlive(int processId)
-    {
-        try
-        {
-            using var process = Process.GetProcessById(processId);
-            return !process.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            return false;
         }
     }
 }

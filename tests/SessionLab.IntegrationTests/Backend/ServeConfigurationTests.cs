@@ -1,10 +1,8 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using SessionLab.Backend.Identity;
 using SessionLab.IntegrationTests.Support;
-using SessionLab.Topology.Processes;
 
 namespace SessionLab.IntegrationTests.Backend;
 
@@ -71,7 +69,7 @@ public sealed class ServeConfigurationTests
         squatter.Start();
         var port = ((IPEndPoint)squatter.LocalEndpoint).Port;
 
-        var (exitCode, output) = await RunServeAsync("--scheme", "sticky", "--port", port.ToString(CultureInfo.InvariantCulture));
+        var (exitCode, output) = await LabCli.RunAsync(TimeSpan.FromSeconds(30), "serve", "--scheme", "sticky", "--port", port.ToString(CultureInfo.InvariantCulture));
 
         Assert.Equal(2, exitCode);
         Assert.Contains("address already in use", output, StringComparison.OrdinalIgnoreCase);
@@ -81,36 +79,9 @@ public sealed class ServeConfigurationTests
     [Fact]
     public async Task ShortJwtKey_IsRefusedAtStart()
     {
-        var (exitCode, output) = await RunServeAsync("--scheme", "jwt", "--port", FreePorts.Next().ToString(CultureInfo.InvariantCulture), "--jwt-key", Convert.ToBase64String(new byte[8]));
+        var (exitCode, output) = await LabCli.RunAsync(TimeSpan.FromSeconds(30), "serve", "--scheme", "jwt", "--port", FreePorts.Next().ToString(CultureInfo.InvariantCulture), "--jwt-key", Convert.ToBase64String(new byte[8]));
 
         Assert.Equal(2, exitCode);
         Assert.Contains("at least 32 bytes", output, StringComparison.Ordinal);
-    }
-
-    private static async Task<(int ExitCode, string Output)> RunServeAsync(params string[] args)
-    {
-        var spec = SelfLauncher.Command(["serve", .. args]);
-        var info = new ProcessStartInfo(spec.FileName) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in spec.Arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync(Ct);
-        var stderr = process.StandardError.ReadToEndAsync(Ct);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        timeout.CancelAfter(TimeSpan.FromSeconds(30));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        return (process.ExitCode, await stdout + await stderr);
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using SessionLab.Reporting.Model;
 using SessionLab.IntegrationTests.Support;
@@ -18,7 +17,8 @@ public sealed class RunCommandTests
         var ports = LabPorts.FindFree();
         try
         {
-            var (exitCode, output) = await RunLabAsync(
+            var (exitCode, output) = await LabCli.RunAsync(
+                TimeSpan.FromMinutes(3),
                 "run", "1.1", "--quick", "--lb", "yarp", "--redis", "garnet",
                 "--port-offset", ports.Offset.ToString(CultureInfo.InvariantCulture), "--runs-dir", runs);
 
@@ -43,37 +43,9 @@ public sealed class RunCommandTests
     [Fact]
     public async Task Run_UnknownExperiment_IsAClearErrorBeforeStartingAnything()
     {
-        var (exitCode, output) = await RunLabAsync("run", "9.9");
+        var (exitCode, output) = await LabCli.RunAsync(TimeSpan.FromMinutes(1), "run", "9.9");
 
         Assert.Equal(2, exitCode);
         Assert.Contains("Unknown experiment", output, StringComparison.Ordinal);
-    }
-
-    private static async Task<(int ExitCode, string Output)> RunLabAsync(params string[] args)
-    {
-        var spec = SelfLauncher.Command(args);
-        var info = new ProcessStartInfo(spec.FileName) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
-        foreach (var argument in spec.Arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(info)!;
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync(Ct);
-        var stderr = process.StandardError.ReadToEndAsync(Ct);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        timeout.CancelAfter(TimeSpan.FromMinutes(3));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        return (process.ExitCode, await stdout + await stderr);
     }
 }
