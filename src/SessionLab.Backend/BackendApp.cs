@@ -9,6 +9,7 @@ using Microsoft.Extensions.Options;
 using SessionLab.Backend.Common;
 using SessionLab.Backend.Identity;
 using SessionLab.Backend.Jwt;
+using SessionLab.Backend.Peers;
 using SessionLab.Backend.Redis;
 using SessionLab.Backend.Sessions;
 using SessionOptions = SessionLab.Backend.Sessions.SessionOptions;
@@ -57,6 +58,12 @@ public static class BackendApp
         {
             case SchemeKind.Jwt:
                 app.MapJwtApi();
+                break;
+            case SchemeKind.AspNetSession:
+                app.MapAspNetSessionApi();
+                break;
+            case SchemeKind.JwtBearer:
+                app.MapJwtBearerApi();
                 break;
             default:
                 app.MapSessionApi();
@@ -123,6 +130,12 @@ public static class BackendApp
                 services.AddSingleton<RevocationStore>();
                 services.AddSingleton<TokenAuthorizer>();
                 break;
+            case SchemeKind.AspNetSession:
+                PeerServices.AddAspNetSession(services);
+                break;
+            case SchemeKind.JwtBearer:
+                PeerServices.AddJwtBearer(services);
+                break;
         }
 
         return services;
@@ -144,6 +157,18 @@ public static class BackendApp
             context.Response.Headers["X-Server-Id"] = context.RequestServices.GetRequiredService<ServerIdentity>().ServerId;
             return next(context);
         });
+
+        switch (app.Services.GetRequiredService<ServerIdentity>().Scheme)
+        {
+            case SchemeKind.AspNetSession:
+                app.UseSession();
+                break;
+            case SchemeKind.JwtBearer:
+                app.UseAuthentication();
+                app.UseAuthorization();
+                break;
+        }
+
         return app;
     }
 

@@ -17,6 +17,8 @@ internal sealed partial class JsonExceptionHandler(ServerIdentity identity, ILog
         var (status, message) = exception switch
         {
             SessionStoreUnavailableException unavailable => (StatusCodes.Status503ServiceUnavailable, unavailable.Message),
+            // The baseline peers reach Redis through ASP.NET Core's own code, which lets these through.
+            StackExchange.Redis.RedisConnectionException or StackExchange.Redis.RedisTimeoutException => (StatusCodes.Status503ServiceUnavailable, ErrorMessages.SessionStoreUnavailable),
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => (StatusCodes.Status413PayloadTooLarge, ErrorMessages.BodyTooLarge),
             BadHttpRequestException bad => (bad.StatusCode, ErrorMessages.BadRequest),
             _ => (StatusCodes.Status500InternalServerError, ErrorMessages.Internal),

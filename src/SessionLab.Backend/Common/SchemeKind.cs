@@ -11,4 +11,10 @@ public enum SchemeKind
 
     /// <summary>No server-side session: a signed JWT carries the identity.</summary>
     Jwt,
+
+    /// <summary>Baseline peer: ASP.NET Core's session middleware over <c>IDistributedCache</c> in Redis.</summary>
+    AspNetSession,
+
+    /// <summary>Baseline peer: ASP.NET Core's <c>JwtBearer</c> authentication validating the same tokens.</summary>
+    JwtBearer,
 }

@@ -21,20 +21,20 @@ internal sealed partial class StartupReport(IServiceProvider services, ILogger<S
         var users = services.GetRequiredService<IUserDirectory>();
         LogServing(server.Id, server.Scheme, server.Host, server.Port, users.Description);
 
-        if (server.Scheme != SchemeKind.Jwt)
+        if (server.Scheme is SchemeKind.Sticky or SchemeKind.Redis or SchemeKind.AspNetSession)
         {
             var ttl = services.GetRequiredService<IOptions<SessionOptions>>().Value.Ttl;
             LogSessions(ttl);
         }
 
-        if (server.Scheme != SchemeKind.Sticky)
+        if (server.Scheme is SchemeKind.Redis or SchemeKind.Jwt or SchemeKind.AspNetSession)
         {
             _ = services.GetRequiredService<RedisConnection>();
             var redis = services.GetRequiredService<IOptions<RedisOptions>>().Value.Configuration;
             LogRedis(redis);
         }
 
-        if (server.Scheme == SchemeKind.Jwt)
+        if (server.Scheme is SchemeKind.Jwt or SchemeKind.JwtBearer)
         {
             var key = services.GetRequiredService<JwtSigningKey>();
             var jwt = services.GetRequiredService<IOptions<JwtOptions>>().Value;

@@ -29,22 +29,26 @@ internal sealed class TokenService
         _time = time;
         // The plan's claims only; IdentityModel would otherwise add nbf on its own.
         _handler = new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false, MaximumTokenSizeInBytes = _options.MaxTokenBytes };
-        _validation = new TokenValidationParameters
+        _validation = CreateValidationParameters(key, _options);
+    }
+
+    public TimeSpan ClockSkew => _options.ClockSkew;
+
+    /// <summary>The lab's validation rules, shared with the JwtBearer baseline so both judge tokens alike.</summary>
+    public static TokenValidationParameters CreateValidationParameters(JwtSigningKey key, JwtOptions options) =>
+        new()
         {
             IssuerSigningKey = key.Key,
             ValidAlgorithms = [SecurityAlgorithms.HmacSha256], // no alg:none, no RS256/HS256 confusion
             RequireSignedTokens = true,
             ValidateIssuerSigningKey = true,
-            ValidIssuer = _options.Issuer,
+            ValidIssuer = options.Issuer,
             ValidateIssuer = true,
             ValidateAudience = false, // deliberate: the plan's tokens carry no aud; one issuer, one audience
             ValidateLifetime = true,
             RequireExpirationTime = true,
-            ClockSkew = _options.ClockSkew, // not .NET's 5-minute default, which would keep a 5-second token alive
+            ClockSkew = options.ClockSkew, // not .NET's 5-minute default, which would keep a 5-second token alive
         };
-    }
-
-    public TimeSpan ClockSkew => _options.ClockSkew;
 
     /// <summary>Signs a token for <paramref name="user"/> valid for <paramref name="lifetime"/>.</summary>
     public string Issue(AuthenticatedUser user, TimeSpan lifetime)

@@ -13,7 +13,8 @@ internal static class ServeCommand
     public static Command Create()
     {
         var scheme = new Option<string>("--scheme") { Description = "the session scheme", Required = true };
-        scheme.AcceptOnlyFromAmong("sticky", "redis", "jwt");
+        // aspnet-session and jwt-bearer are the ASP.NET Core built-ins, run as baselines by the performance experiments.
+        scheme.AcceptOnlyFromAmong("sticky", "redis", "jwt", "aspnet-session", "jwt-bearer");
         var port = new Option<int>("--port") { Description = "TCP port to listen on", Required = true };
         var serverId = new Option<string>("--server-id") { Description = "reported as server_id in every reply", DefaultValueFactory = _ => "server-1" };
         var host = new Option<string?>("--host") { Description = "address to listen on (default 127.0.0.1)" };
@@ -39,7 +40,7 @@ internal static class ServeCommand
         {
             var overrides = new Dictionary<string, string?>
             {
-                ["Server:Scheme"] = parse.GetValue(scheme),
+                ["Server:Scheme"] = parse.GetValue(scheme)!.Replace("-", string.Empty, StringComparison.Ordinal),
                 ["Server:Port"] = parse.GetValue(port).ToString(CultureInfo.InvariantCulture),
                 ["Server:Id"] = parse.GetValue(serverId),
             };

@@ -1,0 +1,74 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using SessionLab.Backend.Common;
+using SessionLab.Backend.Identity;
+
+namespace SessionLab.Backend.Peers;
+
+/// <summary>
+/// The baseline a .NET developer would reach for first: <c>app.UseSession()</c> over <c>IDistributedCache</c> in Redis,
+/// with Data Protection keys shared in Redis so every backend can read every cookie. Same API as the redis scheme,
+/// so the two can be measured side by side.
+/// </summary>
+internal static class AspNetSessionApi
+{
+    private const string UserIdKey = "user_id";
+    private const string UsernameKey = "username";
+
+    public static IEndpointRouteBuilder MapAspNetSessionApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/login", LoginAsync);
+        app.MapGet("/profile", ProfileAsync);
+        app.MapPost("/logout", LogoutAsync);
+        app.MapGet("/debug/sessions", (ServerIdentity server) => TypedResults.Ok(new DebugSessionsResponse(server.ServerId, -1)));
+        return app;
+    }
+
+    private static async Task<Results<Ok<LoginResponse>, JsonHttpResult<ErrorResponse>>> LoginAsync(HttpContext context, IUserDirectory users, ServerIdentity server)
+    {
+        var read = await LoginRequestReader.ReadAsync(context.Request, context.RequestAborted);
+        if (read.Credentials is not { } credentials)
+        {
+            return server.Error(read.StatusCode, read.Error!);
+        }
+
+        if (users.Authenticate(credentials) is not { } user)
+        {
+            return server.Error(StatusCodes.Status401Unauthorized, ErrorMessages.InvalidCredentials);
+        }
+
+        // Note: the middleware keeps the session key a client already has (it has no "renew id on login"); clearing is all it offers.
+        await context.Session.LoadAsync(context.RequestAborted);
+        context.Session.Clear();
+        context.Session.SetInt32(UserIdKey, user.UserId);
+        context.Session.SetString(UsernameKey, user.Username);
+        await context.Session.CommitAsync(context.RequestAborted);
+        return TypedResults.Ok(new LoginResponse(server.ServerId, user.UserId, user.Username, "login successful"));
+    }
+
+    private static async Task<Results<Ok<ProfileResponse>, JsonHttpResult<ErrorResponse>>> ProfileAsync(HttpContext context, ServerIdentity server)
+    {
+        await context.Session.LoadAsync(context.RequestAborted);
+        if (!context.Session.IsAvailable)
+        {
+            // The middleware swallows store errors and hands out an unavailable session: that is an outage, not a logout.
+            return server.Error(StatusCodes.Status503ServiceUnavailable, ErrorMessages.SessionStoreUnavailable);
+        }
+
+        return context.Session.GetInt32(UserIdKey) is { } userId && context.Session.GetString(UsernameKey) is { } username
+            ? TypedResults.Ok(new ProfileResponse(userId, username, server.ServerId))
+            : server.Error(StatusCodes.Status401Unauthorized, ErrorMessages.SessionNotFound);
+    }
+
+    private static async Task<Ok<LogoutResponse>> LogoutAsync(HttpContext context, ServerIdentity server)
+    {
+        await context.Session.LoadAsync(context.RequestAborted);
+        var ended = context.Session.GetInt32(UserIdKey) is not null;
+        context.Session.Clear();
+        await context.Session.CommitAsync(context.RequestAborted);
+        context.Response.Cookies.Delete(Sessions.SessionOptions.CookieName);
+        return TypedResults.Ok(new LogoutResponse(server.ServerId, ended ? "logged out" : "no session to end", ended));
+    }
+}

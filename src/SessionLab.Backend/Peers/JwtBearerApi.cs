@@ -1,0 +1,53 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+using SessionLab.Backend.Common;
+using SessionLab.Backend.Identity;
+using SessionLab.Backend.Jwt;
+
+namespace SessionLab.Backend.Peers;
+
+/// <summary>
+/// The baseline for the JWT scheme: ASP.NET Core's <c>JwtBearer</c> handler and <c>RequireAuthorization()</c>,
+/// validating the very same tokens with the very same rules (HS256, issuer, skew). No blacklist: the built-in has none.
+/// </summary>
+internal static class JwtBearerApi
+{
+    public static IEndpointRouteBuilder MapJwtBearerApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/login", LoginAsync);
+        app.MapGet("/profile", Profile).RequireAuthorization();
+        app.MapGet("/debug/sessions", (ServerIdentity server) => TypedResults.Ok(new DebugSessionsResponse(server.ServerId, 0)));
+        return app;
+    }
+
+    private static async Task<Results<Ok<TokenResponse>, JsonHttpResult<ErrorResponse>>> LoginAsync(
+        HttpContext context, IUserDirectory users, TokenService tokens, IOptions<JwtOptions> options, ServerIdentity server)
+    {
+        var read = await LoginRequestReader.ReadAsync(context.Request, context.RequestAborted);
+        if (read.Credentials is not { } credentials)
+        {
+            return server.Error(read.StatusCode, read.Error!);
+        }
+
+        if (users.Authenticate(credentials) is not { } user)
+        {
+            return server.Error(StatusCodes.Status401Unauthorized, ErrorMessages.InvalidCredentials);
+        }
+
+        var lifetime = options.Value.Lifetime;
+        return TypedResults.Ok(new TokenResponse(server.ServerId, tokens.Issue(user, lifetime), "Bearer", (long)lifetime.TotalSeconds, user.UserId, user.Username));
+    }
+
+    private static Results<Ok<ProfileResponse>, JsonHttpResult<ErrorResponse>> Profile(ClaimsPrincipal user, ServerIdentity server)
+    {
+        var userId = user.FindFirstValue(TokenService.UserIdClaim);
+        var username = user.FindFirstValue(TokenService.UsernameClaim);
+        return int.TryParse(userId, System.Globalization.CultureInfo.InvariantCulture, out var id) && username is not null
+            ? TypedResults.Ok(new ProfileResponse(id, username, server.ServerId))
+            : server.Error(StatusCodes.Status401Unauthorized, ErrorMessages.InvalidToken);
+    }
+}

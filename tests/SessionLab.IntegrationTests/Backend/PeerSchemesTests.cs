@@ -1,0 +1,55 @@
+using System.Net;
+using SessionLab.IntegrationTests.Support;
+
+namespace SessionLab.IntegrationTests.Backend;
+
+/// <summary>The ASP.NET Core built-ins run as baselines: same API, real Redis, shared keys.</summary>
+public sealed class PeerSchemesTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task AspNetSession_CookieFromOneBackendWorksOnAnother_AndRedisDownIs503()
+    {
+        await using var redis = await RedisServer.StartPreferredAsync(Ct);
+        await using var one = await BackendProcess.StartAsync("aspnet-session", "server-1", Ct, "--redis", redis.Configuration);
+        await using var two = await BackendProcess.StartAsync("aspnet-session", "server-2", Ct, "--redis", redis.Configuration);
+        using var client = one.NewClient();
+        var sessionCookie = Api.SessionIdOf(await client.LoginAsync("alice"));
+        using var other = two.NewClientWithCookie($"session_id={sessionCookie}");
+
+        var profile = await other.ProfileAsync();
+
+        Assert.Equal(HttpStatusCode.OK, profile.StatusCode);
+        var body = await profile.JsonAsync();
+        Assert.Equal("alice", body.GetProperty("username").GetString());
+        Assert.Equal("server-2", body.GetProperty("server_id").GetString());
+        using var stranger = two.NewClient();
+        Assert.Equal("session not found", await (await stranger.ProfileAsync()).ErrorAsync());
+
+        await redis.KillAsync();
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await other.ProfileAsync()).StatusCode);
+    }
+
+    [Fact]
+    public async Task JwtBearer_AcceptsTheLabsTokens_AndRefusesWithTheSameJsonErrors()
+    {
+        var key = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(64));
+        var noRedis = $"127.0.0.1:{FreePorts.Next()}";
+        await using var ours = await BackendProcess.StartAsync("jwt", "server-1", Ct, "--redis", noRedis, "--jwt-key", key);
+        await using var peer = await BackendProcess.StartAsync("jwt-bearer", "server-2", Ct, "--jwt-key", key);
+        using var login = ours.NewClient();
+        var token = await (await login.LoginAsync("bob")).TokenOfAsync();
+        using var client = peer.NewClient();
+
+        var accepted = await client.ProfileAsync(token);
+        var missing = await client.ProfileAsync();
+        var tampered = await client.ProfileAsync(token[..^4] + "AAAA");
+
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        Assert.Equal("bob", (await accepted.JsonAsync()).GetProperty("username").GetString());
+        Assert.Equal("missing token", await missing.ErrorAsync());
+        Assert.Equal(HttpStatusCode.Unauthorized, tampered.StatusCode);
+        Assert.Equal("invalid signature", await tampered.ErrorAsync());
+    }
+}
