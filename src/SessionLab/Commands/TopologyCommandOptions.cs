@@ -19,6 +19,8 @@ internal sealed class TopologyCommandOptions
 
     public Option<string?> Revocation { get; } = new("--revocation") { Description = "off (default): JWT /profile is stateless; on: it consults the blacklist" };
 
+    public Option<bool> Baselines { get; } = new("--baselines") { Description = "also run the ASP.NET Core built-ins (session middleware on 8110, JwtBearer on 8120) as baseline groups" };
+
     public TopologyCommandOptions() => Revocation.AcceptOnlyFromAmong("off", "on");
 
     public void AddTo(Command command)
@@ -29,6 +31,7 @@ internal sealed class TopologyCommandOptions
         command.Options.Add(RunsDirectory);
         command.Options.Add(SessionTtl);
         command.Options.Add(Revocation);
+        command.Options.Add(Baselines);
     }
 
     public TopologyOptions Read(ParseResult parse)
@@ -42,6 +45,7 @@ internal sealed class TopologyCommandOptions
             RunsDirectory = parse.GetValue(RunsDirectory) is { Length: > 0 } dir ? Path.GetFullPath(dir) : defaults.RunsDirectory,
             SessionTtl = parse.GetValue(SessionTtl) ?? defaults.SessionTtl,
             Revocation = parse.GetValue(Revocation) == "on" ? RevocationMode.On : RevocationMode.Off,
+            IncludeBaselines = parse.GetValue(Baselines),
         };
     }
 }

@@ -78,7 +78,7 @@ internal static class UpCommand
         }
 
         AnsiConsole.Write(table);
-        AnsiConsole.MarkupLineInterpolated($"[green bold]ready[/]: 13 parts up. Logs and configs: {topology.RunFolder}");
+        AnsiConsole.MarkupLineInterpolated($"[green bold]ready[/]: {faults.Status().Count} parts up. Logs and configs: {topology.RunFolder}");
         AnsiConsole.MarkupLineInterpolated($"Try: curl -c jar -X POST {topology.BalancerAddress(Backend.Common.SchemeKind.Sticky)}login -H 'content-type: application/json' -d '{{\"username\":\"alice\"}}'");
         AnsiConsole.MarkupLineInterpolated($"From another terminal: sessionlab fault kill sticky/server-2   (or type commands here; 'help' lists them; Ctrl+C stops all)");
     }

@@ -28,7 +28,7 @@ internal sealed class BackendNode : IAsyncDisposable
     public int Port { get; }
 
     /// <summary><c>sticky/server-2</c>: how users and fault commands name it.</summary>
-    public string Name => $"{Scheme.ToString().ToLowerInvariant()}/{ServerId}";
+    public string Name => $"{SchemeNames.Of(Scheme)}/{ServerId}";
 
     public Uri BaseAddress => new($"http://127.0.0.1:{Port.ToString(CultureInfo.InvariantCulture)}");
 

@@ -46,6 +46,8 @@ internal sealed class RunningTopology : IAsyncDisposable
     {
         SchemeKind.Sticky => Ports.StickyBalancer,
         SchemeKind.Redis => Ports.RedisBalancer,
+        SchemeKind.AspNetSession => Ports.AspNetSessionBalancer,
+        SchemeKind.JwtBearer => Ports.JwtBearerBalancer,
         _ => Ports.JwtBalancer,
     };
 

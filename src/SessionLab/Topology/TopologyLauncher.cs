@@ -26,7 +26,7 @@ internal sealed class TopologyLauncher(ILoadBalancerEngine balancerEngine, IStor
         }
 
         var managesStore = storeEngine is not ExternalStoreEngine;
-        CheckPortsFree(options.Ports.All(managesStore));
+        CheckPortsFree(options.Ports.All(managesStore, options.IncludeBaselines));
 
         var runFolder = Directory.CreateDirectory(Path.Combine(options.RunsDirectory, DateTime.Now.ToString("yyyyMMdd-HHmmss-fff", CultureInfo.InvariantCulture))).FullName;
         var registry = new ProcessRegistry(runFolder);
@@ -41,7 +41,7 @@ internal sealed class TopologyLauncher(ILoadBalancerEngine balancerEngine, IStor
             store = await storeEngine.StartAsync(options.Ports.Store, runFolder, options.ReadyTimeout, cancellationToken);
             registry.Add(store.ProcessId);
 
-            progress?.Report("starting 9 backends");
+            progress?.Report($"starting {(options.IncludeBaselines ? 15 : 9)} backends");
             backends.AddRange(CreateBackends(options, store.Configuration, runFolder));
             await Task.WhenAll(backends.Select(b => b.StartAsync(options.ReadyTimeout, cancellationToken)));
             foreach (var backend in backends)
@@ -49,7 +49,7 @@ internal sealed class TopologyLauncher(ILoadBalancerEngine balancerEngine, IStor
                 registry.Add(backend.ProcessId);
             }
 
-            var groups = CreateGroups(options.Ports);
+            var groups = CreateGroups(options.Ports, options.IncludeBaselines);
             progress?.Report($"starting the load balancers ({balancerEngine.Name})");
             balancer = await balancerEngine.StartAsync(groups, new PassiveHealthOptions(), runFolder, cancellationToken);
             if (balancer.ProcessId != Environment.ProcessId)
@@ -78,7 +78,7 @@ internal sealed class TopologyLauncher(ILoadBalancerEngine balancerEngine, IStor
         }
     }
 
-    internal static IReadOnlyList<UpstreamGroup> CreateGroups(TopologyPorts ports)
+    internal static IReadOnlyList<UpstreamGroup> CreateGroups(TopologyPorts ports, bool includeBaselines = false)
     {
         UpstreamGroup Group(string name, int balancer, BalancingPolicy policy) => new(
             name,
@@ -86,12 +86,19 @@ internal sealed class TopologyLauncher(ILoadBalancerEngine balancerEngine, IStor
             policy,
             [.. Enumerable.Range(1, 3).Select(i => new IPEndPoint(IPAddress.Loopback, TopologyPorts.Backend(balancer, i)))]);
 
-        return
+        List<UpstreamGroup> groups =
         [
             Group("sticky", ports.StickyBalancer, BalancingPolicy.IpHash),
             Group("redis", ports.RedisBalancer, BalancingPolicy.RoundRobin),
             Group("jwt", ports.JwtBalancer, BalancingPolicy.RoundRobin),
         ];
+        if (includeBaselines)
+        {
+            groups.Add(Group("aspnet_session", ports.AspNetSessionBalancer, BalancingPolicy.RoundRobin));
+            groups.Add(Group("jwt_bearer", ports.JwtBearerBalancer, BalancingPolicy.RoundRobin));
+        }
+
+        return groups;
     }
 
     private static IEnumerable<BackendNode> CreateBackends(TopologyOptions options, string storeConfiguration, string runFolder)
@@ -99,18 +106,25 @@ internal sealed class TopologyLauncher(ILoadBalancerEngine balancerEngine, IStor
         // One key per run, shared by the three JWT backends, passed in the environment so it never shows in `ps`.
         var jwtKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(64));
         var logs = Directory.CreateDirectory(Path.Combine(runFolder, "backends")).FullName;
-        foreach (var (scheme, balancer) in new[] { (SchemeKind.Sticky, options.Ports.StickyBalancer), (SchemeKind.Redis, options.Ports.RedisBalancer), (SchemeKind.Jwt, options.Ports.JwtBalancer) })
+        List<(SchemeKind Scheme, int Balancer)> groups = [(SchemeKind.Sticky, options.Ports.StickyBalancer), (SchemeKind.Redis, options.Ports.RedisBalancer), (SchemeKind.Jwt, options.Ports.JwtBalancer)];
+        if (options.IncludeBaselines)
+        {
+            groups.Add((SchemeKind.AspNetSession, options.Ports.AspNetSessionBalancer));
+            groups.Add((SchemeKind.JwtBearer, options.Ports.JwtBearerBalancer));
+        }
+
+        foreach (var (scheme, balancer) in groups)
         {
             for (var i = 1; i <= 3; i++)
             {
                 var port = TopologyPorts.Backend(balancer, i);
-                var schemeName = scheme.ToString().ToLowerInvariant();
+                var schemeName = SchemeNames.Of(scheme);
                 var spec = SelfLauncher.Command(
                 [
                     "serve", "--scheme", schemeName, "--port", port.ToString(CultureInfo.InvariantCulture),
                     "--server-id", $"server-{i.ToString(CultureInfo.InvariantCulture)}",
                     "--redis", storeConfiguration,
-                    "--session-ttl", (scheme == SchemeKind.Redis ? options.RedisSessionTtl ?? options.SessionTtl : options.SessionTtl).ToString("c", CultureInfo.InvariantCulture),
+                    "--session-ttl", (scheme is SchemeKind.Redis or SchemeKind.AspNetSession ? options.RedisSessionTtl ?? options.SessionTtl : options.SessionTtl).ToString("c", CultureInfo.InvariantCulture),
                     "--jwt-lifetime", options.JwtLifetime.ToString("c", CultureInfo.InvariantCulture),
                     "--revocation", options.Revocation == RevocationMode.On ? "on" : "off",
                     "--parent-pid", Environment.ProcessId.ToString(CultureInfo.InvariantCulture),

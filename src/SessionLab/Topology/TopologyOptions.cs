@@ -28,6 +28,12 @@ internal sealed record TopologyOptions
     /// <summary>Whether the JWT group's <c>/profile</c> consults the blacklist. Default off.</summary>
     public RevocationMode Revocation { get; init; } = RevocationMode.Off;
 
+    /// <summary>
+    /// Also run the ASP.NET Core built-ins as two more groups (session middleware on 8110, JwtBearer on 8120), so the
+    /// performance experiments measure them on the same load balancer. Default off: the plan's topology only.
+    /// </summary>
+    public bool IncludeBaselines { get; init; }
+
     /// <summary>How long to wait for each part to answer before giving up. Default 60 s (first start JITs).</summary>
     public TimeSpan ReadyTimeout { get; init; } = TimeSpan.FromSeconds(60);
 }

@@ -14,13 +14,22 @@ internal sealed record TopologyPorts(int Offset = 0)
 
     public int Store => 6379 + Offset;
 
+    /// <summary>Baseline: ASP.NET Core session middleware behind round robin (beyond the plan; group 4 only).</summary>
+    public int AspNetSessionBalancer => 8110 + Offset;
+
+    /// <summary>Baseline: ASP.NET Core JwtBearer behind round robin (beyond the plan; group 4 only).</summary>
+    public int JwtBearerBalancer => 8120 + Offset;
+
     /// <summary>Backend <paramref name="index"/> (1-based) of a group whose balancer listens on <paramref name="balancerPort"/>.</summary>
     public static int Backend(int balancerPort, int index) => balancerPort + index;
 
     /// <summary>Every port the lab listens on, for the pre-flight check.</summary>
-    public IEnumerable<int> All(bool includeStore)
+    public IEnumerable<int> All(bool includeStore, bool includeBaselines = false)
     {
-        foreach (var balancer in new[] { StickyBalancer, RedisBalancer, JwtBalancer })
+        int[] balancers = includeBaselines
+            ? [StickyBalancer, RedisBalancer, JwtBalancer, AspNetSessionBalancer, JwtBearerBalancer]
+            : [StickyBalancer, RedisBalancer, JwtBalancer];
+        foreach (var balancer in balancers)
         {
             yield return balancer;
             for (var i = 1; i <= 3; i++)
