@@ -10,6 +10,8 @@ public sealed record ErrorResponse(string Error, string ServerId);
 
 public sealed record HealthResponse(string ServerId, string Status, string Scheme);
 
+public sealed record RuntimeResponse(string ServerId, long ManagedHeapBytes, long GcHeapSizeBytes, long WorkingSetBytes, long TotalAllocatedBytes, int GcCount);
+
 public sealed record LoginResponse(string ServerId, int UserId, string Username, string Message);
 
 public sealed record ProfileResponse(int UserId, string Username, string ServerId);

@@ -10,6 +10,7 @@ namespace SessionLab.Backend.Common;
 [JsonSerializable(typeof(LoginRequest))]
 [JsonSerializable(typeof(ErrorResponse))]
 [JsonSerializable(typeof(HealthResponse))]
+[JsonSerializable(typeof(RuntimeResponse))]
 [JsonSerializable(typeof(LoginResponse))]
 [JsonSerializable(typeof(ProfileResponse))]
 [JsonSerializable(typeof(LogoutResponse))]
