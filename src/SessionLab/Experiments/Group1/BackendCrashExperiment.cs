@@ -91,9 +91,9 @@ internal sealed class BackendCrashExperiment : IExperiment
                     u.Source,
                     u.Before ?? "(login failed)",
                     u.Reply,
-                    u.After ?? "-",
+                    u.After ?? "no answer",
                     u.Status == 200 ? "kept" : "lost",
-                    u.ReloginStatus is { } s ? $"{s.ToString(CultureInfo.InvariantCulture)} on {u.ReloginServer ?? "-"}" : "-"]),
+                    u.ReloginStatus is { } s ? $"{s.ToString(CultureInfo.InvariantCulture)} on {u.ReloginServer ?? "no answer"}" : "not needed"]),
                 [
                     "total",
                     $"{outcomes.Count} users",
@@ -144,7 +144,7 @@ internal sealed class BackendCrashExperiment : IExperiment
         yield return survivors.Count == 0
             ? new(h2.Id, h2.Statement, Verdict.Inconclusive, $"All {facts.Users.Count} users were on {facts.Killed}; no user of another backend to observe.")
             : new(h2.Id, h2.Statement, working == survivors.Count ? Verdict.Confirmed : Verdict.Refuted,
-                $"{working} of {survivors.Count} users of the other backends got 200 from their own backend after the crash ({string.Join(", ", survivors.Select(u => $"{u.User} {u.Before}→{u.After ?? "-"} {u.Reply}"))}).");
+                $"{working} of {survivors.Count} users of the other backends got 200 from their own backend after the crash ({string.Join(", ", survivors.Select(u => $"{u.User} {u.Before}→{u.After ?? "no answer"} {u.Reply}"))}).");
 
         var failed = orphans.Where(o => o.Status is 0 or >= 500 || o.After is null || o.After == facts.Killed).ToList();
         yield return new(h3.Id, h3.Statement, failed.Count == 0 ? Verdict.Confirmed : Verdict.Refuted,

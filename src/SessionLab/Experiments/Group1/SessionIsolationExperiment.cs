@@ -55,18 +55,24 @@ internal sealed class SessionIsolationExperiment : IExperiment
 
         var facts = new IsolationFacts(Username, login.SessionIdSet, login.ServerId, profile.Status, profile.ServerId, probes);
         context.AddTable(
-            "The session cookie on each sticky backend",
-            ["backend", "port", "GET /profile", "session present (its /debug/sessions)", "user", "sessions held"],
-            [
-                [$"load balancer → {profile.ServerId ?? "(no answer)"}", context.Topology.BalancerPort(SchemeKind.Sticky).ToString(CultureInfo.InvariantCulture), profile.Describe(), "-", profile.Property("username") ?? "-", "-"],
-                .. probes.Select(p => (IReadOnlyList<string>)[
-                    p.ServerId == facts.Creator ? $"{p.ServerId} (created it)" : p.ServerId,
-                    p.Port.ToString(CultureInfo.InvariantCulture),
-                    p.Reply,
-                    p.SessionListed switch { true => "yes", false => "no", null => "unknown" },
-                    p.User ?? "-",
-                    p.SessionCount?.ToString(CultureInfo.InvariantCulture) ?? "unknown"]),
-            ]);
+            "Login and profile via the sticky load balancer",
+            ["request", "port", "status", "answered by", "user"],
+            new[] { (Request: "POST /login", Reply: login), (Request: "GET /profile", Reply: profile) }.Select(r => (IReadOnlyList<string>)[
+                r.Request,
+                context.Topology.BalancerPort(SchemeKind.Sticky).ToString(CultureInfo.InvariantCulture),
+                r.Reply.Describe(),
+                r.Reply.ServerId ?? "no answer",
+                r.Reply.Property("username") ?? "none"]));
+        context.AddTable(
+            "The session cookie sent directly to each sticky backend (present: listed by its own /debug/sessions)",
+            ["backend", "port", "GET /profile", "session present", "user", "sessions held"],
+            probes.Select(p => (IReadOnlyList<string>)[
+                p.ServerId == facts.Creator ? $"{p.ServerId} (created it)" : p.ServerId,
+                p.Port.ToString(CultureInfo.InvariantCulture),
+                p.Reply,
+                p.SessionListed switch { true => "yes", false => "no", null => "unreadable" },
+                p.User ?? "none",
+                p.SessionCount?.ToString(CultureInfo.InvariantCulture) ?? "unreadable"]));
 
         foreach (var verdict in Judge(Info, facts))
         {

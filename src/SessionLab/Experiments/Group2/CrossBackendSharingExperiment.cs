@@ -69,7 +69,7 @@ internal sealed class CrossBackendSharingExperiment : IExperiment
                 d.ServerId,
                 d.Port.ToString(CultureInfo.InvariantCulture),
                 d.Reply,
-                d.User is null ? "-" : $"{d.User} (user_id {d.UserId})",
+                d.User is null ? "none" : $"{d.User} (user_id {d.UserId})",
                 d.ListedInStore switch { true => "Redis (listed by its /debug/sessions)", false => "not listed by its /debug/sessions", null => "unknown" }]));
         var counts = facts.Counts;
         context.AddTable(
@@ -85,7 +85,7 @@ internal sealed class CrossBackendSharingExperiment : IExperiment
             [[
                 key ?? "(no session id)",
                 stored?.Value ?? (stored?.Exists == false ? "(no such key)" : "(unreadable)"),
-                stored?.Ttl is { } ttl ? $"{ttl.TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture)} s" : stored?.Exists == true ? "no expiry" : "-",
+                stored?.Ttl is { } ttl ? $"{ttl.TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture)} s" : stored?.Exists == true ? "no expiry" : "no key",
                 $"{context.Settings.RedisSessionTtl.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s",
             ]]);
         context.AddChart(new ChartSeries("round robin", "backend", "requests", [.. counts.Select((c, i) => new ChartPoint(i + 1, c.Value, c.Key))]));
