@@ -8,6 +8,10 @@ internal static class ExperimentCatalog
     public static IReadOnlyList<IExperiment> All() =>
     [
         new Group1.IpHashRoutingExperiment(),
+        new Group1.SessionIsolationExperiment(),
+        new Group1.BackendCrashExperiment(),
+        new Group2.CrossBackendSharingExperiment(),
+        new Group2.SlidingExpiryExperiment(),
     ];
 
     /// <summary>The experiments named by ids or groups, in the plan's order; all when none is named.</summary>
