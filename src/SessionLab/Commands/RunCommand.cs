@@ -69,11 +69,13 @@ internal static class RunCommand
             IReadOnlyList<ExperimentResult> results;
             try
             {
-                results = await AnsiConsole.Status().StartAsync("Starting…", async status =>
-                {
-                    var runner = new ExperimentRunner(topology, faults, settings, new ConsoleExperimentProgress(status), options.ReadyTimeout);
-                    return await runner.RunAsync(experiments, ResultPrinter.PrintExperiment, cancellationToken);
-                });
+                Task<IReadOnlyList<ExperimentResult>> RunWith(StatusContext? status) =>
+                    new ExperimentRunner(topology, faults, settings, new ConsoleExperimentProgress(status), options.ReadyTimeout)
+                        .RunAsync(experiments, ResultPrinter.PrintExperiment, cancellationToken);
+
+                results = AnsiConsole.Profile.Capabilities.Interactive
+                    ? await AnsiConsole.Status().StartAsync("Starting…", RunWith)
+                    : await RunWith(null);
             }
             catch (OperationCanceledException)
             {

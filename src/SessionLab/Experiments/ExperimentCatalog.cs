@@ -12,6 +12,7 @@ internal static class ExperimentCatalog
         new Group1.BackendCrashExperiment(),
         new Group2.CrossBackendSharingExperiment(),
         new Group2.SlidingExpiryExperiment(),
+        new Group4.ResourcesExperiment(),
     ];
 
     /// <summary>The experiments named by ids or groups, in the plan's order; all when none is named.</summary>

@@ -20,6 +20,7 @@ internal sealed class LabRedis : IDisposable
         options.AsyncTimeout = 1000;
         options.ConnectTimeout = 1000;
         options.ClientName = "sessionlab-experiments";
+        options.AllowAdmin = true; // INFO and MEMORY USAGE, for the resource experiment
         options.ReconnectRetryPolicy = new LinearRetry(250);
         _connection = ConnectionMultiplexer.Connect(options);
         _recorder = recorder;
@@ -34,7 +35,7 @@ internal sealed class LabRedis : IDisposable
             _recorder.Record(new Observation(0, 0, ObservationKind.Redis, string.Empty, Key: key, TtlMs: ttl is { } t ? (long)t.TotalMilliseconds : -2, Note: ttl is null ? "PTTL: no such key (or no expiry)" : "PTTL"));
             return ttl;
         }
-        catch (Exception e) when (e is RedisException or TimeoutException)
+        catch (Exception e) when (e is RedisException or RedisCommandException or TimeoutException)
         {
             _recorder.Record(new Observation(0, 0, ObservationKind.Redis, string.Empty, Key: key, Note: $"PTTL failed: {e.GetType().Name}"));
             return null;
@@ -49,7 +50,7 @@ internal sealed class LabRedis : IDisposable
             _recorder.Record(new Observation(0, 0, ObservationKind.Redis, string.Empty, Key: key, Value: value.IsNull ? null : (string?)value, Note: value.IsNull ? "GET: no such key" : "GET"));
             return value.IsNull ? null : (string?)value;
         }
-        catch (Exception e) when (e is RedisException or TimeoutException)
+        catch (Exception e) when (e is RedisException or RedisCommandException or TimeoutException)
         {
             _recorder.Record(new Observation(0, 0, ObservationKind.Redis, string.Empty, Key: key, Note: $"GET failed: {e.GetType().Name}"));
             return null;
@@ -64,9 +65,44 @@ internal sealed class LabRedis : IDisposable
             _recorder.Record(new Observation(0, 0, ObservationKind.Redis, string.Empty, Key: key, Value: exists ? "1" : "0", Note: "EXISTS"));
             return exists;
         }
-        catch (Exception e) when (e is RedisException or TimeoutException)
+        catch (Exception e) when (e is RedisException or RedisCommandException or TimeoutException)
         {
             _recorder.Record(new Observation(0, 0, ObservationKind.Redis, string.Empty, Key: key, Note: $"EXISTS failed: {e.GetType().Name}"));
+            return null;
+        }
+    }
+
+    /// <summary><c>used_memory</c> from <c>INFO memory</c>, in bytes; null when the server does not report it.</summary>
+    public async Task<long?> UsedMemoryAsync()
+    {
+        try
+        {
+            var info = (string?)await _connection.GetDatabase().ExecuteAsync("INFO", "memory") ?? string.Empty;
+            var line = info.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith("used_memory:", StringComparison.Ordinal));
+            long? used = line is not null && long.TryParse(line["used_memory:".Length..], System.Globalization.CultureInfo.InvariantCulture, out var bytes) ? bytes : null;
+            _recorder.Record(new Observation(0, 0, ObservationKind.Redis, string.Empty, Key: "INFO memory", Value: used?.ToString(System.Globalization.CultureInfo.InvariantCulture), Note: used is null ? "INFO memory: no used_memory field" : "used_memory"));
+            return used;
+        }
+        catch (Exception e) when (e is RedisException or RedisCommandException or TimeoutException)
+        {
+            _recorder.Record(new Observation(0, 0, ObservationKind.Redis, string.Empty, Key: "INFO memory", Note: $"INFO failed: {e.GetType().Name}: {e.Message}"));
+            return null;
+        }
+    }
+
+    /// <summary><c>MEMORY USAGE key</c> in bytes; null when unsupported (e.g. by Garnet) or the key is missing.</summary>
+    public async Task<long?> MemoryUsageAsync(string key)
+    {
+        try
+        {
+            var result = await _connection.GetDatabase().ExecuteAsync("MEMORY", "USAGE", key);
+            long? bytes = result.IsNull ? null : (long)result;
+            _recorder.Record(new Observation(0, 0, ObservationKind.Redis, string.Empty, Key: key, Value: bytes?.ToString(System.Globalization.CultureInfo.InvariantCulture), Note: "MEMORY USAGE"));
+            return bytes;
+        }
+        catch (Exception e) when (e is RedisException or RedisCommandException or TimeoutException or InvalidCastException)
+        {
+            _recorder.Record(new Observation(0, 0, ObservationKind.Redis, string.Empty, Key: key, Note: $"MEMORY USAGE failed: {e.GetType().Name}: {e.Message}"));
             return null;
         }
     }
