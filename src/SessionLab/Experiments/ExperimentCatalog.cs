@@ -8,6 +8,7 @@ internal static class ExperimentCatalog
     public static IReadOnlyList<IExperiment> All() =>
     [
         new Group1.IpHashRoutingExperiment(),
+        new Group2.RedisOutageExperiment(),
     ];
 
     /// <summary>The experiments named by ids or groups, in the plan's order; all when none is named.</summary>
