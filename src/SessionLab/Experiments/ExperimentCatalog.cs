@@ -10,6 +10,7 @@ internal static class ExperimentCatalog
         new Group1.IpHashRoutingExperiment(),
         new Group2.RedisOutageExperiment(),
         new Group3.JwtStatelessnessExperiment(),
+        new Group3.JwtExpiryTamperingExperiment(),
     ];
 
     /// <summary>The experiments named by ids or groups, in the plan's order; all when none is named.</summary>
