@@ -11,6 +11,7 @@ internal static class ExperimentCatalog
         new Group2.RedisOutageExperiment(),
         new Group3.JwtStatelessnessExperiment(),
         new Group3.JwtExpiryTamperingExperiment(),
+        new Group3.BlacklistLogoutExperiment(),
     ];
 
     /// <summary>The experiments named by ids or groups, in the plan's order; all when none is named.</summary>
