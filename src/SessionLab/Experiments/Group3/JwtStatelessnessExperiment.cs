@@ -155,17 +155,19 @@ internal sealed class JwtStatelessnessExperiment : IExperiment
             : text;
     }
 
-    private static string DependsOnStore(StatelessnessRow row) => row.Redis switch
+    /// <summary>From the reply itself: <c>revocation_check</c> says whether the backend read Redis for this request.</summary>
+    private static string DependsOnStore(StatelessnessRow row) => (row.Reply.IsOk, row.Reply.Property("revocation_check"), row.Redis) switch
     {
-        "down" when row.Reply.IsOk => "no: 200 with Redis down",
-        "down" => $"yes: {row.Reply.Describe()} with Redis down",
-        _ when row.Scenario.Contains("restarted", StringComparison.Ordinal) => row.Reply.IsOk ? "no: 200 from a fresh process" : $"unclear: {row.Reply.Describe()}",
-        _ => "not tested here (Redis up)",
+        (true, "off", "down") => "no: 200 with Redis down",
+        (true, "off", _) => "no: Redis not read (revocation_check off)",
+        (true, { } check, _) => $"yes: the blacklist was consulted (revocation_check {check})",
+        (false, _, "down") => $"yes: {row.Reply.Describe()} with Redis down",
+        _ => $"unclear: {row.Reply.Describe()}",
     };
 
     private static string StoreState(ExperimentContext context) => context.Topology.Store.IsRunning ? "up" : "down";
 
-    private static string UserOf(Exchange e) => e.Property("user_id") is { } id ? $"{id} ({e.Property("username")})" : "(none)";
+    private static string UserOf(Exchange e) => e.Property("user_id") is { } id ? $"{id} ({e.Property("username")})" : e.IsOk ? "(no user_id)" : "(refused)";
 
     private static string Servers(IEnumerable<Exchange> replies) => string.Join(", ", replies.Select(r => r.ServerId ?? "no reply").Distinct().Order(StringComparer.Ordinal));
 
