@@ -12,6 +12,10 @@ internal static class ExperimentCatalog
         new Group1.BackendCrashExperiment(),
         new Group2.CrossBackendSharingExperiment(),
         new Group2.SlidingExpiryExperiment(),
+        new Group2.RedisOutageExperiment(),
+        new Group3.JwtStatelessnessExperiment(),
+        new Group3.JwtExpiryTamperingExperiment(),
+        new Group3.BlacklistLogoutExperiment(),
         new Group4.ResourcesExperiment(),
     ];
 

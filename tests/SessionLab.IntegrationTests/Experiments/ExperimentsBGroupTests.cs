@@ -1,0 +1,145 @@
+using SessionLab.Experiments.Framework;
+using SessionLab.Experiments.Group2;
+using SessionLab.Experiments.Group3;
+using SessionLab.Faults;
+using SessionLab.IntegrationTests.Support;
+using SessionLab.Reporting.Model;
+using SessionLab.Topology;
+using SessionLab.Topology.LoadBalancing;
+using SessionLab.Topology.Processes;
+
+namespace SessionLab.IntegrationTests.Experiments;
+
+/// <summary>
+/// Experiments 2.3, 3.1, 3.2 and 3.3 in quick mode against one real topology (YARP + Garnet): the assertions are on
+/// what was observed (statuses, bodies, Redis readings), never on verdicts, which are the experiments' findings.
+/// </summary>
+public sealed class ExperimentsBGroupTests(ExperimentsBGroupTests.TopologyFixture fixture) : IClassFixture<ExperimentsBGroupTests.TopologyFixture>
+{
+    [Fact]
+    public async Task RedisOutage_ProfilesFailWithAReplyDuringTheOutage_LoginWorksAfterTheRestart()
+    {
+        var result = await fixture.RunAsync(new RedisOutageExperiment());
+
+        var outage = Http(result, "each user calls /profile").Where(o => o.Method == "GET").ToList();
+        Assert.Equal(5, outage.Count);
+        Assert.All(outage, o => Assert.True(o.Status is > 0 and not 200, $"{o.Url} got {o.Status} {o.Note}"));
+        Assert.Contains(Http(result, "a new user logs in"), o => o.Method == "POST" && o.Status == 200);
+        Assert.All(Http(result, "the old users call /profile"), o => Assert.NotEqual(200, o.Status));
+        AssertTablesFilled(result);
+    }
+
+    [Fact]
+    public async Task JwtStatelessness_ProfileAnswers200WhileRedisIsDown_AndOnEveryBackend()
+    {
+        var result = await fixture.RunAsync(new JwtStatelessnessExperiment());
+
+        var whileDown = Http(result, "kill -9 Redis").Where(o => o.Url!.EndsWith("/profile", StringComparison.Ordinal)).ToList();
+        Assert.Equal(3, whileDown.Count);
+        Assert.All(whileDown, o => Assert.Equal(200, o.Status));
+        var direct = Http(result, "send the token directly").ToList();
+        Assert.Equal(3, direct.Select(o => o.ServerId).Distinct().Count());
+        Assert.All(direct, o => Assert.Equal(200, o.Status));
+        Assert.Contains(result.Observations, o => o.Kind == ObservationKind.Fault && o.Note!.Contains("SIGKILL", StringComparison.Ordinal) && o.Note.Contains("jwt/", StringComparison.Ordinal));
+        AssertTablesFilled(result);
+    }
+
+    [Fact]
+    public async Task JwtExpiryTampering_ExpiredTokenAndForgedPayloadAreRefusedWithTheirReasons()
+    {
+        var result = await fixture.RunAsync(new JwtExpiryTamperingExperiment());
+
+        var forged = Assert.Single(Http(result, "rewrite the payload"));
+        Assert.Equal(401, forged.Status);
+        Assert.Contains("invalid signature", forged.Body, StringComparison.Ordinal);
+        var expired = Assert.Single(Http(result, "GET /profile at T0+6"));
+        Assert.Equal(401, expired.Status);
+        Assert.Contains("token expired", expired.Body, StringComparison.Ordinal);
+        Assert.Equal(200, Assert.Single(Http(result, "GET /profile at T0"), o => o.Step == "GET /profile at T0").Status);
+        AssertTablesFilled(result);
+    }
+
+    [Fact]
+    public async Task BlacklistLogout_KeyHasATtlAfterLogout_RevokedTokenIsRefused_LatenciesMeasured()
+    {
+        var result = await fixture.RunAsync(new BlacklistLogoutExperiment());
+
+        var ttl = result.Observations.First(o => o.Kind == ObservationKind.Redis && o.Key!.StartsWith("blacklist:", StringComparison.Ordinal) && o.TtlMs is not null);
+        Assert.True(ttl.TtlMs > 0, $"TTL of {ttl.Key}: {ttl.TtlMs} ms");
+        Assert.All(
+            Http(result, "the revoked token").Where(o => o.Url!.EndsWith("/profile-with-blacklist", StringComparison.Ordinal)),
+            o => Assert.Contains("token revoked", o.Body, StringComparison.Ordinal));
+        var latency = result.Tables.Single(t => t.Title.StartsWith("Latency", StringComparison.Ordinal));
+        Assert.Equal(4, latency.Rows.Count);
+        Assert.All(latency.Rows, r => Assert.True(double.Parse(r[4], System.Globalization.CultureInfo.InvariantCulture) > 0));
+        AssertTablesFilled(result);
+    }
+
+    private static IEnumerable<Observation> Http(ExperimentResult result, string stepPrefix) =>
+        result.Observations.Where(o => o.Kind == ObservationKind.Http && o.Step.StartsWith(stepPrefix, StringComparison.Ordinal));
+
+    private static void AssertTablesFilled(ExperimentResult result)
+    {
+        Assert.True(result.Status == ExperimentStatus.Completed, result.Failure);
+        Assert.NotEmpty(result.Tables);
+        Assert.All(result.Tables, t => Assert.All(t.Rows, r =>
+        {
+            Assert.Equal(t.Columns.Count, r.Count);
+            Assert.All(r, cell => Assert.False(string.IsNullOrWhiteSpace(cell), $"empty cell in '{t.Title}'"));
+        }));
+    }
+
+    /// <summary>One topology for the class: YARP and Garnet on free ports, quick settings; disposed with nothing left listening.</summary>
+    public sealed class TopologyFixture : IAsyncLifetime
+    {
+        private static readonly ExperimentSettings Settings = new(Quick: true);
+        private readonly string _runs = Directory.CreateTempSubdirectory("sessionlab-exp-b-").FullName;
+        private TopologyOptions _options = new();
+        private RunningTopology? _topology;
+        private FaultController? _faults;
+
+        public async ValueTask InitializeAsync()
+        {
+            _options = new TopologyOptions
+            {
+                LoadBalancer = "yarp",
+                Store = "garnet",
+                Ports = LabPorts.FindFree(),
+                RunsDirectory = _runs,
+                RedisSessionTtl = Settings.RedisSessionTtl,
+            };
+            var launcher = new TopologyLauncher(new EngineResolver(LoadBalancerEngines.All()).ResolveLoadBalancer(_options.LoadBalancer), EngineResolver.ResolveStore(_options.Store));
+            _topology = await launcher.StartAsync(_options, progress: null, TestContext.Current.CancellationToken);
+            _faults = new FaultController(_topology, _options.ReadyTimeout);
+        }
+
+        internal async Task<ExperimentResult> RunAsync(IExperiment experiment)
+        {
+            var runner = new ExperimentRunner(_topology!, _faults!, Settings, new SilentProgress(), _options.ReadyTimeout);
+            return Assert.Single(await runner.RunAsync([experiment], completed: null, TestContext.Current.CancellationToken));
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (_topology is not null)
+            {
+                await _topology.DisposeAsync();
+            }
+
+            var left = _options.Ports.All(includeStore: true).Where(port => ProcFs.ListenerOf(port) is not null).ToList();
+            try
+            {
+                Directory.Delete(_runs, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A log still held open; the temp folder is cleaned eventually anyway.
+            }
+
+            if (left.Count > 0)
+            {
+                throw new InvalidOperationException($"Still listening after the topology was disposed: {string.Join(", ", left)}.");
+            }
+        }
+    }
+}
