@@ -19,13 +19,21 @@ internal sealed class LoadHarness : IDisposable
         _options = options;
         _invoker = new HttpMessageInvoker(CreateHandler(options), disposeHandler: true);
         _senders = new RequestSender[options.Concurrency];
-
-        // Asked once per worker: the factory may create a session for each.
-        FirstRequest = options.RequestPerWorker?.Invoke(0) ?? options.Request;
-        for (var i = 0; i < _senders.Length; i++)
+        try
         {
-            var template = i == 0 ? FirstRequest : options.RequestPerWorker?.Invoke(i) ?? options.Request;
-            _senders[i] = new RequestSender(_invoker, new PreparedRequest(options.Target, template), options.RequestTimeout, cancellationToken);
+            // Asked once per worker: the factory may create a session for each.
+            FirstRequest = options.RequestPerWorker?.Invoke(0) ?? options.Request;
+            for (var i = 0; i < _senders.Length; i++)
+            {
+                var template = i == 0 ? FirstRequest : options.RequestPerWorker?.Invoke(i) ?? options.Request;
+                _senders[i] = new RequestSender(_invoker, new PreparedRequest(options.Target, template), options.RequestTimeout, cancellationToken);
+            }
+        }
+        catch
+        {
+            // A factory that fails for worker i must not leak the connections and buffers of workers 0..i-1.
+            Dispose();
+            throw;
         }
     }
 
@@ -51,7 +59,7 @@ internal sealed class LoadHarness : IDisposable
     {
         foreach (var sender in _senders)
         {
-            sender.Dispose();
+            sender?.Dispose();
         }
 
         _invoker.Dispose();

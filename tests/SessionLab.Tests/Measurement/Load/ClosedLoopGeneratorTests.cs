@@ -138,6 +138,19 @@ public sealed class ClosedLoopGeneratorTests(TinyServer server) : IClassFixture<
     }
 
     [Fact]
+    public async Task RunAsync_WorkerFactoryThrows_PropagatesBeforeAnyRequest()
+    {
+        server.ResetCounters();
+        var options = Options("/ok", 3, 10) with
+        {
+            RequestPerWorker = worker => worker < 2 ? new RequestTemplate("/ok") : throw new InvalidOperationException("no session for worker 2"),
+        };
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => _generator.RunAsync(options, TestContext.Current.CancellationToken));
+        Assert.Equal(0, server.Requests);
+    }
+
+    [Fact]
     public async Task RunAsync_RateOrNoStop_IsRejected()
     {
         var ct = TestContext.Current.CancellationToken;
