@@ -9,6 +9,8 @@ WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY src/SessionLab/SessionLab.csproj src/SessionLab/
 COPY src/SessionLab.Backend/SessionLab.Backend.csproj src/SessionLab.Backend/
+COPY src/SessionLab.Measurement/SessionLab.Measurement.csproj src/SessionLab.Measurement/
+COPY src/SessionLab.Reporting/SessionLab.Reporting.csproj src/SessionLab.Reporting/
 RUN dotnet restore src/SessionLab/SessionLab.csproj
 COPY src/ src/
 # No apphost: the entrypoint runs the dll with the runtime image's `dotnet`.
