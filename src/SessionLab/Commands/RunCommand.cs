@@ -37,7 +37,12 @@ internal static class RunCommand
             }
 
             var settings = new ExperimentSettings(parse.GetValue(quick));
-            var options = topologyOptions.Read(parse) with { RedisSessionTtl = settings.RedisSessionTtl };
+            var options = topologyOptions.Read(parse) with
+            {
+                RedisSessionTtl = settings.RedisSessionTtl,
+                // The performance group measures the ASP.NET Core built-ins beside our schemes, on the same balancer.
+                IncludeBaselines = topologyOptions.Read(parse).IncludeBaselines || experiments.Any(e => e.Info.Group == 4),
+            };
             return await RunAsync(experiments, settings, options, parse.GetValue(output), cancellationToken);
         });
         return command;

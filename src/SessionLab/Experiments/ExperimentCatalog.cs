@@ -16,6 +16,8 @@ internal static class ExperimentCatalog
         new Group3.JwtStatelessnessExperiment(),
         new Group3.JwtExpiryTamperingExperiment(),
         new Group3.BlacklistLogoutExperiment(),
+        new Group4.LatencyExperiment(),
+        new Group4.ThroughputExperiment(),
         new Group4.ResourcesExperiment(),
     ];
 
