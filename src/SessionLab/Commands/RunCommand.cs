@@ -20,8 +20,11 @@ internal static class RunCommand
         var ids = new Argument<string[]>("experiments") { Description = "experiment ids (1.1) or groups (1); default: all", Arity = ArgumentArity.ZeroOrMore };
         var quick = new Option<bool>("--quick") { Description = "scale waits and TTLs down (e.g. 3 s TTL) so groups 1-3 run in under a minute" };
         var output = new Option<string?>("--out") { Description = "folder for results.json (default: the run folder)" };
+        var requests = new Option<int?>("--requests") { Description = "performance group: requests per measurement (default 2,000 for 4.1, 10,000 for 4.2)" };
+        var concurrency = new Option<int?>("--concurrency") { Description = "performance group: concurrent connections for 4.2 (default 100)" };
+        var duration = new Option<TimeSpan?>("--duration") { Description = "performance group: measure each target for this long instead of a request count", CustomParser = DurationParser.ParseOption };
         var topologyOptions = new TopologyCommandOptions();
-        var command = new Command("run", "Run the experiments against the real topology and write results.json.") { ids, quick, output };
+        var command = new Command("run", "Run the experiments against the real topology and write results.json.") { ids, quick, output, requests, concurrency, duration };
         topologyOptions.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -36,7 +39,18 @@ internal static class RunCommand
                 return 2;
             }
 
-            var settings = new ExperimentSettings(parse.GetValue(quick));
+            if (parse.GetValue(requests) is < 1 || parse.GetValue(concurrency) is < 1 or > 10_000 || parse.GetValue(duration) is { TotalSeconds: <= 0 or > 3600 })
+            {
+                AnsiConsole.MarkupLine("[red]sessionlab run:[/] --requests must be at least 1, --concurrency 1 to 10000, --duration above 0 and at most 1 hour.");
+                return 2;
+            }
+
+            var settings = new ExperimentSettings(parse.GetValue(quick))
+            {
+                Requests = parse.GetValue(requests),
+                Concurrency = parse.GetValue(concurrency),
+                Duration = parse.GetValue(duration),
+            };
             var options = topologyOptions.Read(parse) with
             {
                 RedisSessionTtl = settings.RedisSessionTtl,

@@ -1,14 +1,9 @@
 using System.Globalization;
 using SessionLab.Backend.Common;
-using SessionLab.Experiments.Framework;
 using SessionLab.Experiments.Group1;
 using SessionLab.Experiments.Group2;
-using SessionLab.Faults;
 using SessionLab.IntegrationTests.Support;
 using SessionLab.Reporting.Model;
-using SessionLab.Topology;
-using SessionLab.Topology.LoadBalancing;
-using SessionLab.Topology.Processes;
 
 namespace SessionLab.IntegrationTests.Experiments;
 
@@ -16,7 +11,7 @@ namespace SessionLab.IntegrationTests.Experiments;
 /// Experiments 1.2, 1.3, 2.1 and 2.2 in quick mode against one real topology (YARP + Garnet, started once), asserting on
 /// what they observed and tabled, never on their verdicts: a refuted hypothesis is a finding, not a test failure.
 /// </summary>
-public sealed class ExperimentsAGroupTests(ExperimentsAGroupTests.TopologyFixture lab) : IClassFixture<ExperimentsAGroupTests.TopologyFixture>
+public sealed class ExperimentsAGroupTests(ExperimentLab lab) : IClassFixture<ExperimentLab>
 {
     [Fact]
     public async Task SessionIsolation_OnlyTheCreatingBackendAnswers200_OnlyItListsTheSession()
@@ -107,65 +102,5 @@ public sealed class ExperimentsAGroupTests(ExperimentsAGroupTests.TopologyFixtur
         Assert.Equal(ExperimentStatus.Completed, result.Status);
         var t = result.Tables[table];
         return [.. t.Rows.Select(row => t.Columns.Zip(row).ToDictionary(p => p.First, p => p.Second))];
-    }
-
-    /// <summary>One topology (YARP + Garnet, quick TTLs) for the whole class; every process it started is gone after.</summary>
-    public sealed class TopologyFixture : IAsyncLifetime
-    {
-        private readonly string _runs = Directory.CreateTempSubdirectory("sessionlab-experiments-a-").FullName;
-        private readonly HashSet<int> _pids = [];
-        private TopologyOptions _options = new();
-        private RunningTopology? _topology;
-        private FaultController? _faults;
-
-        internal ExperimentSettings Settings { get; } = new(Quick: true);
-
-        internal RunningTopology Topology => _topology ?? throw new InvalidOperationException("The topology is not up.");
-
-        public async ValueTask InitializeAsync()
-        {
-            _options = new TopologyOptions { LoadBalancer = "yarp", Store = "garnet", Ports = LabPorts.FindFree(), RunsDirectory = _runs, RedisSessionTtl = Settings.RedisSessionTtl };
-            var launcher = new TopologyLauncher(new EngineResolver(LoadBalancerEngines.All()).ResolveLoadBalancer(_options.LoadBalancer), EngineResolver.ResolveStore(_options.Store));
-            _topology = await launcher.StartAsync(_options, progress: null, TestContext.Current.CancellationToken);
-            _faults = new FaultController(_topology, _options.ReadyTimeout);
-            RememberPids();
-        }
-
-        internal async Task<ExperimentResult> RunAsync(IExperiment experiment)
-        {
-            var runner = new ExperimentRunner(Topology, _faults!, Settings, new SilentProgress(), _options.ReadyTimeout);
-            var result = Assert.Single(await runner.RunAsync([experiment], completed: null, TestContext.Current.CancellationToken));
-            RememberPids();
-            Assert.True(result.Status == ExperimentStatus.Completed, $"{result.Id} failed: {result.Failure}");
-            return result;
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            if (_topology is not null)
-            {
-                RememberPids();
-                await _topology.DisposeAsync();
-            }
-
-            try
-            {
-                Directory.Delete(_runs, recursive: true);
-            }
-            catch (IOException)
-            {
-                // A log still held open; the temp folder is cleaned eventually anyway.
-            }
-
-            var left = _pids.Where(pid => ProcFs.StartTimeOf(pid) is not null).ToList();
-            if (left.Count > 0)
-            {
-                throw new InvalidOperationException($"Processes left after the topology was disposed: {string.Join(", ", left)}.");
-            }
-        }
-
-        /// <summary>Every child seen so far (a killed backend comes back with a new pid), to check none outlives the fixture.</summary>
-        private void RememberPids() =>
-            _pids.UnionWith(_faults!.Status().Select(s => s.ProcessId).OfType<int>().Where(pid => pid != Environment.ProcessId));
     }
 }

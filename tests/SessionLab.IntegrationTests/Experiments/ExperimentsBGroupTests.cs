@@ -1,12 +1,7 @@
-using SessionLab.Experiments.Framework;
 using SessionLab.Experiments.Group2;
 using SessionLab.Experiments.Group3;
-using SessionLab.Faults;
 using SessionLab.IntegrationTests.Support;
 using SessionLab.Reporting.Model;
-using SessionLab.Topology;
-using SessionLab.Topology.LoadBalancing;
-using SessionLab.Topology.Processes;
 
 namespace SessionLab.IntegrationTests.Experiments;
 
@@ -14,7 +9,7 @@ namespace SessionLab.IntegrationTests.Experiments;
 /// Experiments 2.3, 3.1, 3.2 and 3.3 in quick mode against one real topology (YARP + Garnet): the assertions are on
 /// what was observed (statuses, bodies, Redis readings), never on verdicts, which are the experiments' findings.
 /// </summary>
-public sealed class ExperimentsBGroupTests(ExperimentsBGroupTests.TopologyFixture fixture) : IClassFixture<ExperimentsBGroupTests.TopologyFixture>
+public sealed class ExperimentsBGroupTests(ExperimentLab fixture) : IClassFixture<ExperimentLab>
 {
     [Fact]
     public async Task RedisOutage_ProfilesFailWithAReplyDuringTheOutage_LoginWorksAfterTheRestart()
@@ -87,59 +82,5 @@ public sealed class ExperimentsBGroupTests(ExperimentsBGroupTests.TopologyFixtur
             Assert.Equal(t.Columns.Count, r.Count);
             Assert.All(r, cell => Assert.False(string.IsNullOrWhiteSpace(cell), $"empty cell in '{t.Title}'"));
         }));
-    }
-
-    /// <summary>One topology for the class: YARP and Garnet on free ports, quick settings; disposed with nothing left listening.</summary>
-    public sealed class TopologyFixture : IAsyncLifetime
-    {
-        private static readonly ExperimentSettings Settings = new(Quick: true);
-        private readonly string _runs = Directory.CreateTempSubdirectory("sessionlab-exp-b-").FullName;
-        private TopologyOptions _options = new();
-        private RunningTopology? _topology;
-        private FaultController? _faults;
-
-        public async ValueTask InitializeAsync()
-        {
-            _options = new TopologyOptions
-            {
-                LoadBalancer = "yarp",
-                Store = "garnet",
-                Ports = LabPorts.FindFree(),
-                RunsDirectory = _runs,
-                RedisSessionTtl = Settings.RedisSessionTtl,
-            };
-            var launcher = new TopologyLauncher(new EngineResolver(LoadBalancerEngines.All()).ResolveLoadBalancer(_options.LoadBalancer), EngineResolver.ResolveStore(_options.Store));
-            _topology = await launcher.StartAsync(_options, progress: null, TestContext.Current.CancellationToken);
-            _faults = new FaultController(_topology, _options.ReadyTimeout);
-        }
-
-        internal async Task<ExperimentResult> RunAsync(IExperiment experiment)
-        {
-            var runner = new ExperimentRunner(_topology!, _faults!, Settings, new SilentProgress(), _options.ReadyTimeout);
-            return Assert.Single(await runner.RunAsync([experiment], completed: null, TestContext.Current.CancellationToken));
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            if (_topology is not null)
-            {
-                await _topology.DisposeAsync();
-            }
-
-            var left = _options.Ports.All(includeStore: true).Where(port => ProcFs.ListenerOf(port) is not null).ToList();
-            try
-            {
-                Directory.Delete(_runs, recursive: true);
-            }
-            catch (IOException)
-            {
-                // A log still held open; the temp folder is cleaned eventually anyway.
-            }
-
-            if (left.Count > 0)
-            {
-                throw new InvalidOperationException($"Still listening after the topology was disposed: {string.Join(", ", left)}.");
-            }
-        }
     }
 }

@@ -6,6 +6,15 @@ namespace SessionLab.Experiments.Framework;
 /// </summary>
 internal sealed record ExperimentSettings(bool Quick)
 {
+    /// <summary>User override of the performance group's request count (<c>--requests</c>).</summary>
+    public int? Requests { get; init; }
+
+    /// <summary>User override of the throughput concurrency (<c>--concurrency</c>).</summary>
+    public int? Concurrency { get; init; }
+
+    /// <summary>User override: measure for this long instead of a request count (<c>--duration</c>).</summary>
+    public TimeSpan? Duration { get; init; }
+
     /// <summary>The redis group's session TTL (plan: 30 s, for 2.2); quick: 3 s.</summary>
     public TimeSpan RedisSessionTtl => Quick ? TimeSpan.FromSeconds(3) : TimeSpan.FromSeconds(30);
 

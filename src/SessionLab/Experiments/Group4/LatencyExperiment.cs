@@ -23,7 +23,8 @@ internal sealed class LatencyExperiment : IExperiment
     {
         var quick = context.Settings.Quick;
         // The plan sends 100; more gives stable tails (a P99 of 100 samples is the second-worst request).
-        var requests = context.Parameter("requests", quick ? 300 : 2_000);
+        var requests = context.Parameter("requests", context.Settings.Requests ?? (quick ? 300 : 2_000));
+        var duration = context.Settings.Duration is { } d ? context.Parameter("duration", d) : (TimeSpan?)null;
         // Enough warm-up for the JIT to reach steady state (tiered compilation): a cold backend is several times slower.
         var warmup = context.Parameter("warmup", quick ? 500 : 2_000);
         var targets = PerformanceTarget.All(context);
@@ -43,7 +44,7 @@ internal sealed class LatencyExperiment : IExperiment
             }
 
             var result = await new ClosedLoopGenerator().RunAsync(
-                new LoadOptions { Target = target.Balancer, RequestPerWorker = target.RequestFor, Concurrency = 1, RequestCount = requests, WarmupRequests = warmup },
+                new LoadOptions { Target = target.Balancer, RequestPerWorker = target.RequestFor, Concurrency = 1, RequestCount = duration is null ? requests : null, Duration = duration, WarmupRequests = warmup },
                 cancellationToken);
             LoadRecording.Record(context, target.Name, result);
             context.AddChart(LoadRecording.Distribution($"latency: {target.Name}", result));
@@ -60,7 +61,7 @@ internal sealed class LatencyExperiment : IExperiment
             }
         }
 
-        context.AddTable($"Latency of one client, {requests} serial requests (ms)", ["target", "min", "mean", "P50", "P95", "P99", "max", "failed"], rows);
+        context.AddTable($"Latency of one client, {(duration is { } span ? $"{span.TotalSeconds:0.#} s" : $"{requests} requests")} of serial requests per target (ms)", ["target", "min", "mean", "P50", "P95", "P99", "max", "failed"], rows);
         context.AddTable("Redis round trip from the lab", ["measure", "value"], [["PING median", pingMedian is { } p ? $"{LoadRecording.Ms(p)} ms" : "no answer"], ["samples", pings.Count.ToString(CultureInfo.InvariantCulture)]]);
 
         foreach (var verdict in Judge(Info, new LatencyFacts(medians.GetValueOrDefault("sticky"), medians.GetValueOrDefault("jwt"), medians.GetValueOrDefault("redis"), pingMedian)))

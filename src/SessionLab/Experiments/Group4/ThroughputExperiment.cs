@@ -24,8 +24,9 @@ internal sealed class ThroughputExperiment : IExperiment
     public async Task RunAsync(ExperimentContext context, CancellationToken cancellationToken)
     {
         var quick = context.Settings.Quick;
-        var requests = context.Parameter("requests", quick ? 2_000 : 10_000);
-        var concurrency = context.Parameter("concurrency", quick ? 50 : 100);
+        var requests = context.Parameter("requests", context.Settings.Requests ?? (quick ? 2_000 : 10_000));
+        var concurrency = context.Parameter("concurrency", context.Settings.Concurrency ?? (quick ? 50 : 100));
+        var duration = context.Settings.Duration is { } d ? context.Parameter("duration", d) : (TimeSpan?)null;
         var warmup = context.Parameter("warmup", quick ? 1_000 : 3_000);
         var targets = PerformanceTarget.All(context);
 
@@ -43,7 +44,7 @@ internal sealed class ThroughputExperiment : IExperiment
                 .Select(g => (Pid: g.Key, Name: g.Key == Environment.ProcessId ? "lab process (YARP and the load generator)" : string.Join(" + ", g.Select(s => s.Component)))).ToList();
             var before = processes.Select(p => (p.Name, Usage: ProcessUsage.Read(p.Pid), Children: (IReadOnlyList<ProcessUsage>)[.. ProcFs.ChildrenOf(p.Pid).Select(ProcessUsage.Read).OfType<ProcessUsage>()])).ToList();
             var result = await new ClosedLoopGenerator().RunAsync(
-                new LoadOptions { Target = target.Balancer, RequestPerWorker = target.RequestFor, Concurrency = concurrency, RequestCount = requests, WarmupRequests = warmup },
+                new LoadOptions { Target = target.Balancer, RequestPerWorker = target.RequestFor, Concurrency = concurrency, RequestCount = duration is null ? requests : null, Duration = duration, WarmupRequests = warmup },
                 cancellationToken);
             cpuRows.AddRange(CpuRows(target.Name, before));
             runs.Add((target, result));
@@ -57,7 +58,7 @@ internal sealed class ThroughputExperiment : IExperiment
 
         var facts = ThroughputFacts.From(runs.Select(r => (r.Target.Name, r.Target.IsCeiling, r.Result.SuccessesPerSecond)).ToList());
         context.AddTable(
-            $"Throughput at concurrency {concurrency}, {requests:N0} requests (lab generator)",
+            $"Throughput at concurrency {concurrency}, {(duration is { } span ? $"{span.TotalSeconds:0.#} s" : $"{requests:N0} requests")} per target (lab generator)",
             ["target", "total time (s)", "QPS", "mean latency (ms)", "P99 (ms)", "failed", "vs ceiling on the same balancer"],
             runs.Select(r => (IReadOnlyList<string>)[
                 r.Target.Name,

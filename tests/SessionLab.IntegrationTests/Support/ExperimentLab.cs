@@ -1,0 +1,93 @@
+using SessionLab.Experiments.Framework;
+using SessionLab.Faults;
+using SessionLab.Reporting.Model;
+using SessionLab.Topology;
+using SessionLab.Topology.LoadBalancing;
+using SessionLab.Topology.Processes;
+
+namespace SessionLab.IntegrationTests.Support;
+
+/// <summary>
+/// One real topology for a test class (YARP + Garnet on free ports, quick settings), on which experiments run through the
+/// real runner. Disposed with nothing left: no child process alive, nothing listening on the lab's ports.
+/// </summary>
+public class ExperimentLab : IAsyncLifetime
+{
+    private readonly string _runs = Directory.CreateTempSubdirectory("sessionlab-experiments-").FullName;
+    private readonly HashSet<int> _pids = [];
+    private TopologyOptions _options = new();
+    private RunningTopology? _topology;
+    private FaultController? _faults;
+
+    internal virtual ExperimentSettings Settings { get; } = new(Quick: true);
+
+    /// <summary>Whether the ASP.NET Core baseline groups run too (the performance group needs them).</summary>
+    protected virtual bool IncludeBaselines => false;
+
+    internal RunningTopology Topology => _topology ?? throw new InvalidOperationException("The topology is not up.");
+
+    public async ValueTask InitializeAsync()
+    {
+        _options = new TopologyOptions
+        {
+            LoadBalancer = "yarp",
+            Store = "garnet",
+            Ports = LabPorts.FindFree(),
+            RunsDirectory = _runs,
+            RedisSessionTtl = Settings.RedisSessionTtl,
+            IncludeBaselines = IncludeBaselines,
+        };
+        var launcher = new TopologyLauncher(new EngineResolver(LoadBalancerEngines.All()).ResolveLoadBalancer(_options.LoadBalancer), EngineResolver.ResolveStore(_options.Store));
+        _topology = await launcher.StartAsync(_options, progress: null, TestContext.Current.CancellationToken);
+        _faults = new FaultController(_topology, _options.ReadyTimeout);
+        RememberPids();
+    }
+
+    /// <summary>Runs one experiment and requires that it completed (its verdicts are not the test's business).</summary>
+    internal async Task<ExperimentResult> RunAsync(IExperiment experiment)
+    {
+        var runner = new ExperimentRunner(Topology, _faults!, Settings, new SilentProgress(), _options.ReadyTimeout);
+        var result = Assert.Single(await runner.RunAsync([experiment], completed: null, TestContext.Current.CancellationToken));
+        RememberPids();
+        Assert.True(result.Status == ExperimentStatus.Completed, $"{result.Id} failed: {result.Failure}");
+        return result;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        GC.SuppressFinalize(this);
+        if (_topology is not null)
+        {
+            RememberPids();
+            await _topology.DisposeAsync();
+        }
+
+        try
+        {
+            Directory.Delete(_runs, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A log still held open; the temp folder is cleaned eventually anyway.
+        }
+
+        var left = _pids.Where(pid => ProcFs.StartTimeOf(pid) is not null).ToList();
+        var listening = _options.Ports.All(includeStore: true, IncludeBaselines).Where(port => ProcFs.ListenerOf(port) is not null).ToList();
+        if (left.Count > 0 || listening.Count > 0)
+        {
+            throw new InvalidOperationException($"Left after the topology was disposed: processes {string.Join(", ", left)}; listening ports {string.Join(", ", listening)}.");
+        }
+    }
+
+    /// <summary>Every child seen so far (a killed backend comes back with a new pid), to check none outlives the lab.</summary>
+    private void RememberPids() =>
+        _pids.UnionWith(_faults!.Status().Select(s => s.ProcessId).OfType<int>().Where(pid => pid != Environment.ProcessId));
+}
+
+/// <summary>The lab with the ASP.NET Core baselines and small loads, for the performance group.</summary>
+public sealed class PerformanceLab : ExperimentLab
+{
+    internal override ExperimentSettings Settings { get; } = new(Quick: true) { Requests = 200, Concurrency = 8 };
+
+    protected override bool IncludeBaselines => true;
+}
