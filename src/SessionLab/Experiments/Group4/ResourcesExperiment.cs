@@ -78,6 +78,26 @@ internal sealed class ResourcesExperiment : IExperiment
         {
             context.Judge(verdict);
         }
+
+        foreach (var miss in MissedTargets(facts))
+        {
+            context.Anomaly(miss);
+        }
+    }
+
+    /// <summary>Our memory targets (sticky ≤ 400 B of managed heap, Redis ≤ 200 B of used_memory), explained where missed.</summary>
+    internal static IEnumerable<string> MissedTargets(ResourceFacts facts)
+    {
+        if (facts.StickyBytesPerSession is > 400 and var sticky)
+        {
+            yield return $"Sticky sessions cost {sticky:0} B of managed heap each, above the 400 B target: the id string (22 chars), the entry object and the dictionary node are the floor; a username per session adds its own string.";
+        }
+
+        if (facts.RedisBytesPerSession is > 200 and var redis)
+        {
+            var key = facts.Redis.SampleKeyBytes is { } k ? $"MEMORY USAGE puts the key and its value at {k} B; " : string.Empty;
+            yield return $"Redis sessions cost {redis:0} B of used_memory each, above the 200 B target: {key}the rest is Redis's own bookkeeping per key with a TTL (the main dictionary entry, the expires dictionary entry, allocator size classes). The value is the plan's JSON (session_id, user_id, username, created_at, about 120 B); a binary encoding could save some 60 B, the per-key overhead stays.";
+        }
     }
 
     /// <summary>The verdicts, from the facts alone (pure: unit-tested on canned data).</summary>
