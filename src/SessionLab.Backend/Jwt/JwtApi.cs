@@ -32,15 +32,10 @@ internal static class JwtApi
     private static async Task<Results<Ok<TokenResponse>, JsonHttpResult<ErrorResponse>>> LoginAsync(
         HttpContext context, IUserDirectory users, TokenService tokens, IOptions<JwtOptions> options, ServerIdentity server)
     {
-        var read = await LoginRequestReader.ReadAsync(context.Request, context.RequestAborted);
-        if (read.Credentials is not { } credentials)
+        var (user, error) = await LoginFlow.AuthenticateAsync(context, users, server);
+        if (user is null)
         {
-            return server.Error(read.StatusCode, read.Error!);
-        }
-
-        if (users.Authenticate(credentials) is not { } user)
-        {
-            return server.Error(StatusCodes.Status401Unauthorized, ErrorMessages.InvalidCredentials);
+            return error!;
         }
 
         return TypedResults.Ok(IssueFor(user, options.Value.Lifetime, tokens, server));
@@ -106,6 +101,7 @@ internal static class JwtApi
         return TypedResults.Ok(new TokenLogoutResponse(server.ServerId, "token revoked", claims.TokenId, (long)Math.Ceiling(ttl.TotalSeconds)));
     }
 
-    private static TokenResponse IssueFor(AuthenticatedUser user, TimeSpan lifetime, TokenService tokens, ServerIdentity server) =>
+    /// <summary>Signs a token for <paramref name="user"/> and wraps it in the API reply (shared with the JwtBearer baseline).</summary>
+    internal static TokenResponse IssueFor(AuthenticatedUser user, TimeSpan lifetime, TokenService tokens, ServerIdentity server) =>
         new(server.ServerId, tokens.Issue(user, lifetime), "Bearer", (long)lifetime.TotalSeconds, user.UserId, user.Username);
 }

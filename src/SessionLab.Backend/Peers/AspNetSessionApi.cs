@@ -28,15 +28,10 @@ internal static class AspNetSessionApi
 
     private static async Task<Results<Ok<LoginResponse>, JsonHttpResult<ErrorResponse>>> LoginAsync(HttpContext context, IUserDirectory users, ServerIdentity server)
     {
-        var read = await LoginRequestReader.ReadAsync(context.Request, context.RequestAborted);
-        if (read.Credentials is not { } credentials)
+        var (user, error) = await LoginFlow.AuthenticateAsync(context, users, server);
+        if (user is null)
         {
-            return server.Error(read.StatusCode, read.Error!);
-        }
-
-        if (users.Authenticate(credentials) is not { } user)
-        {
-            return server.Error(StatusCodes.Status401Unauthorized, ErrorMessages.InvalidCredentials);
+            return error!;
         }
 
         // Note: the middleware keeps the session key a client already has (it has no "renew id on login"); clearing is all it offers.

@@ -27,19 +27,13 @@ internal static class JwtBearerApi
     private static async Task<Results<Ok<TokenResponse>, JsonHttpResult<ErrorResponse>>> LoginAsync(
         HttpContext context, IUserDirectory users, TokenService tokens, IOptions<JwtOptions> options, ServerIdentity server)
     {
-        var read = await LoginRequestReader.ReadAsync(context.Request, context.RequestAborted);
-        if (read.Credentials is not { } credentials)
+        var (user, error) = await LoginFlow.AuthenticateAsync(context, users, server);
+        if (user is null)
         {
-            return server.Error(read.StatusCode, read.Error!);
+            return error!;
         }
 
-        if (users.Authenticate(credentials) is not { } user)
-        {
-            return server.Error(StatusCodes.Status401Unauthorized, ErrorMessages.InvalidCredentials);
-        }
-
-        var lifetime = options.Value.Lifetime;
-        return TypedResults.Ok(new TokenResponse(server.ServerId, tokens.Issue(user, lifetime), "Bearer", (long)lifetime.TotalSeconds, user.UserId, user.Username));
+        return TypedResults.Ok(JwtApi.IssueFor(user, options.Value.Lifetime, tokens, server));
     }
 
     private static Results<Ok<ProfileResponse>, JsonHttpResult<ErrorResponse>> Profile(ClaimsPrincipal user, ServerIdentity server)

@@ -23,15 +23,10 @@ internal static class SessionApi
     private static async Task<Results<Ok<LoginResponse>, JsonHttpResult<ErrorResponse>>> LoginAsync(
         HttpContext context, IUserDirectory users, ISessionStore store, SessionCookie cookie, ServerIdentity server)
     {
-        var read = await LoginRequestReader.ReadAsync(context.Request, context.RequestAborted);
-        if (read.Credentials is not { } credentials)
+        var (user, error) = await LoginFlow.AuthenticateAsync(context, users, server);
+        if (user is null)
         {
-            return server.Error(read.StatusCode, read.Error!);
-        }
-
-        if (users.Authenticate(credentials) is not { } user)
-        {
-            return server.Error(StatusCodes.Status401Unauthorized, ErrorMessages.InvalidCredentials);
+            return error!;
         }
 
         // No fixation: a fresh id every login; a session the client already had is ended, never adopted.
