@@ -17,7 +17,10 @@ internal sealed record PerformanceFigures(
     /// <summary>Sessions the plan sizes memory for ("memory for 10K users").</summary>
     public const int Users = 10_000;
 
-    /// <summary>Per-session values below this are heap noise, not state (4.3 judges a JWT's -2 B as "no memory").</summary>
+    /// <summary>
+    /// Per-session values below this are heap noise, not state: 4.3 judges a JWT's -2 B as "no memory", and a negative
+    /// figure only means a collection shrank the heap during the measurement.
+    /// </summary>
     private const double NoiseBytes = 10;
 
     public static PerformanceFigures From(RunResult run)
@@ -85,7 +88,7 @@ internal sealed record PerformanceFigures(
             if (TableLookup.Number(TableLookup.Cell(row, index)) is { } perSession && row.Count > 0)
             {
                 Add(targets, row[0]);
-                var total = Math.Abs(perSession) < NoiseBytes ? 0 : perSession * Users;
+                var total = perSession < NoiseBytes ? 0 : perSession * Users;
                 var text = total == 0
                     ? $"≈ 0 ({Format(perSession)} B/session measured)"
                     : $"{Bytes(total)} ({Format(perSession)} B × {Users.ToString("N0", CultureInfo.InvariantCulture)})";
