@@ -10,6 +10,12 @@ internal static class ResultsFile
     /// <summary>The run, or null after printing why it could not be read (the caller exits 2).</summary>
     public static async Task<RunResult?> ReadAsync(string command, string path, CancellationToken cancellationToken)
     {
+        if (Directory.Exists(path))
+        {
+            AnsiConsole.MarkupLineInterpolated($"[red]sessionlab {command}:[/] {path} is a folder; give the results.json inside it.");
+            return null;
+        }
+
         string json;
         try
         {
