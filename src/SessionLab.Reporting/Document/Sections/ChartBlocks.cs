@@ -54,7 +54,9 @@ internal static class ChartBlocks
         return colon > 0 ? name[(colon + 1)..].Trim() : name;
     }
 
-    private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+    // Short names are abbreviations ("ttl"), longer ones words ("latency").
+    private static string Capitalize(string text) =>
+        text.Length <= 3 ? text.ToUpperInvariant() : char.ToUpperInvariant(text[0]) + text[1..];
 
     private static string Slug(string text) =>
         new([.. text.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-')]);
