@@ -1,3 +1,4 @@
+using SessionLab.Reporting.Analysis;
 using SessionLab.Reporting.Model;
 using Spectre.Console;
 
@@ -62,7 +63,29 @@ internal static class ResultPrinter
         }
 
         AnsiConsole.Write(table);
+        PrintPerformance(run);
         AnsiConsole.MarkupLineInterpolated($"{(run.Quick ? "Quick run (waits and TTLs scaled down). " : string.Empty)}Raw observations: [link]{resultsPath}[/]");
+    }
+
+    /// <summary>The report's performance table, when the run measured group 4.</summary>
+    private static void PrintPerformance(RunResult run)
+    {
+        var performance = PerformanceFigures.From(run);
+        if (performance.Rows.Count == 0)
+        {
+            return;
+        }
+
+        var table = new Table().Border(TableBorder.Rounded).Title("[bold]Performance[/]");
+        table.AddColumns("target", "P50 (ms)", "P99 (ms)", "QPS", $"memory for {PerformanceFigures.Users:N0} users", "CPU under load");
+        foreach (var row in performance.Rows)
+        {
+            table.AddRow([.. new[] { row.Target, Text(row.P50), Text(row.P99), Text(row.Qps), Text(row.Memory10K), Text(row.Cpu) }.Select(Markup.Escape)]);
+        }
+
+        AnsiConsole.Write(table);
+
+        static string Text(Figure? figure) => figure?.Text ?? "-";
     }
 
     private static string Colour(Verdict verdict) => verdict switch

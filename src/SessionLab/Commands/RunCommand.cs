@@ -107,6 +107,8 @@ internal static class RunCommand
             var resultsPath = Path.Combine(folder, "results.json");
             await File.WriteAllTextAsync(resultsPath, ResultsJson.Serialize(run), cancellationToken);
             ResultPrinter.PrintSummary(run, resultsPath);
+            // The report is derived from results.json alone, so `sessionlab report` re-renders exactly this.
+            await ReportWriter.WriteAsync(run, folder, cancellationToken);
             AnsiConsole.MarkupLineInterpolated($"Total {(run.FinishedAt - run.StartedAt).TotalSeconds.ToString("0", CultureInfo.InvariantCulture)} s. Stopping the topology…");
             return results.Any(r => r.Status == ExperimentStatus.Failed) ? 1 : 0;
         }

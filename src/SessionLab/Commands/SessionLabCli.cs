@@ -8,6 +8,8 @@ internal static class SessionLabCli
     public static RootCommand Build() => new("Session Lab: sticky sessions, Redis sessions and JWT, compared on real servers.")
     {
         RunCommand.Create(),
+        ReportCommand.Create(),
+        CompareCommand.Create(),
         UpCommand.Create(),
         FaultCommand.Create(),
         ServeCommand.Create(),

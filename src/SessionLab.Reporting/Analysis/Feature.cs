@@ -1,0 +1,39 @@
+namespace SessionLab.Reporting.Analysis;
+
+/// <summary>The columns of the plan's feature table. Each is a yes/no property of a scheme, as the report's rules read it.</summary>
+internal enum Feature
+{
+    /// <summary>Any backend serves a session another backend created.</summary>
+    CrossServerSharing,
+
+    /// <summary>A user's session survives the crash of the backend that served it.</summary>
+    SurvivesBackendCrash,
+
+    /// <summary>The server can end a session before it expires (logout takes effect at once).</summary>
+    ActiveLogout,
+
+    /// <summary>Adding backends spreads users over them.</summary>
+    HorizontalScaling,
+
+    /// <summary>A backend restart costs users their sessions ("yes" is the bad answer).</summary>
+    RestartImpact,
+
+    /// <summary>Sessions need a service outside the backends ("yes" means another thing that can fail).</summary>
+    ExternalDependency,
+}
+
+/// <summary>Display names of <see cref="Feature"/>, as the plan words them.</summary>
+internal static class FeatureNames
+{
+    public static IReadOnlyList<Feature> All { get; } = Enum.GetValues<Feature>();
+
+    public static string Name(Feature feature) => feature switch
+    {
+        Feature.CrossServerSharing => "cross-server sharing",
+        Feature.SurvivesBackendCrash => "survives backend crash",
+        Feature.ActiveLogout => "active logout",
+        Feature.HorizontalScaling => "horizontal scaling",
+        Feature.RestartImpact => "backend restart impact",
+        _ => "external dependency",
+    };
+}

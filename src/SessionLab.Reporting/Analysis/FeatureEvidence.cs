@@ -1,0 +1,17 @@
+namespace SessionLab.Reporting.Analysis;
+
+/// <summary>
+/// Where one cell of the feature table comes from: the verdict of <paramref name="HypothesisId"/> in experiment
+/// <paramref name="ExperimentId"/>. A confirmed verdict means the feature holds as <paramref name="HoldsIfConfirmed"/>
+/// says, a refuted one the opposite; <paramref name="Inferred"/> marks a cell read from a related observation rather
+/// than from an experiment that tested the feature head-on.
+/// </summary>
+internal sealed record FeatureEvidence(
+    Feature Feature,
+    string Scheme,
+    string ExperimentId,
+    string HypothesisId,
+    bool HoldsIfConfirmed,
+    string YesText,
+    string NoText,
+    bool Inferred = false);

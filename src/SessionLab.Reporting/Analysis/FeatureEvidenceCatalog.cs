@@ -1,0 +1,40 @@
+namespace SessionLab.Reporting.Analysis;
+
+/// <summary>
+/// The feature table's sources, as data: which verdict fills which cell. Kept in one list so the derivation is
+/// reviewable (and the report prints it).
+/// </summary>
+internal static class FeatureEvidenceCatalog
+{
+    public static IReadOnlyList<FeatureEvidence> All { get; } =
+    [
+        // 1.2 H2: the other sticky backends answer 401 to the cookie, so a sticky session is not shared.
+        new(Feature.CrossServerSharing, Schemes.Sticky, "1.2", "H2", HoldsIfConfirmed: false, "yes", "no"),
+        new(Feature.CrossServerSharing, Schemes.Redis, "2.1", "H1", HoldsIfConfirmed: true, "yes", "no"),
+        new(Feature.CrossServerSharing, Schemes.Jwt, "3.1", "H3", HoldsIfConfirmed: true, "yes", "no"),
+
+        new(Feature.SurvivesBackendCrash, Schemes.Sticky, "1.3", "H1", HoldsIfConfirmed: false, "yes", "no"),
+        // No redis backend is crashed by the plan; the session lives in Redis and every backend serves it (2.1 H1).
+        new(Feature.SurvivesBackendCrash, Schemes.Redis, "2.1", "H1", HoldsIfConfirmed: true, "yes", "no", Inferred: true),
+        new(Feature.SurvivesBackendCrash, Schemes.Jwt, "3.1", "H2", HoldsIfConfirmed: true, "yes", "no"),
+
+        // Server-side sessions: a session the server no longer holds is refused at once (1.3 H1, 2.2 H3), which is
+        // what /logout does; the plan tests logout only for JWT (3.3).
+        new(Feature.ActiveLogout, Schemes.Sticky, "1.3", "H1", HoldsIfConfirmed: true, "yes", "no", Inferred: true),
+        new(Feature.ActiveLogout, Schemes.Redis, "2.2", "H3", HoldsIfConfirmed: true, "yes", "no", Inferred: true),
+        new(Feature.ActiveLogout, Schemes.Jwt, "3.3", "H2", HoldsIfConfirmed: true, "yes, with a Redis blacklist", "no"),
+
+        new(Feature.HorizontalScaling, Schemes.Sticky, "1.1", "H2", HoldsIfConfirmed: true, "yes, per client address", "no"),
+        new(Feature.HorizontalScaling, Schemes.Redis, "2.1", "H2", HoldsIfConfirmed: true, "yes", "no"),
+        new(Feature.HorizontalScaling, Schemes.Jwt, "3.1", "H3", HoldsIfConfirmed: true, "yes", "no"),
+
+        new(Feature.RestartImpact, Schemes.Sticky, "1.3", "H1", HoldsIfConfirmed: true, "its users' sessions are lost", "none"),
+        new(Feature.RestartImpact, Schemes.Redis, "2.1", "H1", HoldsIfConfirmed: false, "sessions lost", "none", Inferred: true),
+        new(Feature.RestartImpact, Schemes.Jwt, "3.1", "H2", HoldsIfConfirmed: false, "tokens refused", "none"),
+
+        // 1.2 H3: the session is listed only by its backend's own memory, so no store is involved.
+        new(Feature.ExternalDependency, Schemes.Sticky, "1.2", "H3", HoldsIfConfirmed: false, "yes", "none (backend memory)"),
+        new(Feature.ExternalDependency, Schemes.Redis, "2.3", "H1", HoldsIfConfirmed: true, "Redis: requests fail while it is down", "none"),
+        new(Feature.ExternalDependency, Schemes.Jwt, "3.1", "H1", HoldsIfConfirmed: false, "yes", "none (logout's blacklist needs Redis)"),
+    ];
+}

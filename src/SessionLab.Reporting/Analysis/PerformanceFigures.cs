@@ -1,0 +1,143 @@
+using System.Globalization;
+using SessionLab.Reporting.Model;
+
+namespace SessionLab.Reporting.Analysis;
+
+/// <summary>
+/// The performance table of the plan, read from the tables of 4.1 (P50, P99), 4.2 (QPS, CPU under load) and 4.3 (bytes
+/// per session) by column name. Which of the three experiments ran is kept, so the report can say what is missing.
+/// </summary>
+internal sealed record PerformanceFigures(
+    IReadOnlyList<PerformanceRow> Rows,
+    ExperimentResult? Latency,
+    ExperimentResult? Throughput,
+    ExperimentResult? Resources,
+    ResultTable? Ratios)
+{
+    /// <summary>Sessions the plan sizes memory for ("memory for 10K users").</summary>
+    public const int Users = 10_000;
+
+    /// <summary>
+    /// Per-session values below this are heap noise, not state: 4.3 judges a JWT's -2 B as "no memory", and a negative
+    /// figure only means a collection shrank the heap during the measurement.
+    /// </summary>
+    private const double NoiseBytes = 10;
+
+    public static PerformanceFigures From(RunResult run)
+    {
+        var latency = Completed(run, "4.1");
+        var throughput = Completed(run, "4.2");
+        var resources = Completed(run, "4.3");
+
+        var targets = new List<string>();
+        var p50 = Column(TableLookup.FindTable(latency, "target", "P50"), "P50", targets);
+        var p99 = Column(TableLookup.FindTable(latency, "target", "P99"), "P99", targets);
+        var qps = Column(TableLookup.FindTable(throughput, "target", "QPS"), "QPS", targets);
+        var memory = MemoryColumn(TableLookup.FindTable(resources, "scheme", "bytes per session"), targets);
+        var cpu = CpuColumn(TableLookup.FindTable(throughput, "target", "process", "CPU %"), targets);
+
+        var rows = targets
+            .Select(t => new PerformanceRow(t, p50.GetValueOrDefault(t), p99.GetValueOrDefault(t), qps.GetValueOrDefault(t), memory.GetValueOrDefault(t), cpu.GetValueOrDefault(t)))
+            .ToList();
+        var ratios = throughput?.Tables.FirstOrDefault(t => t.Title.StartsWith("Targets", StringComparison.OrdinalIgnoreCase));
+        return new PerformanceFigures(rows, latency, throughput, resources, ratios);
+    }
+
+    /// <summary>The row of a target, or null when no experiment measured it.</summary>
+    public PerformanceRow? Row(string target) => Rows.FirstOrDefault(r => string.Equals(r.Target, target, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Whether any of 4.1, 4.2, 4.3 ran.</summary>
+    public bool Any => Latency is not null || Throughput is not null || Resources is not null;
+
+    private static ExperimentResult? Completed(RunResult run, string id) =>
+        run.Experiments.FirstOrDefault(e => e.Id == id && e.Status == ExperimentStatus.Completed);
+
+    private static Dictionary<string, Figure> Column(ResultTable? table, string column, List<string> targets)
+    {
+        var figures = new Dictionary<string, Figure>(StringComparer.OrdinalIgnoreCase);
+        if (table is null)
+        {
+            return figures;
+        }
+
+        var index = TableLookup.Column(table, column);
+        foreach (var row in table.Rows)
+        {
+            var text = TableLookup.Cell(row, index);
+            if (TableLookup.Number(text) is { } value && row.Count > 0)
+            {
+                Add(targets, row[0]);
+                figures.TryAdd(row[0], new Figure(value, text!.Trim()));
+            }
+        }
+
+        return figures;
+    }
+
+    private static Dictionary<string, Figure> MemoryColumn(ResultTable? table, List<string> targets)
+    {
+        var figures = new Dictionary<string, Figure>(StringComparer.OrdinalIgnoreCase);
+        if (table is null)
+        {
+            return figures;
+        }
+
+        var index = TableLookup.Column(table, "bytes per session");
+        foreach (var row in table.Rows)
+        {
+            if (TableLookup.Number(TableLookup.Cell(row, index)) is { } perSession && row.Count > 0)
+            {
+                Add(targets, row[0]);
+                var total = perSession < NoiseBytes ? 0 : perSession * Users;
+                var text = total == 0
+                    ? $"≈ 0 ({Format(perSession)} B/session measured)"
+                    : $"{Bytes(total)} ({Format(perSession)} B × {Users.ToString("N0", CultureInfo.InvariantCulture)})";
+                figures.TryAdd(row[0], new Figure(total, text));
+            }
+        }
+
+        return figures;
+    }
+
+    private static Dictionary<string, Figure> CpuColumn(ResultTable? table, List<string> targets)
+    {
+        var figures = new Dictionary<string, Figure>(StringComparer.OrdinalIgnoreCase);
+        if (table is null)
+        {
+            return figures;
+        }
+
+        var index = TableLookup.Column(table, "CPU %");
+        // The table lists one row per process; a scheme's cost is the sum over its backends (and its store).
+        foreach (var group in table.Rows.Where(r => r.Count > 0).GroupBy(r => r[0], StringComparer.OrdinalIgnoreCase))
+        {
+            var values = group.Select(r => TableLookup.Number(TableLookup.Cell(r, index))).Where(v => v is not null).Select(v => v!.Value).ToList();
+            if (values.Count > 0)
+            {
+                Add(targets, group.Key);
+                var sum = values.Sum();
+                figures[group.Key] = new Figure(sum, $"{Format(sum)} % ({values.Count} process{(values.Count == 1 ? string.Empty : "es")})");
+            }
+        }
+
+        return figures;
+    }
+
+    private static void Add(List<string> targets, string target)
+    {
+        if (!targets.Contains(target, StringComparer.OrdinalIgnoreCase))
+        {
+            targets.Add(target);
+        }
+    }
+
+    private static string Format(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
+
+    private static string Bytes(double bytes)
+    {
+        var abs = Math.Abs(bytes);
+        return abs >= 1024 * 1024
+            ? (bytes / (1024 * 1024)).ToString("0.0", CultureInfo.InvariantCulture) + " MiB"
+            : (bytes / 1024).ToString("0.0", CultureInfo.InvariantCulture) + " KiB";
+    }
+}

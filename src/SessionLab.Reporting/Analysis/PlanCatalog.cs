@@ -1,0 +1,25 @@
+namespace SessionLab.Reporting.Analysis;
+
+/// <summary>
+/// The experiments and groups of the plan (SPEC §4), so the report can name what a run did not include rather than
+/// leave it out silently.
+/// </summary>
+internal static class PlanCatalog
+{
+    public static IReadOnlyList<(string Id, string Title)> Experiments { get; } =
+    [
+        ("1.1", "IP-hash routing consistency"), ("1.2", "Session isolation"), ("1.3", "Backend crash"),
+        ("2.1", "Cross-backend sharing"), ("2.2", "Sliding expiry"), ("2.3", "Redis outage"),
+        ("3.1", "JWT statelessness"), ("3.2", "JWT expiry and tampering"), ("3.3", "Blacklist logout"),
+        ("4.1", "Latency"), ("4.2", "Throughput"), ("4.3", "Resources"),
+    ];
+
+    public static string GroupName(int group) => group switch
+    {
+        1 => "Sticky session",
+        2 => "Redis session",
+        3 => "JWT",
+        4 => "Performance",
+        _ => "Other",
+    };
+}

@@ -1,0 +1,37 @@
+namespace SessionLab.Reporting.Analysis;
+
+/// <summary>The plan's situations as rules over the feature table: data, so they are printed and unit-tested as they are.</summary>
+internal static class RecommendationRules
+{
+    public static IReadOnlyList<RecommendationRule> All { get; } =
+    [
+        new("small app", [new(Feature.ExternalDependency, false)], RankBy.LowestP50,
+            "few servers and little operations budget: nothing extra to run"),
+        new("mid/large app", [new(Feature.CrossServerSharing, true), new(Feature.SurvivesBackendCrash, true), new(Feature.ActiveLogout, true)], RankBy.HighestQps,
+            "many backends that come and go, users who log out"),
+        new("API service", [new(Feature.CrossServerSharing, true), new(Feature.ExternalDependency, false)], RankBy.HighestQps,
+            "stateless clients hit any instance; throughput matters most"),
+        new("e-commerce", [new(Feature.CrossServerSharing, true), new(Feature.SurvivesBackendCrash, true), new(Feature.ActiveLogout, true)], RankBy.LowestP99,
+            "a lost session is a lost cart; tail latency costs sales"),
+        new("mobile", [new(Feature.CrossServerSharing, true), new(Feature.RestartImpact, false)], RankBy.LowestP50,
+            "clients change networks (new addresses) and stay logged in for long"),
+        new("SPA", [new(Feature.CrossServerSharing, true), new(Feature.HorizontalScaling, true)], RankBy.LowestP50,
+            "many small API calls from the browser, spread over backends"),
+        new("microservices", [new(Feature.CrossServerSharing, true), new(Feature.ExternalDependency, false)], RankBy.LowestP50,
+            "every service verifies the caller itself, without a shared store"),
+        new("high security", [new(Feature.ActiveLogout, true), new(Feature.SurvivesBackendCrash, true)], RankBy.LowestP99,
+            "a stolen or logged-out session must stop working at once"),
+    ];
+
+    /// <summary>The rule in words, e.g. "needs cross-server sharing = yes; among those, the lowest P50 (4.1)".</summary>
+    public static string Describe(RecommendationRule rule) =>
+        "needs " + string.Join(", ", rule.Requirements.Select(r => $"{FeatureNames.Name(r.Feature)} = {(r.Wanted ? "yes" : "no")}"))
+        + " → among those, " + Metric(rule.RankBy);
+
+    public static string Metric(RankBy rankBy) => rankBy switch
+    {
+        RankBy.LowestP50 => "the lowest P50 measured (4.1)",
+        RankBy.LowestP99 => "the lowest P99 measured (4.1)",
+        _ => "the highest QPS measured (4.2)",
+    };
+}

@@ -1,0 +1,63 @@
+using SessionLab.Reporting.Analysis;
+using SessionLab.Reporting.Model;
+
+namespace SessionLab.Reporting.Document.Sections;
+
+/// <summary>
+/// Turns an experiment's chart series into chart blocks: series named "prefix: target" (e.g. "latency: sticky") share
+/// one chart, so the schemes are compared on the same axes.
+/// </summary>
+internal static class ChartBlocks
+{
+    public static IReadOnlyList<ChartBlock> From(ExperimentResult experiment)
+    {
+        var blocks = new List<ChartBlock>();
+        foreach (var group in experiment.Charts.GroupBy(s => Prefix(s.Name), StringComparer.OrdinalIgnoreCase))
+        {
+            var series = group.Select(s => s with { Name = Target(s.Name) }).ToList();
+            var first = series[0];
+            var anchor = $"chart-{Anchors.Experiment(experiment.Id)}-{Slug(group.Key)}";
+            var title = $"{Capitalize(group.Key)}: {first.YLabel} by {first.XLabel} ({experiment.Id})";
+            blocks.Add(new ChartBlock(anchor, title, KindOf(group.Key, series), first.XLabel, first.YLabel, series));
+        }
+
+        return blocks;
+    }
+
+    /// <summary>Lines for anything over a numeric axis (TTL over time, latency by percentile, throughput timeline); bars for per-scheme values.</summary>
+    public static ChartKind KindOf(string name, IReadOnlyList<ChartSeries> series)
+    {
+        if (name.StartsWith("ttl", StringComparison.OrdinalIgnoreCase)
+            || name.StartsWith("latency", StringComparison.OrdinalIgnoreCase)
+            || name.StartsWith("throughput", StringComparison.OrdinalIgnoreCase))
+        {
+            return ChartKind.Line;
+        }
+
+        if (name.StartsWith("memory", StringComparison.OrdinalIgnoreCase))
+        {
+            return ChartKind.Bar;
+        }
+
+        return series.All(s => s.Points.All(p => p.Label is not null)) ? ChartKind.Bar : ChartKind.Line;
+    }
+
+    private static string Prefix(string name)
+    {
+        var colon = name.IndexOf(':', StringComparison.Ordinal);
+        return colon > 0 ? name[..colon].Trim() : name;
+    }
+
+    private static string Target(string name)
+    {
+        var colon = name.IndexOf(':', StringComparison.Ordinal);
+        return colon > 0 ? name[(colon + 1)..].Trim() : name;
+    }
+
+    // Short names are abbreviations ("ttl"), longer ones words ("latency").
+    private static string Capitalize(string text) =>
+        text.Length <= 3 ? text.ToUpperInvariant() : char.ToUpperInvariant(text[0]) + text[1..];
+
+    private static string Slug(string text) =>
+        new([.. text.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-')]);
+}
