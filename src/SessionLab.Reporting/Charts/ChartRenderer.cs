@@ -53,10 +53,7 @@ internal static class ChartRenderer
             scatter.MarkerSize = series.Points.Count <= 30 ? 5 : 0;
         }
 
-        if (chart.Series.Count > 1)
-        {
-            plot.ShowLegend(Alignment.UpperRight);
-        }
+        ShowLegend(plot, chart);
     }
 
     /// <summary>
@@ -95,10 +92,17 @@ internal static class ChartRenderer
         plot.Axes.Bottom.SetTicks([.. positions], [.. labels]);
         plot.Axes.Bottom.MajorTickStyle.Length = 0;
         plot.HideGrid();
-        plot.Axes.Margins(bottom: 0);
+        // Bars start at zero; the headroom keeps the value labels above the tallest bar inside the plot.
+        plot.Axes.Margins(bottom: 0, top: 0.15);
+        ShowLegend(plot, chart);
+    }
+
+    /// <summary>Outside the data area, so the legend never hides a line's end or the tallest bar.</summary>
+    private static void ShowLegend(Plot plot, ChartBlock chart)
+    {
         if (chart.Series.Count > 1)
         {
-            plot.ShowLegend(Alignment.UpperRight);
+            plot.ShowLegend(Edge.Right);
         }
     }
 }

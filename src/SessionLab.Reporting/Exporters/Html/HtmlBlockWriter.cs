@@ -101,9 +101,10 @@ internal static partial class HtmlBlockWriter
 
     private static void WriteChart(StringBuilder html, ChartBlock chart)
     {
+        // No caption: the title is drawn inside the chart, and the SVG's aria-label carries it for screen readers.
         html.Append("<figure class=\"chart\" id=\"").Append(HtmlText.Encode(chart.Anchor)).Append("\">\n")
-            .Append(SvgInliner.Prepare(ChartRenderer.RenderSvg(chart), chart.Anchor, chart.Title)).Append('\n')
-            .Append("<figcaption>").Append(HtmlText.Encode(chart.Title)).Append("</figcaption>\n</figure>\n");
+            .Append(SvgInliner.Prepare(ChartRenderer.RenderSvg(chart), chart.Anchor, chart.Title))
+            .Append("\n</figure>\n");
     }
 
     [GeneratedRegex(@"^[-+]?[0-9][0-9.,]*\s*(%|×|x|ms|µs|s|MB|KB|kB|GB|B|/s|req/s)?$", RegexOptions.CultureInvariant)]

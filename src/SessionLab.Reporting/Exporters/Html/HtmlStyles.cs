@@ -11,7 +11,7 @@ internal static class HtmlStyles
         body { margin: 0; color: var(--fg); background: #fff; line-height: 1.5;
                font: 15px/1.5 system-ui, -apple-system, "Segoe UI", "DejaVu Sans", Helvetica, Arial, sans-serif; }
         .layout { display: grid; grid-template-columns: 250px minmax(0, 1fr); min-height: 100vh; }
-        nav.toc { position: sticky; top: 0; align-self: start; max-height: 100vh; overflow-y: auto;
+        nav.toc { position: sticky; top: 0; align-self: start; height: 100vh; overflow-y: auto;
                   padding: 24px 16px; border-right: 1px solid var(--line); background: var(--bg-alt); font-size: 14px; }
         nav.toc h2 { font-size: 12px; text-transform: uppercase; letter-spacing: .06em; color: var(--muted); margin: 0 0 8px; }
         nav.toc ol { list-style: none; margin: 0; padding: 0; }
@@ -39,8 +39,7 @@ internal static class HtmlStyles
         .badge.inconclusive { color: var(--warn); background: var(--warn-bg); border-color: var(--warn); }
         figure.chart { margin: 16px 0 24px; padding: 12px; border: 1px solid var(--line); border-radius: 8px; background: #fff; }
         figure.chart svg { display: block; width: 100%; height: auto; }
-        figure.chart figcaption { font-size: 13px; color: var(--muted); margin-top: 6px; }
-        @media (max-width: 800px) { .layout { display: block; } nav.toc { position: static; max-height: none; } main { padding: 16px; } }
+        @media (max-width: 800px) { .layout { display: block; } nav.toc { position: static; height: auto; } main { padding: 16px; } }
         @media print { nav.toc { display: none; } .layout { display: block; } }
         """;
 }
