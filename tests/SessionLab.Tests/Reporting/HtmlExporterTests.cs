@@ -140,6 +140,20 @@ public sealed partial class HtmlExporterTests
         }
     }
 
+    [Fact]
+    public void Render_ChartsWithoutPoints_StillDrawAxes()
+    {
+        var document = new ReportDocument("t", "", [new ReportSection("s", "S",
+        [
+            new ChartBlock("empty-line", "nothing measured", ChartKind.Line, "x", "y", [new ChartSeries("a", "x", "y", [])]),
+            new ChartBlock("empty-bar", "no series", ChartKind.Bar, "x", "y", []),
+        ])]);
+
+        var html = HtmlExporter.Render(document);
+
+        Assert.Equal(2, Regex.Count(html, "<svg "));
+    }
+
     [GeneratedRegex(@"\bid=""([^""]+)""")]
     private static partial Regex IdPattern();
 
