@@ -1,0 +1,113 @@
+using System.Text.RegularExpressions;
+using SessionLab.IntegrationTests.Support;
+using SessionLab.Reporting.Exporters;
+using SkiaSharp;
+
+namespace SessionLab.IntegrationTests.Reporting;
+
+/// <summary>report.html opened by a real browser: the charts must actually paint, not just be present in the markup.</summary>
+public sealed class HtmlReportBrowserTests
+{
+    private const int Width = 1280;
+    private const int Height = 3000;
+
+    // ScottPlot's first two palette colours (Category10 blue and orange): nothing but a chart paints them.
+    private static readonly SKColor Blue = new(0x1F, 0x77, 0xB4);
+    private static readonly SKColor Orange = new(0xFF, 0x7F, 0x0E);
+
+    [Fact]
+    public async Task Chromium_OpensReport_EveryChartPaints()
+    {
+        var chromium = RealEngines.Require("chromium");
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var folder = Directory.CreateTempSubdirectory("sessionlab-report-");
+        try
+        {
+            var document = SampleReport.Build();
+            await new HtmlExporter().ExportAsync(document, null!, folder.FullName, cancellationToken);
+            var page = Path.Combine(folder.FullName, "report.html");
+            var html = await File.ReadAllTextAsync(page, cancellationToken);
+            Assert.Equal(SampleReport.ChartCount, Regex.Count(html, "<svg "));
+
+            var png = Path.Combine(folder.FullName, "report.png");
+            await HeadlessChromium.ScreenshotAsync(chromium, page, png, Width, Height, cancellationToken);
+            KeepForInspection(png);
+
+            using var bitmap = SKBitmap.Decode(png);
+            Assert.NotNull(bitmap);
+            Assert.Equal(Width, bitmap.Width);
+            var bands = ChartBands(bitmap);
+            Assert.True(bands.Count >= SampleReport.ChartCount,
+                $"expected {SampleReport.ChartCount} painted charts, found bands at rows {string.Join(", ", bands)}");
+            Assert.True(CountNear(bitmap, Orange) > 200, "the second line series (orange) did not paint");
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>Vertical bands of rows holding chart blue; charts are stacked with text between, so one band per chart.</summary>
+    private static List<(int From, int To)> ChartBands(SKBitmap bitmap)
+    {
+        const int Gap = 60;
+        var bands = new List<(int From, int To)>();
+        for (var y = 0; y < bitmap.Height; y++)
+        {
+            var painted = 0;
+            for (var x = 0; x < bitmap.Width; x++)
+            {
+                if (IsNear(bitmap.GetPixel(x, y), Blue))
+                {
+                    painted++;
+                }
+            }
+
+            if (painted < 2)
+            {
+                continue;
+            }
+
+            if (bands.Count > 0 && y - bands[^1].To <= Gap)
+            {
+                bands[^1] = (bands[^1].From, y);
+            }
+            else
+            {
+                bands.Add((y, y));
+            }
+        }
+
+        // A band of a few rows could be a stray legend swatch; a chart's data spans far more.
+        return bands.Where(b => b.To - b.From > 50).ToList();
+    }
+
+    private static int CountNear(SKBitmap bitmap, SKColor colour)
+    {
+        var count = 0;
+        for (var y = 0; y < bitmap.Height; y++)
+        {
+            for (var x = 0; x < bitmap.Width; x++)
+            {
+                if (IsNear(bitmap.GetPixel(x, y), colour))
+                {
+                    count++;
+                }
+            }
+        }
+
+        return count;
+    }
+
+    private static bool IsNear(SKColor pixel, SKColor colour) =>
+        Math.Abs(pixel.Red - colour.Red) < 24 && Math.Abs(pixel.Green - colour.Green) < 24 && Math.Abs(pixel.Blue - colour.Blue) < 24;
+
+    /// <summary>With SESSIONLAB_REPORT_SCREENSHOT=path the screenshot is kept, so a person can look at it.</summary>
+    private static void KeepForInspection(string png)
+    {
+        if (Environment.GetEnvironmentVariable("SESSIONLAB_REPORT_SCREENSHOT") is { Length: > 0 } keep)
+        {
+            File.Copy(png, keep, overwrite: true);
+        }
+    }
+}
