@@ -43,9 +43,12 @@ internal static class ChartRenderer
 
     private static void AddLines(Plot plot, ChartBlock chart)
     {
+        // Latency by percentile: on a linear axis the whole tail (P90–P99.9, where schemes differ) is squeezed into the
+        // last pixels. Plot against "nines" instead, as HdrHistogram's own charts do: 90 → 1, 99 → 2, 99.9 → 3.
+        var nines = chart.XLabel.Equals("percentile", StringComparison.OrdinalIgnoreCase);
         foreach (var series in chart.Series)
         {
-            var xs = series.Points.Select(p => p.X).ToArray();
+            var xs = series.Points.Select(p => nines ? Nines(p.X) : p.X).ToArray();
             var ys = series.Points.Select(p => p.Y).ToArray();
             var scatter = plot.Add.ScatterLine(xs, ys);
             scatter.LegendText = series.Name;
@@ -53,8 +56,21 @@ internal static class ChartRenderer
             scatter.MarkerSize = series.Points.Count <= 30 ? 5 : 0;
         }
 
+        if (nines)
+        {
+            double[] ticks = [0, 1, 2, 3, 4];
+            plot.Axes.Bottom.SetTicks(ticks, ["0", "90", "99", "99.9", "99.99"]);
+        }
+
         ShowLegend(plot, chart);
     }
+
+    /// <summary>Percentile to "nines": -log10(1 - p/100), capped at 99.99 (4) so P100 stays on the chart.</summary>
+    internal static double Nines(double percentile) => -Math.Log10(1 - Math.Min(percentile, 99.99) / 100);
+
+    /// <summary>Whole numbers with separators for counts and rates; three significant digits for small figures.</summary>
+    internal static string FormatValue(double value) =>
+        Math.Abs(value) >= 100 ? value.ToString("N0", CultureInfo.InvariantCulture) : value.ToString("G3", CultureInfo.InvariantCulture);
 
     /// <summary>
     /// Points of all series are laid side by side, one bar each, so a baseline series sits next to the measured ones;
@@ -77,7 +93,7 @@ internal static class ChartRenderer
                     Position = position,
                     Value = point.Y,
                     FillColor = color,
-                    Label = point.Y.ToString("G4", CultureInfo.InvariantCulture),
+                    Label = FormatValue(point.Y),
                 });
                 positions.Add(position);
                 labels.Add(point.Label ?? series.Name);
@@ -89,12 +105,38 @@ internal static class ChartRenderer
             barPlot.ValueLabelStyle.FontSize = 12;
         }
 
-        plot.Axes.Bottom.SetTicks([.. positions], [.. labels]);
+        // Long names ("aspnet-session (built-in peer)") would overlap side by side: wrap them under their bar.
+        var wrapped = labels.Select(l => Wrap(l, 16)).ToArray();
+        plot.Axes.Bottom.SetTicks([.. positions], wrapped);
         plot.Axes.Bottom.MajorTickStyle.Length = 0;
+        plot.Axes.Bottom.MinimumSize = 24 + (16 * wrapped.Select(l => l.Split('\n').Length).DefaultIfEmpty(1).Max());
+
         plot.HideGrid();
         // Bars start at zero; the headroom keeps the value labels above the tallest bar inside the plot.
         plot.Axes.Margins(bottom: 0, top: 0.15);
         ShowLegend(plot, chart);
+    }
+
+    /// <summary>Breaks a label into lines of at most <paramref name="width"/> characters, at spaces.</summary>
+    internal static string Wrap(string label, int width)
+    {
+        var lines = new List<string>();
+        var line = string.Empty;
+        foreach (var word in label.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (line.Length > 0 && line.Length + 1 + word.Length > width)
+            {
+                lines.Add(line);
+                line = word;
+            }
+            else
+            {
+                line = line.Length == 0 ? word : $"{line} {word}";
+            }
+        }
+
+        lines.Add(line);
+        return string.Join('\n', lines);
     }
 
     /// <summary>Outside the data area, so the legend never hides a line's end or the tallest bar.</summary>
