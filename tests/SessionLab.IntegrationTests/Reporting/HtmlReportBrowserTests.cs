@@ -47,6 +47,33 @@ public sealed class HtmlReportBrowserTests
         }
     }
 
+    [Fact]
+    public async Task Chromium_RealRunsCharts_EveryOnePaints()
+    {
+        var chromium = RealEngines.Require("chromium");
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var run = SessionLab.Reporting.Model.ResultsJson.Deserialize(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Samples", "full-run.json"), cancellationToken));
+        var document = SessionLab.Reporting.Document.ReportBuilder.Build(run);
+        var folder = Directory.CreateTempSubdirectory("sessionlab-report-charts-");
+        try
+        {
+            await new ChartFilesExporter().ExportAsync(document, run, folder.FullName, cancellationToken);
+            var charts = Directory.GetFiles(Path.Combine(folder.FullName, "charts"), "*.svg");
+            Assert.True(charts.Length >= 5, $"only {charts.Length} charts in a full run's report");
+            foreach (var chart in charts)
+            {
+                var png = Path.ChangeExtension(chart, ".png");
+                await HeadlessChromium.ScreenshotAsync(chromium, chart, png, 900, 420, cancellationToken);
+                using var bitmap = SKBitmap.Decode(png);
+                Assert.True(CountNear(bitmap, Blue) > 200, $"{Path.GetFileName(chart)} painted no data");
+            }
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
     /// <summary>Vertical bands of rows holding chart blue; charts are stacked with text between, so one band per chart.</summary>
     private static List<(int From, int To)> ChartBands(SKBitmap bitmap)
     {
