@@ -1,0 +1,78 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
+using SessionLab.Experiments.Framework;
+using SessionLab.Experiments.Group5;
+using SessionLab.Reporting.Model;
+
+namespace SessionLab.Tests.Experiments.Group5;
+
+public sealed class SessionIdEntropyExperimentTests
+{
+    private static readonly ExperimentInfo Info = new SessionIdEntropyExperiment().Info;
+
+    [Fact]
+    public void Judge_RandomIds_ConfirmsAll()
+    {
+        var facts = new SessionIdFacts(1000, 0, RandomIds(1000));
+
+        var verdicts = SessionIdEntropyExperiment.Judge(Info, facts).ToList();
+
+        Assert.All(verdicts, v => Assert.Equal(Verdict.Confirmed, v.Verdict));
+        Assert.Equal(128, facts.Statistics.EstimatedBits, 1);
+        Assert.Equal(64, facts.Statistics.MinDistinctBody);
+        Assert.Equal(4, facts.Statistics.DistinctLast);
+    }
+
+    [Fact]
+    public void Judge_Duplicates_RefutesH3()
+    {
+        var ids = RandomIds(999);
+        ids.Add(ids[0]);
+
+        Assert.Equal(Verdict.Refuted, SessionIdEntropyExperiment.Judge(Info, new(1000, 0, ids)).Single(v => v.Id == "H3").Verdict);
+    }
+
+    [Fact]
+    public void Judge_CounterWithRandomTail_RefutesEntropyAndSequence()
+    {
+        // 8 random bytes after a big-endian counter: unique and well-formed, but half the bits are predictable.
+        var ids = Enumerable.Range(0, 1000).Select(i =>
+        {
+            var bytes = new byte[16];
+            BitConverter.TryWriteBytes(bytes.AsSpan(0, 8), (long)i);
+            bytes.AsSpan(0, 8).Reverse();
+            RandomNumberGenerator.Fill(bytes.AsSpan(8));
+            return Base64Url.EncodeToString(bytes);
+        }).ToList();
+
+        var verdicts = SessionIdEntropyExperiment.Judge(Info, new(1000, 0, ids)).ToList();
+
+        Assert.Equal(Verdict.Confirmed, verdicts.Single(v => v.Id == "H1").Verdict);
+        Assert.Equal(Verdict.Refuted, verdicts.Single(v => v.Id == "H2").Verdict);
+        Assert.Equal(Verdict.Confirmed, verdicts.Single(v => v.Id == "H3").Verdict);
+        Assert.Equal(Verdict.Refuted, verdicts.Single(v => v.Id == "H4").Verdict);
+    }
+
+    [Fact]
+    public void Judge_ShortHexIds_RefutesShapeAndEntropy()
+    {
+        var ids = Enumerable.Range(0, 1000).Select(_ => Convert.ToHexString(RandomNumberGenerator.GetBytes(8))).ToList();
+
+        var verdicts = SessionIdEntropyExperiment.Judge(Info, new(1000, 0, ids)).ToList();
+
+        Assert.Equal(Verdict.Refuted, verdicts.Single(v => v.Id == "H1").Verdict);
+        Assert.Equal(Verdict.Refuted, verdicts.Single(v => v.Id == "H2").Verdict);
+    }
+
+    [Fact]
+    public void Judge_NoIds_AllInconclusive()
+    {
+        Assert.All(SessionIdEntropyExperiment.Judge(Info, new(1000, 1000, [])), v => Assert.Equal(Verdict.Inconclusive, v.Verdict));
+    }
+
+    [Fact]
+    public void Critical_Df63_IsAbout113() => Assert.InRange(SessionIdStatistics.Critical(63), 112, 115);
+
+    private static List<string> RandomIds(int count) =>
+        [.. Enumerable.Range(0, count).Select(_ => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16)))];
+}
