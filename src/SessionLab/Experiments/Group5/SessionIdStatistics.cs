@@ -35,7 +35,7 @@ internal sealed record SessionIdStatistics(
         var width = ids.Count == 0 ? 0 : ids.Min(i => i.Length);
         var distinct = new int[width];
         double estimated = 0, shannon = 0, worstChi = 0, worstCritical = 0;
-        var worstPosition = 0;
+        var (worstPosition, worstMargin) = (0, double.NegativeInfinity);
         for (var p = 0; p < width; p++)
         {
             var counts = ids.GroupBy(i => i[p]).Select(g => (double)g.Count()).ToList();
@@ -45,9 +45,9 @@ internal sealed record SessionIdStatistics(
             var expected = (double)ids.Count / counts.Count;
             var chi = counts.Sum(c => (c - expected) * (c - expected) / expected);
             var critical = Critical(counts.Count - 1);
-            if (counts.Count > 1 && chi - critical > worstChi - worstCritical)
+            if (counts.Count > 1 && chi - critical > worstMargin)
             {
-                (worstChi, worstCritical, worstPosition) = (chi, critical, p);
+                (worstChi, worstCritical, worstPosition, worstMargin) = (chi, critical, p, chi - critical);
             }
         }
 

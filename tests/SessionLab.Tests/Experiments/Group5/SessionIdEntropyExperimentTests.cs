@@ -21,6 +21,7 @@ public sealed class SessionIdEntropyExperimentTests
         Assert.Equal(128, facts.Statistics.EstimatedBits, 1);
         Assert.Equal(64, facts.Statistics.MinDistinctBody);
         Assert.Equal(4, facts.Statistics.DistinctLast);
+        Assert.InRange(facts.Statistics.WorstCritical, 5, 120); // a position was actually tested
     }
 
     [Fact]
