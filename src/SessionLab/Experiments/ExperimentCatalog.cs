@@ -20,6 +20,7 @@ internal static class ExperimentCatalog
         new Group4.ThroughputExperiment(),
         new Group4.ResourcesExperiment(),
         new Group5.SessionIdEntropyExperiment(),
+        new Group5.SessionCookieExperiment(),
         new Group5.ForgedTokenExperiment(),
     ];
 

@@ -7,6 +7,9 @@ internal sealed record Exchange(int Status, string? ServerId, string Body, JsonE
 {
     public bool IsOk => Status == 200;
 
+    /// <summary>Every <c>Set-Cookie</c> header of the reply, verbatim (attributes included).</summary>
+    public IReadOnlyList<string> SetCookies { get; init; } = [];
+
     /// <summary>The reply's <c>error</c> string, if any.</summary>
     public string? Error => Property("error");
 

@@ -90,7 +90,10 @@ internal sealed class LabClient : IDisposable
                 parsed,
                 watch.Elapsed.TotalMilliseconds,
                 null,
-                SessionIdOf(response));
+                SessionIdOf(response))
+            {
+                SetCookies = response.Headers.TryGetValues("Set-Cookie", out var setCookies) ? [.. setCookies] : [],
+            };
         }
         catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
