@@ -51,17 +51,21 @@ internal sealed class LabClient : IDisposable
     public Task<Exchange> PostJsonAsync(string path, object? body, CancellationToken cancellationToken, string? bearer = null) =>
         SendAsync(HttpMethod.Post, path, body is null ? null : JsonSerializer.Serialize(body), bearer, cancellationToken);
 
+    /// <summary>POSTs <paramref name="body"/> as is, with <paramref name="contentType"/> (the security probes' garbage).</summary>
+    public Task<Exchange> PostRawAsync(string path, string body, string contentType, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Post, path, body, null, cancellationToken, contentType);
+
     public Task<Exchange> LoginAsync(string username, CancellationToken cancellationToken, string password = "123456") =>
         PostJsonAsync("/login", new Dictionary<string, string> { ["username"] = username, ["password"] = password }, cancellationToken);
 
     public void Dispose() => _http.Dispose();
 
-    private async Task<Exchange> SendAsync(HttpMethod method, string path, string? json, string? bearer, CancellationToken cancellationToken)
+    private async Task<Exchange> SendAsync(HttpMethod method, string path, string? json, string? bearer, CancellationToken cancellationToken, string contentType = "application/json")
     {
         using var request = new HttpRequestMessage(method, path);
         if (json is not null)
         {
-            request.Content = new StringContent(json, Encoding.UTF8, "application/json");
+            request.Content = new StringContent(json, Encoding.UTF8, contentType);
         }
 
         if (bearer is not null)
