@@ -22,6 +22,8 @@ internal static class ExperimentCatalog
         new Group5.SessionIdEntropyExperiment(),
         new Group5.SessionCookieExperiment(),
         new Group5.ForgedTokenExperiment(),
+        new Group5.GarbageInputExperiment(),
+        new Group5.BruteForceExperiment(),
     ];
 
     /// <summary>The experiments named by ids or groups, in the plan's order; all when none is named.</summary>
