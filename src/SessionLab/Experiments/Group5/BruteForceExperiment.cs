@@ -27,6 +27,7 @@ internal sealed class BruteForceExperiment : IExperiment
         var guesses = context.Parameter("guesses", context.Settings.Quick ? 1_000 : 10_000);
         var parallelism = context.Parameter("guess_parallelism", 4);
         var idleSamples = context.Parameter("idle_samples", 200);
+        var warmUp = context.Parameter("warm_up_requests", 50);
         var target = context.Topology.BalancerAddress(SchemeKind.Redis);
 
         context.Step("a legitimate user logs in via the redis load balancer");
@@ -35,7 +36,12 @@ internal sealed class BruteForceExperiment : IExperiment
         var cookie = login.SessionIdSet is { } id ? $"session_id={id}" : throw new InvalidOperationException($"The login gave no session id: {login.Describe()}.");
         using var http = new HttpClient(new SocketsHttpHandler { UseCookies = false, MaxConnectionsPerServer = parallelism + 1 }) { BaseAddress = target, Timeout = TimeSpan.FromSeconds(10) };
 
-        context.Step($"idle: {idleSamples} serial GET /profile of the legitimate user (not recorded one by one)");
+        context.Step($"idle: {warmUp} warm-up requests, then {idleSamples} serial GET /profile of the legitimate user (not recorded one by one)");
+        for (var i = 0; i < warmUp; i++)
+        {
+            await TimedGetAsync(http, cookie, cancellationToken);
+        }
+
         var idle = new List<(int Status, double Ms)>();
         for (var i = 0; i < idleSamples; i++)
         {

@@ -1,0 +1,91 @@
+using SessionLab.Experiments.Group5;
+using SessionLab.IntegrationTests.Support;
+using SessionLab.Reporting.Model;
+
+namespace SessionLab.IntegrationTests.Experiments;
+
+/// <summary>
+/// The security probes (group 5) in quick mode against one real topology (YARP + Garnet): the assertions are on what was
+/// observed (statuses, ids, cookies), never on verdicts, which are the experiments' findings.
+/// </summary>
+public sealed class SecurityExperimentsTests(ExperimentLab fixture) : IClassFixture<ExperimentLab>
+{
+    [Fact]
+    public async Task SessionIdEntropy_ThousandLogins_NoDuplicateAnd22Chars()
+    {
+        var result = await fixture.RunAsync(new SessionIdEntropyExperiment());
+
+        var table = Rows(result, "Session ids collected from logins");
+        Assert.Equal("1000 (0)", Value(table, "ids collected"));
+        Assert.Equal("22 chars", Value(table, "lengths seen"));
+        Assert.Equal("0", Value(table, "duplicates"));
+        AssertTablesFilled(result);
+    }
+
+    [Fact]
+    public async Task SessionCookie_ChosenIdNeverAdopted_ReplayAfterLogoutRefused()
+    {
+        var result = await fixture.RunAsync(new SessionCookieExperiment());
+
+        var attributes = Rows(result, "Session cookie attributes");
+        Assert.All(attributes.Where(r => r[1] == "login"), r => Assert.Equal(["yes", "lax", "/"], r.Skip(2).Take(3).Select(c => c.ToLowerInvariant())));
+        var flow = Rows(result, "Session fixation and logout");
+        Assert.All(flow.Where(r => r[1].StartsWith("POST /login sending", StringComparison.Ordinal)), r => Assert.EndsWith("id new", r[3], StringComparison.Ordinal));
+        Assert.All(flow.Where(r => r[1].StartsWith("GET /profile replaying the issued id", StringComparison.Ordinal)), r => Assert.StartsWith("401", r[3], StringComparison.Ordinal));
+        Assert.Equal("401 token revoked", flow.Single(r => r[1].StartsWith("GET /profile-with-blacklist replaying", StringComparison.Ordinal))[3]);
+        AssertTablesFilled(result);
+    }
+
+    [Fact]
+    public async Task ForgedTokens_NoProbeGets200Or5xx()
+    {
+        var result = await fixture.RunAsync(new ForgedTokenExperiment());
+
+        var probes = Http(result, "GET /profile with ").ToList();
+        Assert.True(probes.Count >= 12, $"{probes.Count} probes");
+        Assert.All(probes, o => Assert.True(o.Status is >= 400 and < 500, $"{o.Step} got {o.Status} {o.Body}"));
+        AssertTablesFilled(result);
+    }
+
+    [Fact]
+    public async Task GarbageInput_EveryRequestRefusedWith4xx_LegitimateClientServed()
+    {
+        var result = await fixture.RunAsync(new GarbageInputExperiment());
+
+        var rows = Rows(result, "Garbage requests");
+        Assert.Equal(18, rows.Count);
+        Assert.All(rows, r => Assert.Matches("^4[0-9][0-9]", r[3]));
+        Assert.All(rows, r => Assert.Equal("200", r[5]));
+        AssertTablesFilled(result);
+    }
+
+    [Fact]
+    public async Task BruteForce_ThousandGuesses_AllRefused()
+    {
+        var result = await fixture.RunAsync(new BruteForceExperiment());
+
+        var row = Assert.Single(Rows(result, "Guessed session ids"));
+        Assert.Equal(["1000", "0", "none"], row.Skip(3));
+        Assert.All(Rows(result, "Legitimate user's"), r => Assert.Equal("0", r[2]));
+        AssertTablesFilled(result);
+    }
+
+    private static IReadOnlyList<IReadOnlyList<string>> Rows(ExperimentResult result, string titlePrefix) =>
+        result.Tables.Single(t => t.Title.StartsWith(titlePrefix, StringComparison.Ordinal)).Rows;
+
+    private static string Value(IReadOnlyList<IReadOnlyList<string>> rows, string measurePrefix) =>
+        rows.Single(r => r[0].StartsWith(measurePrefix, StringComparison.Ordinal))[1];
+
+    private static IEnumerable<Observation> Http(ExperimentResult result, string stepPrefix) =>
+        result.Observations.Where(o => o.Kind == ObservationKind.Http && o.Step.StartsWith(stepPrefix, StringComparison.Ordinal));
+
+    private static void AssertTablesFilled(ExperimentResult result)
+    {
+        Assert.NotEmpty(result.Tables);
+        Assert.All(result.Tables, t => Assert.All(t.Rows, r =>
+        {
+            Assert.Equal(t.Columns.Count, r.Count);
+            Assert.All(r, cell => Assert.False(string.IsNullOrWhiteSpace(cell), $"empty cell in '{t.Title}'"));
+        }));
+    }
+}
