@@ -41,6 +41,9 @@ internal sealed class ForgedTokenExperiment : IExperiment
         {
             ("no Authorization header", string.Empty, [ErrorMessages.MissingToken]),
             ("alg: none, signature dropped", TokenForgery.AlgNone(token), [ErrorMessages.InvalidSignature, ErrorMessages.InvalidToken]),
+            ("alg: None (capitalised), signature dropped", $"{TokenForgery.WithHeader(token, """{"alg":"None","typ":"JWT"}""").Split('.')[0]}.{token.Split('.')[1]}.", [ErrorMessages.InvalidSignature, ErrorMessages.InvalidToken]),
+            ("alg: none, original signature kept", TokenForgery.WithHeader(token, """{"alg":"none","typ":"JWT"}"""), [ErrorMessages.InvalidSignature, ErrorMessages.InvalidToken]),
+            ("header alg switched to HS512, signature kept", TokenForgery.WithHeader(token, """{"alg":"HS512","typ":"JWT"}"""), [ErrorMessages.InvalidSignature, ErrorMessages.InvalidToken]),
             ("HS256 signed with another key", TokenForgery.SignedWithAnotherHmacKey(), signature),
             ("RS256 signed with an RSA key (algorithm confusion)", TokenForgery.SignedWithRsa(), [ErrorMessages.InvalidSignature, ErrorMessages.InvalidToken]),
             ("iss changed to someone-else", TokenForgery.EditPayload(token, p => p["iss"] = "someone-else"), [ErrorMessages.InvalidSignature, ErrorMessages.InvalidIssuer]),
@@ -109,7 +112,7 @@ internal sealed class ForgedTokenExperiment : IExperiment
         var wrong = probes.Where(p => !p.AsExpected).ToList();
         yield return new(h3.Id, h3.Statement, wrong.Count == 0 ? Verdict.Confirmed : Verdict.Refuted,
             wrong.Count == 0
-                ? $"All {probes.Count} probes were refused with a 4xx and an expected error ({string.Join(", ", probes.Select(p => p.Reply.Error ?? p.Reply.Status.ToString(CultureInfo.InvariantCulture)).Distinct(StringComparer.Ordinal))})."
+                ? $"All {probes.Count} probes were refused with a 4xx and an expected error ({string.Join(", ", probes.Select(p => p.Reply.Error ?? $"{p.Reply.Status.ToString(CultureInfo.InvariantCulture)} without a JSON body (size limit)").Distinct(StringComparer.Ordinal))})."
                 : $"{wrong.Count} of {probes.Count} probes got another reply than expected: {string.Join("; ", wrong.Select(p => $"{p.Name} → {p.Reply.Describe()}"))}.");
     }
 

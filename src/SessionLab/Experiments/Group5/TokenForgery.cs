@@ -17,6 +17,14 @@ internal static class TokenForgery
     public static string AlgNone(string token) =>
         $"{Encode("""{"alg":"none","typ":"JWT"}""")}.{token.Split('.')[1]}.";
 
+    /// <summary>The real token with its header replaced by <paramref name="headerJson"/>; payload and signature kept.</summary>
+    public static string WithHeader(string token, string headerJson)
+    {
+        var parts = token.Split('.');
+        parts[0] = Encode(headerJson);
+        return string.Join('.', parts);
+    }
+
     /// <summary>The real token with its payload edited by <paramref name="edit"/>; header and signature kept.</summary>
     public static string EditPayload(string token, Action<JsonObject> edit)
     {
