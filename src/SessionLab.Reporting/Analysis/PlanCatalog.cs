@@ -20,6 +20,7 @@ internal static class PlanCatalog
         2 => "Redis session",
         3 => "JWT",
         4 => "Performance",
+        5 => "Security",
         _ => "Other",
     };
 }
