@@ -19,6 +19,7 @@ internal static class ExperimentCatalog
         new Group4.LatencyExperiment(),
         new Group4.ThroughputExperiment(),
         new Group4.ResourcesExperiment(),
+        new Group6.BackendKillUnderLoadExperiment(),
     ];
 
     /// <summary>The experiments named by ids or groups, in the plan's order; all when none is named.</summary>

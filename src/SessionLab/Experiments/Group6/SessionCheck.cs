@@ -1,0 +1,42 @@
+using SessionLab.Experiments.Group4;
+
+namespace SessionLab.Experiments.Group6;
+
+/// <summary>After a fault: every load user's own request once more, counting who must log in again (401).</summary>
+internal static class SessionCheck
+{
+    public static async Task<SessionTally> RunAsync(PerformanceTarget target, CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient(new SocketsHttpHandler { UseCookies = false, UseProxy = false }) { BaseAddress = target.Balancer, Timeout = TimeSpan.FromSeconds(5) };
+        int ok = 0, lost = 0, other = 0;
+        for (var i = 0; i < target.Credentials.Count; i++)
+        {
+            var template = target.RequestFor(i);
+            using var request = new HttpRequestMessage(HttpMethod.Get, template.Path);
+            foreach (var (name, value) in template.Headers)
+            {
+                request.Headers.TryAddWithoutValidation(name, value);
+            }
+
+            try
+            {
+                using var response = await http.SendAsync(request, cancellationToken);
+                _ = (int)response.StatusCode switch
+                {
+                    200 => ok++,
+                    401 => lost++,
+                    _ => other++,
+                };
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+            {
+                other++;
+            }
+        }
+
+        return new SessionTally(target.Credentials.Count, ok, lost, other);
+    }
+}
+
+/// <summary>Of <see cref="Users"/> sessions: still valid (200), lost (401), and anything else (5xx, no reply).</summary>
+internal sealed record SessionTally(int Users, int Kept, int Lost, int Other);

@@ -1,0 +1,30 @@
+using SessionLab.Experiments.Group6;
+using SessionLab.IntegrationTests.Support;
+
+namespace SessionLab.IntegrationTests.Experiments;
+
+/// <summary>
+/// Group 6 with tiny loads on a real topology (YARP + Garnet): the faults really happen and the tables say what they did.
+/// No timing thresholds: a noisy 2-core machine decides nothing here.
+/// </summary>
+public sealed class ReliabilityExperimentsTests(ReliabilityLab lab) : IClassFixture<ReliabilityLab>
+{
+    [Fact]
+    public async Task BackendKillUnderLoad_RedisAndJwtLoseNoSession_StickyLosesAll()
+    {
+        var result = await lab.RunAsync(new BackendKillUnderLoadExperiment());
+
+        var rows = result.Tables[0].Rows.ToDictionary(r => r[0]);
+        Assert.StartsWith("8 kept, 0 lost", rows["redis"][^1], StringComparison.Ordinal);
+        Assert.StartsWith("8 kept, 0 lost", rows["jwt"][^1], StringComparison.Ordinal);
+        Assert.StartsWith("0 kept, 8 lost", rows["sticky"][^1], StringComparison.Ordinal);
+        Assert.Contains(result.Observations, o => o.Note is { } note && note.Contains("SIGKILL", StringComparison.Ordinal));
+        Assert.Equal(3, result.Verdicts.Count);
+    }
+}
+
+/// <summary>The lab with small loads (8 workers) for the reliability group.</summary>
+public sealed class ReliabilityLab : ExperimentLab
+{
+    internal override SessionLab.Experiments.Framework.ExperimentSettings Settings { get; } = new(Quick: true) { Concurrency = 8 };
+}
