@@ -20,6 +20,7 @@ internal static class ExperimentCatalog
         new Group4.ThroughputExperiment(),
         new Group4.ResourcesExperiment(),
         new Group6.BackendKillUnderLoadExperiment(),
+        new Group6.RedisKillUnderLoadExperiment(),
     ];
 
     /// <summary>The experiments named by ids or groups, in the plan's order; all when none is named.</summary>

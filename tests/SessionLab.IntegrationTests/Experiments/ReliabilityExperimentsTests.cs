@@ -21,6 +21,18 @@ public sealed class ReliabilityExperimentsTests(ReliabilityLab lab) : IClassFixt
         Assert.Contains(result.Observations, o => o.Note is { } note && note.Contains("SIGKILL", StringComparison.Ordinal));
         Assert.Equal(3, result.Verdicts.Count);
     }
+
+    [Fact]
+    public async Task RedisKillUnderLoad_RedisFailsWith503_JwtHasNoError()
+    {
+        var result = await lab.RunAsync(new RedisKillUnderLoadExperiment());
+
+        var rows = result.Tables[0].Rows.ToDictionary(r => r[0]);
+        Assert.Contains("503", rows["failed (by kind)"][1], StringComparison.Ordinal);
+        Assert.Equal("none", rows["failed (by kind)"][2]);
+        Assert.DoesNotContain("timeout", rows["probe replies while Redis was down"][1], StringComparison.Ordinal);
+        Assert.EndsWith("s (401)", rows["first reply from the store after Redis answered again"][1], StringComparison.Ordinal);
+    }
 }
 
 /// <summary>The lab with small loads (8 workers) for the reliability group.</summary>

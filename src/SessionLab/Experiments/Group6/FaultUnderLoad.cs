@@ -45,8 +45,9 @@ internal static class FaultUnderLoad
 
                 var when = clock.Elapsed.TotalSeconds;
                 var what = await inject();
-                context.RecordFault($"{what} ({when:0.000} s into the load)");
-                marks.Add(new FaultMark(Math.Round(when, 3), what));
+                var done = clock.Elapsed.TotalSeconds;
+                context.RecordFault(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{what} ({when:0.000} s into the load, done at {done:0.000} s)"));
+                marks.Add(new FaultMark(Math.Round(when, 3), Math.Round(done, 3), what));
             }
 
             var result = await load;
