@@ -21,6 +21,7 @@ internal static class ExperimentCatalog
         new Group4.ResourcesExperiment(),
         new Group6.BackendKillUnderLoadExperiment(),
         new Group6.RedisKillUnderLoadExperiment(),
+        new Group6.GracefulRestartUnderLoadExperiment(),
     ];
 
     /// <summary>The experiments named by ids or groups, in the plan's order; all when none is named.</summary>

@@ -33,6 +33,19 @@ public sealed class ReliabilityExperimentsTests(ReliabilityLab lab) : IClassFixt
         Assert.DoesNotContain("timeout", rows["probe replies while Redis was down"][1], StringComparison.Ordinal);
         Assert.EndsWith("s (401)", rows["first reply from the store after Redis answered again"][1], StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task GracefulRestartUnderLoad_No5xxNoTransportFailure_BackendBackUp()
+    {
+        var result = await lab.RunAsync(new GracefulRestartUnderLoadExperiment());
+
+        var rows = result.Tables[0].Rows;
+        Assert.Equal(3, rows.Count);
+        Assert.All(rows, r => Assert.Equal("0", r[6]));
+        Assert.All(rows, r => Assert.Equal("0", r[7]));
+        Assert.All(rows, r => Assert.Equal("200", r[11]));
+        Assert.Contains(result.Observations, o => o.Note is { } note && note.Contains("SIGTERM", StringComparison.Ordinal));
+    }
 }
 
 /// <summary>The lab with small loads (8 workers) for the reliability group.</summary>
