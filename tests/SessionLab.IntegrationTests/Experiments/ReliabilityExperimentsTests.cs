@@ -46,6 +46,18 @@ public sealed class ReliabilityExperimentsTests(ReliabilityLab lab) : IClassFixt
         Assert.All(rows, r => Assert.Equal("200", r[11]));
         Assert.Contains(result.Observations, o => o.Note is { } note && note.Contains("SIGTERM", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Soak_NoFailure_NoLostSession_EveryBackendsHeapRead()
+    {
+        var result = await lab.RunAsync(new SoakExperiment());
+
+        var soak = result.Tables[0].Rows;
+        Assert.Equal(["sticky", "redis", "jwt"], soak.Select(r => r[0]));
+        Assert.All(soak, r => Assert.Equal("none", r[4]));
+        Assert.All(soak, r => Assert.StartsWith("8 kept, 0 lost", r[5], StringComparison.Ordinal));
+        Assert.All(result.Tables[1].Rows, r => Assert.NotEqual("not read", r[4]));
+    }
 }
 
 /// <summary>The lab with small loads (8 workers) for the reliability group.</summary>
