@@ -30,6 +30,7 @@ internal sealed class BackendKillUnderLoadExperiment : IExperiment
         context.Parameter("probe_interval", FaultUnderLoad.ProbeInterval);
 
         var runs = new List<FailoverRun>();
+        System.Diagnostics.Stopwatch? sinceStickyFault = null;
         foreach (var scheme in new[] { SchemeKind.Sticky, SchemeKind.Redis, SchemeKind.Jwt })
         {
             var name = SchemeNames.Of(scheme);
@@ -49,6 +50,18 @@ internal sealed class BackendKillUnderLoadExperiment : IExperiment
             context.Step($"{name}: every load user's /profile once more (401 = session lost)");
             var sessions = await SessionCheck.RunAsync(target, cancellationToken);
             runs.Add(FailoverRun.From(name, victim.ServerId, run, sessions));
+            if (scheme == SchemeKind.Sticky)
+            {
+                // Back at once, so the balancer's next try after fail_timeout finds it alive (see BalancerSettle).
+                context.RecordFault(await context.Faults.StartBackendAsync(victim.Name, cancellationToken));
+                sinceStickyFault = System.Diagnostics.Stopwatch.StartNew();
+            }
+        }
+
+        if (sinceStickyFault is not null)
+        {
+            context.Step("wait out the load balancer's fail_timeout since the sticky kill");
+            await BalancerSettle.WaitAsync(context, sinceStickyFault.Elapsed, cancellationToken);
         }
 
         context.AddTable(

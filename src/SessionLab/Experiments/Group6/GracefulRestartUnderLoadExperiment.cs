@@ -31,6 +31,7 @@ internal sealed class GracefulRestartUnderLoadExperiment : IExperiment
         context.Parameter("probe_interval", FaultUnderLoad.ProbeInterval);
 
         var runs = new List<RestartRun>();
+        System.Diagnostics.Stopwatch? sinceStickyFault = null;
         foreach (var scheme in new[] { SchemeKind.Sticky, SchemeKind.Redis, SchemeKind.Jwt })
         {
             var name = SchemeNames.Of(scheme);
@@ -56,6 +57,13 @@ internal sealed class GracefulRestartUnderLoadExperiment : IExperiment
             var health = await context.Client(victim.BaseAddress, cookies: false).GetAsync("/health", cancellationToken);
             var sessions = await SessionCheck.RunAsync(target, cancellationToken);
             runs.Add(new RestartRun(FailoverRun.From(name, victim.ServerId, run, sessions), run.Faults[0].DoneAtSeconds - run.Faults[0].AtSeconds, health.Status));
+            sinceStickyFault ??= scheme == SchemeKind.Sticky ? System.Diagnostics.Stopwatch.StartNew() : null;
+        }
+
+        if (sinceStickyFault is not null)
+        {
+            context.Step("wait out the load balancer's fail_timeout since the sticky stop");
+            await BalancerSettle.WaitAsync(context, sinceStickyFault.Elapsed, cancellationToken);
         }
 
         context.AddTable(
