@@ -79,7 +79,7 @@ internal sealed class BackendKillUnderLoadExperiment : IExperiment
                 r.FirstLiveAnswer,
                 r.SlowestProbeAfterFaultMs.ToString("0.0", CultureInfo.InvariantCulture),
                 $"{LoadRecording.Ms(r.LoadP99Ms)} / {LoadRecording.Ms(r.LoadMaxMs)}",
-                $"{r.Sessions.Kept} kept, {r.Sessions.Lost} lost (401), {r.Sessions.Other} other of {r.Sessions.Users}",
+                $"{r.Sessions.Kept} kept, {r.Sessions.Lost} lost (401), {r.Sessions.Other} other of {r.Sessions.Users} ({r.Sessions.Answers})",
             ]));
 
         foreach (var verdict in Judge(Info, runs))

@@ -82,7 +82,7 @@ internal sealed class GracefulRestartUnderLoadExperiment : IExperiment
                 r.Run.ProbeWindow,
                 $"{LoadRecording.Ms(r.Run.LoadP99Ms)} / {LoadRecording.Ms(r.Run.LoadMaxMs)}",
                 r.HealthAfterStart == 0 ? "no reply" : r.HealthAfterStart.ToString(CultureInfo.InvariantCulture),
-                $"{r.Run.Sessions.Kept} kept, {r.Run.Sessions.Lost} lost (401), {r.Run.Sessions.Other} other of {r.Run.Sessions.Users}",
+                $"{r.Run.Sessions.Kept} kept, {r.Run.Sessions.Lost} lost (401), {r.Run.Sessions.Other} other of {r.Run.Sessions.Users} ({r.Run.Sessions.Answers})",
             ]));
 
         foreach (var verdict in Judge(Info, runs))

@@ -9,6 +9,7 @@ internal static class SessionCheck
     {
         using var http = new HttpClient(new SocketsHttpHandler { UseCookies = false, UseProxy = false }) { BaseAddress = target.Balancer, Timeout = TimeSpan.FromSeconds(5) };
         int ok = 0, lost = 0, other = 0;
+        var answers = new SortedDictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < target.Credentials.Count; i++)
         {
             var template = target.RequestFor(i);
@@ -21,6 +22,8 @@ internal static class SessionCheck
             try
             {
                 using var response = await http.SendAsync(request, cancellationToken);
+                var answer = $"{(int)response.StatusCode} from {ServerIdOf(await response.Content.ReadAsStringAsync(cancellationToken)) ?? "?"}";
+                answers[answer] = answers.GetValueOrDefault(answer) + 1;
                 _ = (int)response.StatusCode switch
                 {
                     200 => ok++,
@@ -34,9 +37,22 @@ internal static class SessionCheck
             }
         }
 
-        return new SessionTally(target.Credentials.Count, ok, lost, other);
+        return new SessionTally(target.Credentials.Count, ok, lost, other, string.Join(", ", answers.Select(a => $"{a.Key} ×{a.Value}")));
+    }
+
+    private static string? ServerIdOf(string body)
+    {
+        try
+        {
+            using var json = System.Text.Json.JsonDocument.Parse(body);
+            return json.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object && json.RootElement.TryGetProperty("server_id", out var id) ? id.GetString() : null;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
     }
 }
 
-/// <summary>Of <see cref="Users"/> sessions: still valid (200), lost (401), and anything else (5xx, no reply).</summary>
-internal sealed record SessionTally(int Users, int Kept, int Lost, int Other);
+/// <summary>Of <see cref="Users"/> sessions: still valid (200), lost (401), anything else (5xx, no reply), and which backend gave which answer ("200 from server-1 ×8").</summary>
+internal sealed record SessionTally(int Users, int Kept, int Lost, int Other, string Answers = "");

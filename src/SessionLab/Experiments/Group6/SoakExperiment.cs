@@ -74,7 +74,7 @@ internal sealed class SoakExperiment : IExperiment
                 r.Qps.ToString("0", CultureInfo.InvariantCulture),
                 LoadRecording.Ms(r.P99Ms),
                 RedisKillFacts.Tally(r.Failures),
-                $"{r.Sessions.Kept} kept, {r.Sessions.Lost} lost (401), {r.Sessions.Other} other of {r.Sessions.Users}",
+                $"{r.Sessions.Kept} kept, {r.Sessions.Lost} lost (401), {r.Sessions.Other} other of {r.Sessions.Users} ({r.Sessions.Answers})",
             ]));
         context.AddTable(
             "Backend memory before and after the soak (live managed heap after a full GC; working set)",
