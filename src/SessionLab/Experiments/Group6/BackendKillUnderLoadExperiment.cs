@@ -36,7 +36,7 @@ internal sealed class BackendKillUnderLoadExperiment : IExperiment
             var name = SchemeNames.Of(scheme);
             var candidate = new PerformanceTarget(name, scheme, context.Topology.BalancerAddress(scheme), "/profile", IsBaseline: false, IsCeiling: false, []);
             context.Step($"{name}: {users} users log in (one session per load worker)");
-            if (await candidate.WithUsersAsync(context, users, cancellationToken) is not { } target)
+            if (await SettledLogin.RunAsync(context, candidate, users, cancellationToken) is not { } target)
             {
                 continue;
             }

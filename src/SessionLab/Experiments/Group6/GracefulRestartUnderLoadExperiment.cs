@@ -36,7 +36,7 @@ internal sealed class GracefulRestartUnderLoadExperiment : IExperiment
         {
             var name = SchemeNames.Of(scheme);
             context.Step($"{name}: {users} users log in (one session per load worker)");
-            if (await new PerformanceTarget(name, scheme, context.Topology.BalancerAddress(scheme), "/profile", false, false, []).WithUsersAsync(context, users, cancellationToken) is not { } target)
+            if (await SettledLogin.RunAsync(context, new PerformanceTarget(name, scheme, context.Topology.BalancerAddress(scheme), "/profile", false, false, []), users, cancellationToken) is not { } target)
             {
                 continue;
             }

@@ -37,7 +37,7 @@ internal sealed class SoakExperiment : IExperiment
         {
             var name = SchemeNames.Of(scheme);
             context.Step($"{name}: {clients} users log in; each backend's /debug/runtime after a full GC");
-            if (await new PerformanceTarget(name, scheme, context.Topology.BalancerAddress(scheme), "/profile", false, false, []).WithUsersAsync(context, clients, cancellationToken) is not { } target)
+            if (await SettledLogin.RunAsync(context, new PerformanceTarget(name, scheme, context.Topology.BalancerAddress(scheme), "/profile", false, false, []), clients, cancellationToken) is not { } target)
             {
                 continue;
             }
