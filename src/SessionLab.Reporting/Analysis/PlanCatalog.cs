@@ -21,6 +21,7 @@ internal static class PlanCatalog
         3 => "JWT",
         4 => "Performance",
         5 => "Security",
+        6 => "Reliability",
         _ => "Other",
     };
 }

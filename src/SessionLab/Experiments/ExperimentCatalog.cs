@@ -24,6 +24,10 @@ internal static class ExperimentCatalog
         new Group5.ForgedTokenExperiment(),
         new Group5.GarbageInputExperiment(),
         new Group5.BruteForceExperiment(),
+        new Group6.BackendKillUnderLoadExperiment(),
+        new Group6.RedisKillUnderLoadExperiment(),
+        new Group6.GracefulRestartUnderLoadExperiment(),
+        new Group6.SoakExperiment(),
     ];
 
     /// <summary>The experiments named by ids or groups, in the plan's order; all when none is named.</summary>

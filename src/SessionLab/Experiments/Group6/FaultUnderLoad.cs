@@ -1,0 +1,121 @@
+using System.Diagnostics;
+using System.Text.Json;
+using SessionLab.Experiments.Framework;
+using SessionLab.Experiments.Group4;
+using SessionLab.Measurement.Load;
+
+namespace SessionLab.Experiments.Group6;
+
+/// <summary>
+/// Jepsen's roles in one place: the load generator works in the background, a probe samples the same balancer every
+/// <see cref="ProbeInterval"/> (the load's timeline only has one-second resolution and no server ids), and the nemesis
+/// injects each fault at a known time from the load's start.
+/// </summary>
+internal static class FaultUnderLoad
+{
+    public static readonly TimeSpan ProbeInterval = TimeSpan.FromMilliseconds(50);
+
+    public static async Task<FaultRun> RunAsync(
+        ExperimentContext context,
+        PerformanceTarget target,
+        int concurrency,
+        TimeSpan duration,
+        IReadOnlyList<(TimeSpan At, Func<Task<string>> Inject)> faults,
+        CancellationToken cancellationToken)
+    {
+        using var stopProbe = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var clock = Stopwatch.StartNew();
+        var load = Task.Run(
+            () => new ClosedLoopGenerator().RunAsync(
+                new LoadOptions { Target = target.Balancer, RequestPerWorker = target.RequestFor, Concurrency = concurrency, Duration = duration, RequestTimeout = TimeSpan.FromSeconds(5) },
+                cancellationToken),
+            cancellationToken);
+        var probe = Task.Run(() => ProbeAsync(target, clock, stopProbe.Token), cancellationToken);
+
+        var marks = new List<FaultMark>();
+        try
+        {
+            foreach (var (at, inject) in faults)
+            {
+                var delay = at - clock.Elapsed;
+                if (delay > TimeSpan.Zero)
+                {
+                    await Task.Delay(delay, cancellationToken);
+                }
+
+                var when = clock.Elapsed.TotalSeconds;
+                var what = await inject();
+                var done = clock.Elapsed.TotalSeconds;
+                context.RecordFault(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{what} ({when:0.000} s into the load, done at {done:0.000} s)"));
+                marks.Add(new FaultMark(Math.Round(when, 3), Math.Round(done, 3), what));
+            }
+
+            var result = await load;
+            return new FaultRun(result, await StopAsync(probe, stopProbe), marks);
+        }
+        finally
+        {
+            await stopProbe.CancelAsync();
+        }
+    }
+
+    private static async Task<IReadOnlyList<ProbeSample>> StopAsync(Task<List<ProbeSample>> probe, CancellationTokenSource stop)
+    {
+        await stop.CancelAsync();
+        return await probe;
+    }
+
+    /// <summary>GET of the target's path with worker 0's credential, every <see cref="ProbeInterval"/>, until stopped.</summary>
+    private static async Task<List<ProbeSample>> ProbeAsync(PerformanceTarget target, Stopwatch clock, CancellationToken stop)
+    {
+        var samples = new List<ProbeSample>();
+        using var http = new HttpClient(new SocketsHttpHandler { UseCookies = false, UseProxy = false }) { BaseAddress = target.Balancer, Timeout = TimeSpan.FromSeconds(2) };
+        var template = target.RequestFor(0);
+        while (!stop.IsCancellationRequested)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, template.Path);
+            foreach (var (name, value) in template.Headers)
+            {
+                request.Headers.TryAddWithoutValidation(name, value);
+            }
+
+            var sent = Stopwatch.StartNew();
+            ProbeSample sample;
+            try
+            {
+                using var response = await http.SendAsync(request, CancellationToken.None);
+                var body = await response.Content.ReadAsStringAsync(CancellationToken.None);
+                sample = new(0, (int)response.StatusCode, ServerIdOf(body), null, sent.Elapsed.TotalMilliseconds);
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
+            {
+                sample = new(0, 0, null, e is TaskCanceledException ? ErrorKinds.Timeout : ErrorKinds.ForException(e), sent.Elapsed.TotalMilliseconds);
+            }
+
+            samples.Add(sample with { AtSeconds = Math.Round(clock.Elapsed.TotalSeconds, 3) });
+            try
+            {
+                await Task.Delay(ProbeInterval, stop);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+
+        return samples;
+    }
+
+    private static string? ServerIdOf(string body)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(body);
+            return json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty("server_id", out var id) ? id.GetString() : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,67 @@
+using SessionLab.Experiments.Group6;
+using SessionLab.IntegrationTests.Support;
+
+namespace SessionLab.IntegrationTests.Experiments;
+
+/// <summary>
+/// Group 6 with tiny loads on a real topology (YARP + Garnet): the faults really happen and the tables say what they did.
+/// No timing thresholds: a noisy 2-core machine decides nothing here.
+/// </summary>
+public sealed class ReliabilityExperimentsTests(ReliabilityLab lab) : IClassFixture<ReliabilityLab>
+{
+    [Fact]
+    public async Task BackendKillUnderLoad_RedisAndJwtLoseNoSession_StickyLosesAll()
+    {
+        var result = await lab.RunAsync(new BackendKillUnderLoadExperiment());
+
+        var rows = result.Tables[0].Rows.ToDictionary(r => r[0]);
+        Assert.StartsWith("8 kept, 0 lost", rows["redis"][^1], StringComparison.Ordinal);
+        Assert.StartsWith("8 kept, 0 lost", rows["jwt"][^1], StringComparison.Ordinal);
+        Assert.StartsWith("0 kept, 8 lost", rows["sticky"][^1], StringComparison.Ordinal);
+        Assert.Contains(result.Observations, o => o.Note is { } note && note.Contains("SIGKILL", StringComparison.Ordinal));
+        Assert.Equal(3, result.Verdicts.Count);
+    }
+
+    [Fact]
+    public async Task RedisKillUnderLoad_RedisFailsWith503_JwtHasNoError()
+    {
+        var result = await lab.RunAsync(new RedisKillUnderLoadExperiment());
+
+        var rows = result.Tables[0].Rows.ToDictionary(r => r[0]);
+        Assert.Contains("503", rows["failed (by kind)"][1], StringComparison.Ordinal);
+        Assert.Equal("none", rows["failed (by kind)"][2]);
+        Assert.DoesNotContain("timeout", rows["probe replies while Redis was down"][1], StringComparison.Ordinal);
+        Assert.EndsWith("s (401)", rows["first reply from the store after Redis answered again"][1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GracefulRestartUnderLoad_No5xxNoTransportFailure_BackendBackUp()
+    {
+        var result = await lab.RunAsync(new GracefulRestartUnderLoadExperiment());
+
+        var rows = result.Tables[0].Rows;
+        Assert.Equal(3, rows.Count);
+        Assert.All(rows, r => Assert.Equal("0", r[6]));
+        Assert.All(rows, r => Assert.Equal("0", r[7]));
+        Assert.All(rows, r => Assert.Equal("200", r[11]));
+        Assert.Contains(result.Observations, o => o.Note is { } note && note.Contains("SIGTERM", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Soak_NoFailure_NoLostSession_EveryBackendsHeapRead()
+    {
+        var result = await lab.RunAsync(new SoakExperiment());
+
+        var soak = result.Tables[0].Rows;
+        Assert.Equal(["sticky", "redis", "jwt"], soak.Select(r => r[0]));
+        Assert.All(soak, r => Assert.Equal("none", r[4]));
+        Assert.All(soak, r => Assert.StartsWith("8 kept, 0 lost", r[5], StringComparison.Ordinal));
+        Assert.All(result.Tables[1].Rows, r => Assert.NotEqual("not read", r[4]));
+    }
+}
+
+/// <summary>The lab with small loads (8 workers) for the reliability group.</summary>
+public sealed class ReliabilityLab : ExperimentLab
+{
+    internal override SessionLab.Experiments.Framework.ExperimentSettings Settings { get; } = new(Quick: true) { Concurrency = 8 };
+}

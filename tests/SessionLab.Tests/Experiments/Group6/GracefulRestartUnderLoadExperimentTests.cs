@@ -1,0 +1,46 @@
+using SessionLab.Experiments.Group6;
+using SessionLab.Reporting.Model;
+using static SessionLab.Tests.Experiments.Group6.FailoverRuns;
+
+namespace SessionLab.Tests.Experiments.Group6;
+
+public sealed class GracefulRestartUnderLoadExperimentTests
+{
+    private static readonly GracefulRestartUnderLoadExperiment Experiment = new();
+
+    [Fact]
+    public void Judge_No5xxNoTransportFailure_BackendsUp_AllConfirmed()
+    {
+        var verdicts = GracefulRestartUnderLoadExperiment.Judge(Experiment.Info, [
+            new(Run("sticky", 0, 8, new() { ["401"] = 300 }), 0.15, 200),
+            new(Run("redis", 8, 0), 0.2, 200),
+        ]).ToList();
+
+        Assert.Equal(["H1", "H2", "H3"], verdicts.Select(v => v.Id));
+        Assert.All(verdicts, v => Assert.Equal(Verdict.Confirmed, v.Verdict));
+        Assert.Contains("sticky: 0 5xx of 1000 requests (401 ×300)", verdicts[0].Evidence, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Judge_502_H1Refuted_H2Confirmed()
+    {
+        var verdicts = GracefulRestartUnderLoadExperiment.Judge(Experiment.Info, [new(Run("redis", 8, 0, new() { ["502"] = 2 }), 0.2, 200)]).ToList();
+
+        Assert.Equal([Verdict.Refuted, Verdict.Confirmed, Verdict.Confirmed], verdicts.Select(v => v.Verdict));
+    }
+
+    [Fact]
+    public void Judge_ResetOrFailedProbe_H2Refuted_BackendDown_H3Refuted()
+    {
+        var reset = GracefulRestartUnderLoadExperiment.Judge(Experiment.Info, [new(Run("jwt", 8, 0, new() { ["connection reset"] = 1 }), 0.2, 0)]).ToList();
+        var probe = GracefulRestartUnderLoadExperiment.Judge(Experiment.Info, [new(Run("jwt", 8, 0, failedProbes: 1), 0.2, 200)]).ToList();
+
+        Assert.Equal([Verdict.Confirmed, Verdict.Refuted, Verdict.Refuted], reset.Select(v => v.Verdict));
+        Assert.Equal(Verdict.Refuted, probe[1].Verdict);
+        Assert.Contains("/health no reply", reset[2].Evidence, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Judge_NothingMeasured_AllInconclusive() =>
+        Assert.All(GracefulRestartUnderLoadExperiment.Judge(Experiment.Info, []), v => Assert.Equal(Verdict.Inconclusive, v.Verdict));
+}
