@@ -36,6 +36,20 @@ internal static class NginxUpstreamWriter
         config.Blank();
         config.Open("server");
         config.Line($"listen {upstream.Listen};");
+        config.Comment(
+            "Header limits as large as the backends' own (Kestrel: 128 KiB), so an oversized cookie or token reaches the",
+            "backend and gets its precise JSON error (431 cookie header too large, 401 invalid token), as behind YARP.");
+        config.Line("large_client_header_buffers 4 128k;");
+        config.Comment(
+            "Refusals nginx makes itself answer JSON like the backends, not nginx's HTML pages: an oversized body,",
+            "oversized headers (494 inside nginx), or no backend left to try.");
+        config.Line("error_page 413 @body_too_large;");
+        config.Line("error_page 494 =431 @headers_too_large;");
+        config.Line("error_page 502 504 @no_backend;");
+        config.Blank();
+        WriteJsonError(config, "@body_too_large", 413, "request body too large");
+        WriteJsonError(config, "@headers_too_large", 431, "request headers too large");
+        WriteJsonError(config, "@no_backend", 502, "no backend available");
         config.Blank();
         config.Open("location /");
         config.Line($"proxy_pass http://{upstream.Name};");
@@ -56,6 +70,14 @@ internal static class NginxUpstreamWriter
         config.Line($"proxy_connect_timeout {NginxSyntax.Duration(health.ConnectTimeout)};");
         config.Line("proxy_read_timeout 60s;");
         config.Close();
+        config.Close();
+    }
+
+    private static void WriteJsonError(NginxConfigText config, string location, int status, string message)
+    {
+        config.Open($"location {location}");
+        config.Line("default_type application/json;");
+        config.Line($"return {status} '{{\"error\":\"{message}\",\"server_id\":\"load-balancer\"}}';");
         config.Close();
     }
 
