@@ -29,7 +29,8 @@ internal static class JwtApi
         return app;
     }
 
-    private static async Task<Results<Ok<TokenResponse>, JsonHttpResult<ErrorResponse>>> LoginAsync(
+    /// <summary><c>POST /login</c>: a token for valid credentials (also the JwtBearer baseline's login).</summary>
+    internal static async Task<Results<Ok<TokenResponse>, JsonHttpResult<ErrorResponse>>> LoginAsync(
         HttpContext context, IUserDirectory users, TokenService tokens, IOptions<JwtOptions> options, ServerIdentity server)
     {
         var (user, error) = await LoginFlow.AuthenticateAsync(context, users, server);

@@ -3,9 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Options;
 using SessionLab.Backend.Common;
-using SessionLab.Backend.Identity;
 using SessionLab.Backend.Jwt;
 
 namespace SessionLab.Backend.Peers;
@@ -18,22 +16,11 @@ internal static class JwtBearerApi
 {
     public static IEndpointRouteBuilder MapJwtBearerApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/login", LoginAsync);
+        // The same login as our JWT scheme: only how /profile validates the token differs.
+        app.MapPost("/login", JwtApi.LoginAsync);
         app.MapGet("/profile", Profile).RequireAuthorization();
         app.MapGet("/debug/sessions", (ServerIdentity server) => TypedResults.Ok(new DebugSessionsResponse(server.ServerId, 0)));
         return app;
-    }
-
-    private static async Task<Results<Ok<TokenResponse>, JsonHttpResult<ErrorResponse>>> LoginAsync(
-        HttpContext context, IUserDirectory users, TokenService tokens, IOptions<JwtOptions> options, ServerIdentity server)
-    {
-        var (user, error) = await LoginFlow.AuthenticateAsync(context, users, server);
-        if (user is null)
-        {
-            return error!;
-        }
-
-        return TypedResults.Ok(JwtApi.IssueFor(user, options.Value.Lifetime, tokens, server));
     }
 
     private static Results<Ok<ProfileResponse>, JsonHttpResult<ErrorResponse>> Profile(ClaimsPrincipal user, ServerIdentity server)
