@@ -12,12 +12,16 @@ internal sealed class BackendNode : IAsyncDisposable
     private readonly string _logPath;
     private ManagedProcess? _process;
 
-    public BackendNode(SchemeKind scheme, int index, int port, ProcessSpec spec, string logPath)
+    /// <param name="launch">What it runs with.</param>
+    /// <param name="logPath">Where its output goes.</param>
+    /// <param name="group">How users and fault commands name its group; default the scheme (<c>sticky</c>).</param>
+    public BackendNode(BackendLaunch launch, string logPath, string? group = null)
     {
-        Scheme = scheme;
-        ServerId = $"server-{index.ToString(CultureInfo.InvariantCulture)}";
-        Port = port;
-        _spec = spec;
+        Scheme = launch.Scheme;
+        ServerId = launch.ServerId;
+        Port = launch.Port;
+        Name = $"{group ?? SchemeNames.Of(Scheme)}/{ServerId}";
+        _spec = launch.ToProcessSpec();
         _logPath = logPath;
     }
 
@@ -28,7 +32,7 @@ internal sealed class BackendNode : IAsyncDisposable
     public int Port { get; }
 
     /// <summary><c>sticky/server-2</c>: how users and fault commands name it.</summary>
-    public string Name => $"{SchemeNames.Of(Scheme)}/{ServerId}";
+    public string Name { get; }
 
     public Uri BaseAddress => new($"http://127.0.0.1:{Port.ToString(CultureInfo.InvariantCulture)}");
 

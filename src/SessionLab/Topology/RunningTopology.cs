@@ -8,28 +8,34 @@ namespace SessionLab.Topology;
 internal sealed class RunningTopology : IAsyncDisposable
 {
     private readonly ProcessRegistry _registry;
+    private readonly string _jwtKey;
 
     public RunningTopology(
         string runFolder,
-        TopologyPorts ports,
+        TopologyOptions options,
         IRunningStore store,
         IReadOnlyList<BackendNode> backends,
         IReadOnlyList<UpstreamGroup> groups,
         IRunningLoadBalancer loadBalancer,
-        ProcessRegistry registry)
+        ProcessRegistry registry,
+        string jwtKey)
     {
         RunFolder = runFolder;
-        Ports = ports;
+        Options = options;
         Store = store;
         Backends = backends;
         Groups = groups;
         LoadBalancer = loadBalancer;
         _registry = registry;
+        _jwtKey = jwtKey;
     }
 
-    public string RunFolder { get; }
+    /// <summary>What the topology was started with.</summary>
+    public TopologyOptions Options { get; }
 
-    public TopologyPorts Ports { get; }
+    public TopologyPorts Ports => Options.Ports;
+
+    public string RunFolder { get; }
 
     public IRunningStore Store { get; }
 
@@ -58,6 +64,36 @@ internal sealed class RunningTopology : IAsyncDisposable
         Backends.FirstOrDefault(b => b.Name.Equals(nameOrPort, StringComparison.OrdinalIgnoreCase)
             || b.Port.ToString(System.Globalization.CultureInfo.InvariantCulture) == nameOrPort)
         ?? throw new TopologyException($"No backend '{nameOrPort}'. Known: {string.Join(", ", Backends.Select(b => $"{b.Name} ({b.Port})"))}.");
+
+    /// <summary>
+    /// Starts one backend beside the topology, for one experiment: not behind a load balancer, on extra port
+    /// <paramref name="index"/> (8131…), with the topology's settings and JWT key unless <paramref name="configure"/>
+    /// changes them (a Redis-down policy, a store behind a proxy). The caller disposes it; a crashed lab's sweep finds it.
+    /// </summary>
+    public async Task<BackendNode> StartExtraBackendAsync(SchemeKind scheme, int index, string group, Func<BackendLaunch, BackendLaunch> configure, CancellationToken cancellationToken)
+    {
+        var port = Ports.ExtraBackend(index);
+        TopologyLauncher.CheckPortsFree([port]);
+        var launch = configure(TopologyLauncher.BackendTemplate(Options, scheme, Store.Configuration, _jwtKey) with
+        {
+            ServerId = $"server-{index.ToString(System.Globalization.CultureInfo.InvariantCulture)}",
+            Port = port,
+        });
+        var logs = Directory.CreateDirectory(Path.Combine(RunFolder, "backends")).FullName;
+        var backend = new BackendNode(launch, Path.Combine(logs, $"{group}-{launch.ServerId}.log"), group);
+        try
+        {
+            await backend.StartAsync(Options.ReadyTimeout, cancellationToken);
+        }
+        catch
+        {
+            await backend.DisposeAsync();
+            throw;
+        }
+
+        Register(backend.ProcessId);
+        return backend;
+    }
 
     /// <summary>Records a (re)started child so a later run can sweep it up if this lab dies without cleaning up.</summary>
     internal void Register(int? processId) => _registry.Add(processId);

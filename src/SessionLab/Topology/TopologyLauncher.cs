@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using SessionLab.Backend.Common;
-using SessionLab.Backend.Jwt;
 using SessionLab.Topology.LoadBalancing;
 using SessionLab.Topology.Processes;
 using SessionLab.Topology.Stores;
@@ -42,7 +41,9 @@ internal sealed class TopologyLauncher(ILoadBalancerEngine balancerEngine, IStor
             registry.Add(store.ProcessId);
 
             progress?.Report($"starting {(options.IncludeBaselines ? 15 : 9)} backends");
-            backends.AddRange(CreateBackends(options, store.Configuration, runFolder));
+            // One key per run, shared by the JWT backends.
+            var jwtKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(64));
+            backends.AddRange(CreateBackends(options, store.Configuration, jwtKey, runFolder));
             await Task.WhenAll(backends.Select(b => b.StartAsync(options.ReadyTimeout, cancellationToken)));
             foreach (var backend in backends)
             {
@@ -58,7 +59,7 @@ internal sealed class TopologyLauncher(ILoadBalancerEngine balancerEngine, IStor
             }
 
             await WaitForBalancersAsync(groups, options.ReadyTimeout, cancellationToken);
-            return new RunningTopology(runFolder, options.Ports, store, backends, groups, balancer, registry);
+            return new RunningTopology(runFolder, options, store, backends, groups, balancer, registry, jwtKey);
         }
         catch
         {
@@ -101,10 +102,8 @@ internal sealed class TopologyLauncher(ILoadBalancerEngine balancerEngine, IStor
         return groups;
     }
 
-    private static IEnumerable<BackendNode> CreateBackends(TopologyOptions options, string storeConfiguration, string runFolder)
+    private static IEnumerable<BackendNode> CreateBackends(TopologyOptions options, string storeConfiguration, string jwtKey, string runFolder)
     {
-        // One key per run, shared by the three JWT backends, passed in the environment so it never shows in `ps`.
-        var jwtKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(64));
         var logs = Directory.CreateDirectory(Path.Combine(runFolder, "backends")).FullName;
         List<(SchemeKind Scheme, int Balancer)> groups = [(SchemeKind.Sticky, options.Ports.StickyBalancer), (SchemeKind.Redis, options.Ports.RedisBalancer), (SchemeKind.Jwt, options.Ports.JwtBalancer)];
         if (options.IncludeBaselines)
@@ -117,27 +116,27 @@ internal sealed class TopologyLauncher(ILoadBalancerEngine balancerEngine, IStor
         {
             for (var i = 1; i <= 3; i++)
             {
-                var port = TopologyPorts.Backend(balancer, i);
-                var schemeName = SchemeNames.Of(scheme);
-                var spec = SelfLauncher.Command(
-                [
-                    "serve", "--scheme", schemeName, "--port", port.ToString(CultureInfo.InvariantCulture),
-                    "--server-id", $"server-{i.ToString(CultureInfo.InvariantCulture)}",
-                    "--redis", storeConfiguration,
-                    "--session-ttl", (scheme is SchemeKind.Redis or SchemeKind.AspNetSession ? options.RedisSessionTtl ?? options.SessionTtl : options.SessionTtl).ToString("c", CultureInfo.InvariantCulture),
-                    "--jwt-lifetime", options.JwtLifetime.ToString("c", CultureInfo.InvariantCulture),
-                    "--revocation", options.Revocation == RevocationMode.On ? "on" : "off",
-                    "--parent-pid", Environment.ProcessId.ToString(CultureInfo.InvariantCulture),
-                ]) with
+                var launch = BackendTemplate(options, scheme, storeConfiguration, jwtKey) with
                 {
-                    Environment = new Dictionary<string, string> { [$"{Backend.BackendApp.EnvironmentPrefix}Jwt__Key"] = jwtKey },
+                    ServerId = $"server-{i.ToString(CultureInfo.InvariantCulture)}",
+                    Port = TopologyPorts.Backend(balancer, i),
                 };
-                yield return new BackendNode(scheme, i, port, spec, Path.Combine(logs, $"{schemeName}-server-{i.ToString(CultureInfo.InvariantCulture)}.log"));
+                yield return new BackendNode(launch, Path.Combine(logs, $"{SchemeNames.Of(scheme)}-{launch.ServerId}.log"));
             }
         }
     }
 
-    private static void CheckPortsFree(IEnumerable<int> ports)
+    /// <summary>A backend of <paramref name="scheme"/> with the topology's settings; the caller sets its id and port.</summary>
+    internal static BackendLaunch BackendTemplate(TopologyOptions options, SchemeKind scheme, string storeConfiguration, string jwtKey) =>
+        new(scheme, "server-1", 0, storeConfiguration, jwtKey)
+        {
+            SessionTtl = scheme is SchemeKind.Redis or SchemeKind.AspNetSession ? options.RedisSessionTtl ?? options.SessionTtl : options.SessionTtl,
+            JwtLifetime = options.JwtLifetime,
+            Revocation = options.Revocation,
+        };
+
+    /// <summary>Throws naming the owner of every port in <paramref name="ports"/> that is already taken.</summary>
+    internal static void CheckPortsFree(IEnumerable<int> ports)
     {
         var busy = new List<string>();
         foreach (var port in ports)

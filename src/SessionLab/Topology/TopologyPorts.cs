@@ -20,6 +20,21 @@ internal sealed record TopologyPorts(int Offset = 0)
     /// <summary>Baseline: ASP.NET Core JwtBearer behind round robin (beyond the plan; group 4 only).</summary>
     public int JwtBearerBalancer => 8120 + Offset;
 
+    /// <summary>
+    /// Extra backend <paramref name="index"/> (1–9) an experiment starts beside the topology (e.g. a JWT backend that
+    /// fails open, or one whose Redis sits behind a latency proxy): 8131–8139, free in the plan's port map.
+    /// </summary>
+    public int ExtraBackend(int index) => index is >= 1 and <= 9
+        ? 8130 + index + Offset
+        : throw new ArgumentOutOfRangeException(nameof(index), index, "An experiment can start at most nine extra backends.");
+
+    /// <summary>
+    /// Extra store <paramref name="index"/> (1–9) or the latency proxy an experiment starts: 6380–6388 (6379 is the plan's store).
+    /// </summary>
+    public int ExtraStore(int index) => index is >= 1 and <= 9
+        ? 6379 + index + Offset
+        : throw new ArgumentOutOfRangeException(nameof(index), index, "An experiment can start at most nine extra stores.");
+
     /// <summary>Backend <paramref name="index"/> (1-based) of a group whose balancer listens on <paramref name="balancerPort"/>.</summary>
     public static int Backend(int balancerPort, int index) => balancerPort + index;
 

@@ -1,0 +1,39 @@
+using System.Globalization;
+using SessionLab.Backend.Common;
+using SessionLab.Backend.Jwt;
+using SessionLab.Topology.Processes;
+
+namespace SessionLab.Topology;
+
+/// <summary>Everything one backend process is started with: the same <c>sessionlab serve</c> line for the topology's nine and an experiment's extras.</summary>
+/// <param name="Scheme">The session scheme it serves.</param>
+/// <param name="ServerId">Reported as <c>server_id</c> (<c>server-2</c>).</param>
+/// <param name="Port">Where it listens.</param>
+/// <param name="StoreConfiguration">The StackExchange.Redis configuration string (the store, or a proxy in front of it).</param>
+/// <param name="JwtKey">The run's HS256 key, base64; passed in the environment so it never shows in <c>ps</c>.</param>
+internal sealed record BackendLaunch(SchemeKind Scheme, string ServerId, int Port, string StoreConfiguration, string JwtKey)
+{
+    public TimeSpan SessionTtl { get; init; } = TimeSpan.FromMinutes(30);
+
+    public TimeSpan JwtLifetime { get; init; } = TimeSpan.FromHours(2);
+
+    public RevocationMode Revocation { get; init; } = RevocationMode.Off;
+
+    public RevocationStoreDownPolicy WhenStoreDown { get; init; } = RevocationStoreDownPolicy.FailClosed;
+
+    /// <summary>The command line and environment of <c>sessionlab serve</c> for this backend.</summary>
+    public ProcessSpec ToProcessSpec() => SelfLauncher.Command(
+    [
+        "serve", "--scheme", SchemeNames.Of(Scheme), "--port", Port.ToString(CultureInfo.InvariantCulture),
+        "--server-id", ServerId,
+        "--redis", StoreConfiguration,
+        "--session-ttl", SessionTtl.ToString("c", CultureInfo.InvariantCulture),
+        "--jwt-lifetime", JwtLifetime.ToString("c", CultureInfo.InvariantCulture),
+        "--revocation", Revocation == RevocationMode.On ? "on" : "off",
+        "--revocation-when-redis-down", WhenStoreDown == RevocationStoreDownPolicy.FailOpen ? "fail-open" : "fail-closed",
+        "--parent-pid", Environment.ProcessId.ToString(CultureInfo.InvariantCulture),
+    ]) with
+    {
+        Environment = new Dictionary<string, string> { [$"{Backend.BackendApp.EnvironmentPrefix}Jwt__Key"] = JwtKey },
+    };
+}
