@@ -28,6 +28,7 @@ internal static class ExperimentCatalog
         new Group6.RedisKillUnderLoadExperiment(),
         new Group6.GracefulRestartUnderLoadExperiment(),
         new Group6.SoakExperiment(),
+        new Group6.RevocationOutageExperiment(),
     ];
 
     /// <summary>The experiments named by ids or groups, in the plan's order; all when none is named.</summary>

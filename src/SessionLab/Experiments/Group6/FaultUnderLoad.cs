@@ -23,14 +23,30 @@ internal static class FaultUnderLoad
         IReadOnlyList<(TimeSpan At, Func<Task<string>> Inject)> faults,
         CancellationToken cancellationToken)
     {
+        var run = await RunAsync(context, [(target, concurrency)], [target], duration, faults, cancellationToken);
+        return new FaultRun(run.Loads[0], run.Probes[0], run.Faults);
+    }
+
+    /// <summary>
+    /// Several loads at once (each target with its concurrency) and several probes (each target's worker-0 credential), on
+    /// one clock, with the faults injected at their times; results in the order given.
+    /// </summary>
+    public static async Task<MultiFaultRun> RunAsync(
+        ExperimentContext context,
+        IReadOnlyList<(PerformanceTarget Target, int Concurrency)> loads,
+        IReadOnlyList<PerformanceTarget> probes,
+        TimeSpan duration,
+        IReadOnlyList<(TimeSpan At, Func<Task<string>> Inject)> faults,
+        CancellationToken cancellationToken)
+    {
         using var stopProbe = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var clock = Stopwatch.StartNew();
-        var load = Task.Run(
+        var loadTasks = loads.Select(load => Task.Run(
             () => new ClosedLoopGenerator().RunAsync(
-                new LoadOptions { Target = target.Balancer, RequestPerWorker = target.RequestFor, Concurrency = concurrency, Duration = duration, RequestTimeout = TimeSpan.FromSeconds(5) },
+                new LoadOptions { Target = load.Target.Balancer, RequestPerWorker = load.Target.RequestFor, Concurrency = load.Concurrency, Duration = duration, RequestTimeout = TimeSpan.FromSeconds(5) },
                 cancellationToken),
-            cancellationToken);
-        var probe = Task.Run(() => ProbeAsync(target, clock, stopProbe.Token), cancellationToken);
+            cancellationToken)).ToList();
+        var probeTasks = probes.Select(target => Task.Run(() => ProbeAsync(target, clock, stopProbe.Token), cancellationToken)).ToList();
 
         var marks = new List<FaultMark>();
         try
@@ -50,19 +66,14 @@ internal static class FaultUnderLoad
                 marks.Add(new FaultMark(Math.Round(when, 3), Math.Round(done, 3), what));
             }
 
-            var result = await load;
-            return new FaultRun(result, await StopAsync(probe, stopProbe), marks);
+            var results = await Task.WhenAll(loadTasks);
+            await stopProbe.CancelAsync();
+            return new MultiFaultRun(results, await Task.WhenAll(probeTasks), marks);
         }
         finally
         {
             await stopProbe.CancelAsync();
         }
-    }
-
-    private static async Task<IReadOnlyList<ProbeSample>> StopAsync(Task<List<ProbeSample>> probe, CancellationTokenSource stop)
-    {
-        await stop.CancelAsync();
-        return await probe;
     }
 
     /// <summary>GET of the target's path with worker 0's credential, every <see cref="ProbeInterval"/>, until stopped.</summary>
