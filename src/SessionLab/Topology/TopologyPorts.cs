@@ -38,6 +38,9 @@ internal sealed record TopologyPorts(int Offset = 0)
     /// <summary>Backend <paramref name="index"/> (1-based) of a group whose balancer listens on <paramref name="balancerPort"/>.</summary>
     public static int Backend(int balancerPort, int index) => balancerPort + index;
 
+    /// <summary>The ports experiments may take for extra backends and stores (checked when taken, not at start-up).</summary>
+    public IEnumerable<int> Extras() => Enumerable.Range(1, 9).SelectMany(i => new[] { ExtraBackend(i), ExtraStore(i) });
+
     /// <summary>Every port the lab listens on, for the pre-flight check.</summary>
     public IEnumerable<int> All(bool includeStore, bool includeBaselines = false)
     {

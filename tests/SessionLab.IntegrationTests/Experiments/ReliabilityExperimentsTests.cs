@@ -1,5 +1,6 @@
 using SessionLab.Experiments.Group6;
 using SessionLab.IntegrationTests.Support;
+using SessionLab.Topology.Processes;
 
 namespace SessionLab.IntegrationTests.Experiments;
 
@@ -57,6 +58,24 @@ public sealed class ReliabilityExperimentsTests(ReliabilityLab lab) : IClassFixt
         Assert.All(soak, r => Assert.Equal("none", r[4]));
         Assert.All(soak, r => Assert.StartsWith("8 kept, 0 lost", r[5], StringComparison.Ordinal));
         Assert.All(result.Tables[1].Rows, r => Assert.NotEqual("not read", r[4]));
+    }
+
+    [Fact]
+    public async Task RevocationOutage_FailClosedRefuses503_FailOpenServes_RevokedTokenAcceptedOnlyByFailOpen()
+    {
+        var result = await lab.RunAsync(new RevocationOutageExperiment());
+
+        var table = result.Tables[0];
+        Assert.Equal(["measure", "fail closed", "fail open"], table.Columns);
+        var rows = table.Rows.ToDictionary(r => r[0]);
+        Assert.Contains("503", rows["failed (by kind)"][1], StringComparison.Ordinal);
+        Assert.Equal("none", rows["failed (by kind)"][2]);
+        Assert.DoesNotContain("200", rows["revoked token while Redis was down"][1], StringComparison.Ordinal);
+        Assert.StartsWith("200", rows["revoked token while Redis was down"][2], StringComparison.Ordinal);
+        Assert.StartsWith("401", rows["revoked token before the outage"][1], StringComparison.Ordinal);
+        Assert.Equal(4, result.Verdicts.Count);
+        Assert.Null(ProcFs.ListenerOf(lab.Topology.Ports.ExtraBackend(1)));
+        Assert.Null(ProcFs.ListenerOf(lab.Topology.Ports.ExtraBackend(2)));
     }
 }
 

@@ -72,7 +72,7 @@ public class ExperimentLab : IAsyncLifetime
         }
 
         var left = _pids.Where(pid => ProcFs.StartTimeOf(pid) is not null).ToList();
-        var listening = _options.Ports.All(includeStore: true, IncludeBaselines).Where(port => ProcFs.ListenerOf(port) is not null).ToList();
+        var listening = _options.Ports.All(includeStore: true, IncludeBaselines).Concat(_options.Ports.Extras()).Where(port => ProcFs.ListenerOf(port) is not null).ToList();
         if (left.Count > 0 || listening.Count > 0)
         {
             throw new InvalidOperationException($"Left after the topology was disposed: processes {string.Join(", ", left)}; listening ports {string.Join(", ", listening)}.");

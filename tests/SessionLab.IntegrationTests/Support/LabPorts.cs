@@ -4,7 +4,7 @@ using SessionLab.Topology;
 
 namespace SessionLab.IntegrationTests.Support;
 
-/// <summary>A port offset at which all 13 of the plan's ports are free, so a test topology runs beside a developer's own.</summary>
+/// <summary>A port offset at which all of the lab's ports (the plan's 13, the baselines and the experiments' extras) are free, so a test topology runs beside a developer's own.</summary>
 internal static class LabPorts
 {
     public static TopologyPorts FindFree()
@@ -12,7 +12,7 @@ internal static class LabPorts
         for (var attempt = 0; attempt < 50; attempt++)
         {
             var ports = new TopologyPorts(Random.Shared.Next(50, 250) * 100);
-            if (ports.All(includeStore: true).All(IsFree))
+            if (ports.All(includeStore: true, includeBaselines: true).Concat(ports.Extras()).All(IsFree))
             {
                 return ports;
             }
