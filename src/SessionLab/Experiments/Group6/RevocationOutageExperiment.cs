@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using SessionLab.Backend.Common;
 using SessionLab.Backend.Jwt;
@@ -103,7 +102,7 @@ internal sealed class RevocationOutageExperiment : IExperiment
                 RedisKillFacts.During(legit, down, back),
                 [.. revoked.Where(s => s.AtSeconds < run.Faults[0].AtSeconds)],
                 RedisKillFacts.During(revoked, down, back),
-                await RevokedReplyFromStoreAsync(p.Client, p.RevokedToken, recoveryLimit, cancellationToken)));
+                await RevokedTokenProbe.ReplyFromStoreAsync(p.Client, p.RevokedToken, recoveryLimit, cancellationToken)));
         }
 
         context.AddTable(
@@ -174,27 +173,6 @@ internal sealed class RevocationOutageExperiment : IExperiment
                 h4.Statement,
                 both.All(f => f.RevokedAfter == 401) ? Verdict.Confirmed : Verdict.Refuted,
                 $"Once Redis was back the revoked token got {string.Join(" and ", both.Select(f => $"{f.RevokedAfter?.ToString(CultureInfo.InvariantCulture)} ({f.Policy})"))}{(both.Any(f => f.RevokedAfter == 200) ? ": the blacklist was lost with the restart (no persistence)" : string.Empty)}.");
-    }
-
-    /// <summary>
-    /// The revoked token's reply once the backend consults Redis again: 401, or 200 with the blacklist check passed
-    /// (the entry is gone). A 503 or a fail-open "skipped" 200 means the backend has not reconnected yet: ask again.
-    /// </summary>
-    private static async Task<int?> RevokedReplyFromStoreAsync(LabClient client, string token, TimeSpan limit, CancellationToken cancellationToken)
-    {
-        var watch = Stopwatch.StartNew();
-        while (watch.Elapsed < limit)
-        {
-            var reply = await client.GetAsync(Profile, cancellationToken, bearer: token);
-            if (reply.Status == 401 || (reply.Status == 200 && reply.Property("revocation_check") == RevocationCheck.Passed))
-            {
-                return reply.Status;
-            }
-
-            await Task.Delay(FaultUnderLoad.ProbeInterval * 2, cancellationToken);
-        }
-
-        return null;
     }
 
     private static string Num(double seconds) => seconds.ToString("0.000", CultureInfo.InvariantCulture);
