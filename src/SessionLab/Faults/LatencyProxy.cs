@@ -38,6 +38,7 @@ internal sealed class LatencyProxy : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly HashSet<Task> _open = [];
     private readonly Lock _openLock = new();
+    private readonly DueTimeScheduler _clock = new("latency-proxy-clock");
     private readonly Task _acceptLoop;
     private long _delayTicks;
     private long _connections;
@@ -91,6 +92,7 @@ internal sealed class LatencyProxy : IAsyncDisposable
 
         await _stop.CancelAsync();
         _listener.Stop();
+        _clock.Dispose();
         await _acceptLoop;
         Task[] open;
         lock (_openLock)
@@ -224,7 +226,7 @@ internal sealed class LatencyProxy : IAsyncDisposable
     }
 
     /// <summary>Client to upstream, second half: forward each chunk once it is due, in order.</summary>
-    private static async Task WriteWhenDueAsync(ChannelReader<Chunk> queue, NetworkStream to, Socket upstream, CancellationTokenSource abort)
+    private async Task WriteWhenDueAsync(ChannelReader<Chunk> queue, NetworkStream to, Socket upstream, CancellationTokenSource abort)
     {
         try
         {
@@ -232,7 +234,11 @@ internal sealed class LatencyProxy : IAsyncDisposable
             {
                 while (queue.TryRead(out var chunk))
                 {
-                    await WaitUntilAsync(chunk.Due, abort.Token);
+                    if (Stopwatch.GetTimestamp() < chunk.Due)
+                    {
+                        await _clock.WaitUntilAsync(chunk.Due);
+                    }
+
                     await to.WriteAsync(chunk.Buffer.AsMemory(0, chunk.Length), abort.Token);
                     ArrayPool<byte>.Shared.Return(chunk.Buffer);
                 }
@@ -269,21 +275,6 @@ internal sealed class LatencyProxy : IAsyncDisposable
         {
             await abort.CancelAsync();
             ArrayPool<byte>.Shared.Return(buffer);
-        }
-    }
-
-    private static async ValueTask WaitUntilAsync(long due, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            var remaining = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
-            if (remaining <= TimeSpan.Zero)
-            {
-                return;
-            }
-
-            // Task.Delay counts whole milliseconds and truncates, and timers may fire a little early: round up, then look again.
-            await Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(remaining.TotalMilliseconds)), cancellationToken);
         }
     }
 
