@@ -10,7 +10,8 @@ namespace SessionLab.Faults;
 /// A TCP proxy between the backends and Redis that makes the store slow on purpose: every byte the client sends reaches
 /// Redis <see cref="Delay"/> later, so each command's round trip grows by that much. It adds latency, not a throughput
 /// cap: a pipelined client (StackExchange.Redis multiplexes everything on one connection) keeps all its commands in
-/// flight, each delayed from its own arrival, as behind a slow network link.
+/// flight, each delayed from its own arrival, as behind a slow network link. Due chunks are released by a
+/// <see cref="DueTimeScheduler"/>, not <see cref="Task.Delay(TimeSpan)"/>, whose coarse timer made +1 ms into about +4 ms.
 /// </summary>
 internal sealed class LatencyProxy : IAsyncDisposable
 {
@@ -142,8 +143,25 @@ internal sealed class LatencyProxy : IAsyncDisposable
         }
     }
 
-    /// <summary>One client connection: connect upstream, pump both ways, close both sockets when either side is done. Never throws.</summary>
+    /// <summary>One client connection, from accept to close. Never throws, so disposal can await every connection as is.</summary>
     private async Task ServeAsync(Socket client)
+    {
+        try
+        {
+            await PipeAsync(client);
+        }
+        catch (Exception e) when (IsConnectionEnd(e))
+        {
+            // Either side went away while setting up (or no socket could be made for upstream).
+        }
+        finally
+        {
+            client.Dispose();
+        }
+    }
+
+    /// <summary>Connects upstream and pumps both ways until either side is done, then closes both sockets.</summary>
+    private async Task PipeAsync(Socket client)
     {
         using var upstream = new Socket(_upstream.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
         using var abort = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
@@ -153,32 +171,21 @@ internal sealed class LatencyProxy : IAsyncDisposable
             client.Dispose();
             upstream.Dispose();
         });
-        try
+        client.NoDelay = true;
+        upstream.NoDelay = true;
+        if (!await ConnectAsync(upstream, abort.Token))
         {
-            client.NoDelay = true;
-            upstream.NoDelay = true;
-            if (!await ConnectAsync(upstream, abort.Token))
-            {
-                // Redis is gone: the client sees its connection end now, not a hang.
-                return;
-            }
+            // Redis is gone: the client sees its connection end now, not a hang.
+            return;
+        }
 
-            await using var fromClient = new NetworkStream(client, ownsSocket: false);
-            await using var toUpstream = new NetworkStream(upstream, ownsSocket: false);
-            var queue = Channel.CreateBounded<Chunk>(QueueOptions);
-            await Task.WhenAll(
-                ReadAndStampAsync(fromClient, queue.Writer, abort),
-                WriteWhenDueAsync(queue.Reader, toUpstream, upstream, abort),
-                ForwardRepliesAsync(toUpstream, fromClient, client, abort));
-        }
-        catch (Exception e) when (IsConnectionEnd(e))
-        {
-            // Either side went away while setting up.
-        }
-        finally
-        {
-            client.Dispose();
-        }
+        await using var fromClient = new NetworkStream(client, ownsSocket: false);
+        await using var toUpstream = new NetworkStream(upstream, ownsSocket: false);
+        var queue = Channel.CreateBounded<Chunk>(QueueOptions);
+        await Task.WhenAll(
+            ReadAndStampAsync(fromClient, queue.Writer, abort),
+            WriteWhenDueAsync(queue.Reader, toUpstream, upstream, abort),
+            ForwardRepliesAsync(toUpstream, fromClient, client, abort));
     }
 
     private async Task<bool> ConnectAsync(Socket upstream, CancellationToken cancellationToken)
