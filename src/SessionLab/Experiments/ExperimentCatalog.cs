@@ -29,6 +29,7 @@ internal static class ExperimentCatalog
         new Group6.GracefulRestartUnderLoadExperiment(),
         new Group6.SoakExperiment(),
         new Group6.RevocationOutageExperiment(),
+        new Group6.SlowStoreExperiment(),
     ];
 
     /// <summary>The experiments named by ids or groups, in the plan's order; all when none is named.</summary>
