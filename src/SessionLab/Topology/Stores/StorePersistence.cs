@@ -10,9 +10,9 @@ internal enum StorePersistence
     /// An append-only file written through to disk every second (redis: <c>appendonly yes</c>, <c>appendfsync everysec</c>;
     /// Garnet: <c>--aof --aof-commit-freq 1000</c>), replayed when the store starts again. Expiries are kept as absolute
     /// times by both, so a key comes back with the TTL it had left, minus the downtime.
-    /// On kill -9 (measured) redis-server loses nothing, since each write reaches the kernel before the reply and
-    /// "everysec" bounds only an OS crash; Garnet loses the writes of its last commit interval (up to about a second),
-    /// which it still holds in its own memory.
+    /// On kill -9 (measured) redis-server keeps what it acknowledged, since each write normally reaches the kernel
+    /// before the reply ("everysec" bounds an OS crash, or a write postponed behind a slow fsync); Garnet loses the
+    /// writes of its last commit interval (up to about a second), which it still holds in its own memory.
     /// </summary>
     AppendOnly,
 }
