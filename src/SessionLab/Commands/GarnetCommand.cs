@@ -14,22 +14,26 @@ internal static class GarnetCommand
     {
         var port = new Option<int>("--port") { Description = "TCP port", DefaultValueFactory = _ => 6379 };
         var bind = new Option<string>("--bind") { Description = "address to listen on", DefaultValueFactory = _ => "127.0.0.1" };
+        var aof = new Option<bool>("--aof") { Description = "keep an append-only file, committed every second, and replay it on start (needs --data-dir)" };
+        var dataDir = new Option<string?>("--data-dir") { Description = "folder for the append-only file and checkpoints" };
         var parentPid = new Option<int?>("--parent-pid") { Description = "exit when this process is gone", Hidden = true };
-        var command = new Command("garnet", "Run the embedded Garnet server (a Redis-compatible store).") { port, bind, parentPid };
+        var command = new Command("garnet", "Run the embedded Garnet server (a Redis-compatible store).") { port, bind, aof, dataDir, parentPid };
         command.Hidden = true;
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(aof) && string.IsNullOrEmpty(result.GetValue(dataDir)))
+            {
+                result.AddError("--aof needs --data-dir (where the append-only file is kept).");
+            }
+        });
         command.SetAction(async (parse, cancellationToken) =>
         {
-            string[] garnetArgs =
-            [
-                "--port", parse.GetValue(port).ToString(CultureInfo.InvariantCulture),
-                "--bind", parse.GetValue(bind)!,
-                "--no-pubsub", "false",
-            ];
+            var garnetArgs = GarnetArguments(parse.GetValue(port), parse.GetValue(bind)!, parse.GetValue(aof), parse.GetValue(dataDir));
             try
             {
-                using var server = new GarnetServer(garnetArgs);
+                using var server = new GarnetServer([.. garnetArgs]);
                 server.Start();
-                Console.WriteLine($"garnet ready on {parse.GetValue(bind)}:{parse.GetValue(port)}");
+                Console.WriteLine($"garnet ready on {parse.GetValue(bind)}:{parse.GetValue(port)}{(parse.GetValue(aof) ? $", AOF in {parse.GetValue(dataDir)}" : string.Empty)}");
                 await ParentWatch.WaitAsync(parse.GetValue(parentPid), cancellationToken);
                 return 0;
             }
@@ -40,5 +44,39 @@ internal static class GarnetCommand
             }
         });
         return command;
+    }
+
+    /// <summary>
+    /// Garnet's own options. With <paramref name="appendOnly"/>: the AOF (<c>--aof</c>) committed to disk every 1000 ms
+    /// (<c>--aof-commit-freq</c>, Garnet's counterpart of <c>appendfsync everysec</c>), kept under <c>--checkpointdir</c>
+    /// (not <c>--logdir</c>: Garnet refuses it without tiered storage),
+    /// and replayed on start (<c>--recover</c>: the latest checkpoint, if any, then the AOF after it).
+    /// Files are written through .NET's RandomAccess device: Garnet's default native device on x64 Linux needs libaio
+    /// (<c>libaio.so.1</c>), which a plain machine may lack, and then crashes the server on its first AOF flush.
+    /// A recovery that fails stops the server rather than serve an empty store.
+    /// </summary>
+    internal static IReadOnlyList<string> GarnetArguments(int port, string bind, bool appendOnly, string? dataDirectory)
+    {
+        List<string> args =
+        [
+            "--port", port.ToString(CultureInfo.InvariantCulture),
+            "--bind", bind,
+            "--no-pubsub", "false",
+        ];
+        if (appendOnly)
+        {
+            ArgumentException.ThrowIfNullOrEmpty(dataDirectory);
+            args.AddRange(
+            [
+                "--aof", "true",
+                "--aof-commit-freq", "1000",
+                "--recover", "true",
+                "--fail-on-recovery-error", "true",
+                "--checkpointdir", dataDirectory,
+                "--device-type", "RandomAccess",
+            ]);
+        }
+
+        return args;
     }
 }

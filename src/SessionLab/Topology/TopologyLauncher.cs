@@ -37,7 +37,7 @@ internal sealed class TopologyLauncher(ILoadBalancerEngine balancerEngine, IStor
         try
         {
             progress?.Report($"starting the store ({storeEngine.Name})");
-            store = await storeEngine.StartAsync(options.Ports.Store, runFolder, options.ReadyTimeout, cancellationToken);
+            store = await storeEngine.StartAsync(new StoreInstance(options.Ports.Store, runFolder, options.ReadyTimeout), cancellationToken);
             registry.Add(store.ProcessId);
 
             progress?.Report($"starting {(options.IncludeBaselines ? 15 : 9)} backends");

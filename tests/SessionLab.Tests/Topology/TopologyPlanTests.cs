@@ -1,5 +1,6 @@
 using SessionLab.Topology;
 using SessionLab.Topology.LoadBalancing;
+using SessionLab.Topology.Stores;
 
 namespace SessionLab.Tests.Topology;
 
@@ -38,7 +39,7 @@ public sealed class TopologyPlanTests
     [Fact]
     public async Task ExternalStore_CannotBeKilledByTheLab()
     {
-        await using var store = await EngineResolver.ResolveStore("redis.example:6380").StartAsync(0, Path.GetTempPath(), TimeSpan.FromSeconds(1), TestContext.Current.CancellationToken);
+        await using var store = await EngineResolver.ResolveStore("redis.example:6380").StartAsync(new StoreInstance(0, Path.GetTempPath(), TimeSpan.FromSeconds(1)), TestContext.Current.CancellationToken);
 
         Assert.False(store.CanBeControlled);
         Assert.Equal("redis.example:6380", store.Configuration);

@@ -10,8 +10,9 @@ internal interface IStoreEngine
 
     EngineAvailability CheckAvailability();
 
-    /// <summary>Starts the store on <paramref name="port"/> with its files and log in <paramref name="runFolder"/>; returns once it answers PING.</summary>
-    Task<IRunningStore> StartAsync(int port, string runFolder, TimeSpan readyTimeout, CancellationToken cancellationToken);
+    /// <summary>Starts the store described by <paramref name="instance"/>; returns once it answers PING.</summary>
+    /// <exception cref="TopologyException">The engine is missing, or cannot give the instance's persistence.</exception>
+    Task<IRunningStore> StartAsync(StoreInstance instance, CancellationToken cancellationToken);
 }
 
 /// <summary>A running store. The lab can kill it (as in an outage) and start it again on the same port.</summary>
@@ -23,6 +24,9 @@ internal interface IRunningStore : IAsyncDisposable
     /// <summary>The StackExchange.Redis configuration string the backends use.</summary>
     string Configuration { get; }
 
+    /// <summary>Whether a kill and restart keeps the data (<see cref="StorePersistence.AppendOnly"/>) or loses it.</summary>
+    StorePersistence Persistence { get; }
+
     /// <summary>Null for an external store.</summary>
     int? ProcessId { get; }
 
@@ -31,9 +35,9 @@ internal interface IRunningStore : IAsyncDisposable
     /// <summary>Whether <see cref="KillAsync"/> and <see cref="RestartAsync"/> are possible (not for an external Redis).</summary>
     bool CanBeControlled { get; }
 
-    /// <summary>kill -9: everything in memory is lost, as in the plan's outage experiments.</summary>
+    /// <summary>kill -9: everything in memory is lost, as in the plan's outage experiments (with persistence, what is on disk stays).</summary>
     Task KillAsync();
 
-    /// <summary>Starts it again on the same port; returns once it answers PING.</summary>
+    /// <summary>Starts it again on the same port, replaying its append-only file if it has one; returns once it answers PING.</summary>
     Task RestartAsync(CancellationToken cancellationToken);
 }

@@ -12,10 +12,11 @@ internal sealed class ProcessStore : IRunningStore
     private readonly TimeSpan _readyTimeout;
     private ManagedProcess? _process;
 
-    private ProcessStore(string name, string description, ProcessSpec spec, int port, string logPath, TimeSpan readyTimeout)
+    private ProcessStore(string name, string description, StorePersistence persistence, ProcessSpec spec, int port, string logPath, TimeSpan readyTimeout)
     {
         _name = name;
         Description = description;
+        Persistence = persistence;
         _spec = spec;
         _port = port;
         _logPath = logPath;
@@ -26,15 +27,19 @@ internal sealed class ProcessStore : IRunningStore
 
     public string Configuration => $"127.0.0.1:{_port}";
 
+    public StorePersistence Persistence { get; }
+
     public int? ProcessId => _process is { HasExited: false } process ? process.ProcessId : null;
 
     public bool IsRunning => _process is { HasExited: false };
 
     public bool CanBeControlled => true;
 
-    public static async Task<ProcessStore> StartAsync(string name, string description, ProcessSpec spec, int port, string logPath, TimeSpan readyTimeout, CancellationToken cancellationToken)
+    /// <summary>Starts <paramref name="spec"/>, which must give the store <paramref name="persistence"/>, and waits for PING.</summary>
+    public static async Task<ProcessStore> StartAsync(
+        string name, string description, StorePersistence persistence, ProcessSpec spec, int port, string logPath, TimeSpan readyTimeout, CancellationToken cancellationToken)
     {
-        var store = new ProcessStore(name, description, spec, port, logPath, readyTimeout);
+        var store = new ProcessStore(name, description, persistence, spec, port, logPath, readyTimeout);
         await store.RestartAsync(cancellationToken);
         return store;
     }

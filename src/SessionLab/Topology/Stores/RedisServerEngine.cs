@@ -5,7 +5,10 @@ using SessionLab.Topology.Processes;
 
 namespace SessionLab.Topology.Stores;
 
-/// <summary>The real <c>redis-server</c>, run by the lab as a child with no persistence (the plan's outage expects sessions lost).</summary>
+/// <summary>
+/// The real <c>redis-server</c>, run by the lab as a child: with no persistence by default (the plan's outage expects
+/// sessions lost), or with an append-only file fsynced every second.
+/// </summary>
 internal sealed partial class RedisServerEngine : IStoreEngine
 {
     public string Name => "redis-server";
@@ -22,7 +25,7 @@ internal sealed partial class RedisServerEngine : IStoreEngine
         return new EngineAvailability(true, version);
     }
 
-    public async Task<IRunningStore> StartAsync(int port, string runFolder, TimeSpan readyTimeout, CancellationToken cancellationToken)
+    public async Task<IRunningStore> StartAsync(StoreInstance instance, CancellationToken cancellationToken)
     {
         var availability = CheckAvailability();
         if (!availability.IsAvailable)
@@ -30,18 +33,30 @@ internal sealed partial class RedisServerEngine : IStoreEngine
             throw new TopologyException(availability.Reason!);
         }
 
-        var dataFolder = Directory.CreateDirectory(Path.Combine(runFolder, "redis")).FullName;
-        var spec = new ProcessSpec(ExecutableFinder.Find("redis-server")!,
-        [
-            "--port", port.ToString(CultureInfo.InvariantCulture),
-            "--bind", "127.0.0.1",
-            "--save", string.Empty,
-            "--appendonly", "no",
-            "--dir", dataFolder,
-            "--daemonize", "no",
-        ]);
-        return await ProcessStore.StartAsync("redis-server", $"redis-server {availability.Version}", spec, port, Path.Combine(runFolder, "redis-server.log"), readyTimeout, cancellationToken);
+        var dataFolder = Directory.CreateDirectory(Path.Combine(instance.RunFolder, instance.Name ?? "redis")).FullName;
+        var spec = new ProcessSpec(ExecutableFinder.Find("redis-server")!, Arguments(instance.Port, dataFolder, instance.Persistence));
+        var log = Path.Combine(instance.RunFolder, instance.Name is null ? "redis-server.log" : $"{instance.Name}.log");
+        return await ProcessStore.StartAsync(
+            "redis-server", $"redis-server {availability.Version}", instance.Persistence, spec, instance.Port, log, instance.ReadyTimeout, cancellationToken);
     }
+
+    /// <summary>
+    /// The command line. Never RDB snapshots (<c>--save ""</c>); with <see cref="StorePersistence.AppendOnly"/> an AOF in
+    /// <c>{dataFolder}/appendonlydir</c>, which redis-server replays when it starts again in the same folder.
+    /// </summary>
+    internal static IReadOnlyList<string> Arguments(int port, string dataFolder, StorePersistence persistence) =>
+    [
+        "--port", port.ToString(CultureInfo.InvariantCulture),
+        "--bind", "127.0.0.1",
+        "--save", string.Empty,
+        .. persistence switch
+        {
+            StorePersistence.AppendOnly => (string[])["--appendonly", "yes", "--appendfsync", "everysec"],
+            _ => ["--appendonly", "no"],
+        },
+        "--dir", dataFolder,
+        "--daemonize", "no",
+    ];
 
     [GeneratedRegex(@"v=(\d+\.\d+\.\d+)")]
     private static partial Regex VersionPattern();
