@@ -16,8 +16,8 @@ internal sealed class RevocationStore(RedisConnection redis)
 
     /// <summary>Revokes a token for <paramref name="ttl"/> (its remaining lifetime plus skew); afterwards it would be rejected as expired anyway.</summary>
     public Task<bool> RevokeAsync(string tokenId, TimeSpan ttl) =>
-        RedisCalls.GuardAsync(redis.Database.StringSetAsync(KeyOf(tokenId), "1", ttl), ErrorMessages.RevocationStoreUnavailable);
+        redis.CallAsync(db => db.StringSetAsync(KeyOf(tokenId), "1", ttl), ErrorMessages.RevocationStoreUnavailable);
 
     public Task<bool> IsRevokedAsync(string tokenId) =>
-        RedisCalls.GuardAsync(redis.Database.KeyExistsAsync(KeyOf(tokenId)), ErrorMessages.RevocationStoreUnavailable);
+        redis.CallAsync(db => db.KeyExistsAsync(KeyOf(tokenId)), ErrorMessages.RevocationStoreUnavailable);
 }

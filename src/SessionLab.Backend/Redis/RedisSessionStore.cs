@@ -31,8 +31,8 @@ internal sealed partial class RedisSessionStore(
             var session = new SessionRecord(SessionIds.New(), user.UserId, user.Username, time.GetUtcNow());
             var value = JsonSerializer.SerializeToUtf8Bytes(session, BackendJsonContext.Default.SessionRecord);
             // NX: a colliding id (never expected at 128 bits) must not overwrite someone else's session.
-            var created = await RedisCalls.GuardAsync(
-                redis.Database.StringSetAsync(KeyOf(session.SessionId), value, _ttl, When.NotExists),
+            var created = await redis.CallAsync(
+                db => db.StringSetAsync(KeyOf(session.SessionId), value, _ttl, When.NotExists),
                 ErrorMessages.SessionStoreUnavailable);
             if (created)
             {
@@ -43,8 +43,8 @@ internal sealed partial class RedisSessionStore(
 
     public async Task<SessionRecord?> GetAndTouchAsync(string sessionId, CancellationToken cancellationToken)
     {
-        var value = await RedisCalls.GuardAsync(
-            redis.Database.StringGetSetExpiryAsync(KeyOf(sessionId), _ttl),
+        var value = await redis.CallAsync(
+            db => db.StringGetSetExpiryAsync(KeyOf(sessionId), _ttl),
             ErrorMessages.SessionStoreUnavailable);
         if (value.IsNull)
         {
@@ -64,7 +64,7 @@ internal sealed partial class RedisSessionStore(
     }
 
     public Task<bool> DeleteAsync(string sessionId, CancellationToken cancellationToken) =>
-        RedisCalls.GuardAsync(redis.Database.KeyDeleteAsync(KeyOf(sessionId)), ErrorMessages.SessionStoreUnavailable);
+        redis.CallAsync(db => db.KeyDeleteAsync(KeyOf(sessionId)), ErrorMessages.SessionStoreUnavailable);
 
     public async Task<SessionListing> ListAsync(int maxIds, CancellationToken cancellationToken)
     {

@@ -29,6 +29,7 @@ internal static class ExperimentCatalog
         new Group6.GracefulRestartUnderLoadExperiment(),
         new Group6.SoakExperiment(),
         new Group6.RevocationOutageExperiment(),
+        new Group6.PersistenceExperiment(),
         new Group6.SlowStoreExperiment(),
     ];
 

@@ -9,6 +9,7 @@ internal sealed class RunningTopology : IAsyncDisposable
 {
     private readonly ProcessRegistry _registry;
     private readonly string _jwtKey;
+    private readonly IStoreEngine _storeEngine;
 
     public RunningTopology(
         string runFolder,
@@ -18,8 +19,10 @@ internal sealed class RunningTopology : IAsyncDisposable
         IReadOnlyList<UpstreamGroup> groups,
         IRunningLoadBalancer loadBalancer,
         ProcessRegistry registry,
-        string jwtKey)
+        string jwtKey,
+        IStoreEngine storeEngine)
     {
+        _storeEngine = storeEngine;
         RunFolder = runFolder;
         Options = options;
         Store = store;
@@ -93,6 +96,22 @@ internal sealed class RunningTopology : IAsyncDisposable
 
         Register(backend.ProcessId);
         return backend;
+    }
+
+    /// <summary>Whether experiments can start stores of their own (not beside an external Redis, which the lab only connects to).</summary>
+    public bool CanStartStores => _storeEngine is not ExternalStoreEngine;
+
+    /// <summary>
+    /// Starts one more store of the topology's engine on extra port <paramref name="index"/> (6380…), for one experiment
+    /// that needs a store it may configure (persistence) or kill without touching the plan's. The caller disposes it.
+    /// </summary>
+    public async Task<IRunningStore> StartExtraStoreAsync(int index, string name, StorePersistence persistence, CancellationToken cancellationToken)
+    {
+        var port = Ports.ExtraStore(index);
+        TopologyLauncher.CheckPortsFree([port]);
+        var store = await _storeEngine.StartAsync(new StoreInstance(port, RunFolder, Options.ReadyTimeout) { Name = name, Persistence = persistence }, cancellationToken);
+        Register(store.ProcessId);
+        return store;
     }
 
     /// <summary>Records a (re)started child so a later run can sweep it up if this lab dies without cleaning up.</summary>

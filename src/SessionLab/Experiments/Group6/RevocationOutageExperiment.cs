@@ -6,6 +6,7 @@ using SessionLab.Experiments.Group4;
 using SessionLab.Measurement.Load;
 using SessionLab.Reporting.Model;
 using SessionLab.Topology;
+using SessionLab.Topology.Stores;
 
 namespace SessionLab.Experiments.Group6;
 
@@ -37,7 +38,7 @@ internal sealed class RevocationOutageExperiment : IExperiment
         var downAt = context.Parameter("redis_killed_at", duration / 6);
         var backAt = context.Parameter("redis_started_at", duration / 2);
         var recoveryLimit = context.Parameter("recovery_limit", TimeSpan.FromSeconds(10));
-        context.Parameter("store_persistence", "none (the topology's store)");
+        context.Parameter("store_persistence", context.Topology.Store.Persistence == StorePersistence.None ? "none (the topology's store)" : "append-only file");
         if (!context.Topology.Store.CanBeControlled)
         {
             foreach (var hypothesis in Info.Hypotheses)
@@ -124,7 +125,7 @@ internal sealed class RevocationOutageExperiment : IExperiment
             context.Judge(verdict);
         }
 
-        if (facts.Any(f => f.RevokedAfter == 200))
+        if (facts.Any(f => f.RevokedAfter == 200) && context.Topology.Store.Persistence == StorePersistence.None)
         {
             context.Anomaly("A token revoked before the Redis outage was accepted again after Redis restarted: the store runs without persistence, so the blacklist died with it. Revocation needs a store that keeps its data (see 6.6).");
         }
