@@ -80,6 +80,32 @@ public sealed class RedisOutageTests
     }
 
     [Fact]
+    public async Task RedisSlowerThanTheStoreTimeout_Every_Request_Gets503BeforeTheStoresReplyCouldArrive()
+    {
+        // The store answers 1.5 s late through a latency proxy, past the backend's 1 s store timeout. StackExchange.Redis
+        // alone checks that timeout on a 1 s heartbeat, so some requests used to succeed at 1.5 s.
+        await using var redis = await RedisServer.StartPreferredAsync(Ct);
+        await using var proxy = SessionLab.Faults.LatencyProxy.Start(new IPEndPoint(IPAddress.Loopback, 0), new IPEndPoint(IPAddress.Loopback, redis.Port));
+        await using var backend = await BackendProcess.StartAsync("redis", "server-1", Ct, "--redis", $"127.0.0.1:{proxy.Listen.Port}");
+        using var client = backend.NewClient(timeout: TimeSpan.FromSeconds(8));
+        Assert.Equal(HttpStatusCode.OK, (await client.LoginAsync("heidi")).StatusCode);
+        var storeDelay = TimeSpan.FromSeconds(1.5);
+
+        proxy.Delay = storeDelay;
+        for (var i = 0; i < 4; i++)
+        {
+            var (status, error, elapsed) = await TimedProfileAsync(client);
+
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
+            Assert.Equal("session store unavailable", error);
+            Assert.True(elapsed < storeDelay, $"request {i} took {elapsed.TotalMilliseconds:0} ms: the 503 came no sooner than the store's reply");
+        }
+
+        proxy.Delay = TimeSpan.Zero;
+        Assert.True(await EventuallyAsync(async () => (await client.ProfileAsync()).StatusCode == HttpStatusCode.OK, TimeSpan.FromSeconds(15)));
+    }
+
+    [Fact]
     public async Task RedisNotUpAtStart_BackendAnswers503_ThenWorksOnceRedisStarts()
     {
         var port = FreePorts.Next();

@@ -77,6 +77,40 @@ public sealed class ReliabilityExperimentsTests(ReliabilityLab lab) : IClassFixt
         Assert.Null(ProcFs.ListenerOf(lab.Topology.Ports.ExtraBackend(1)));
         Assert.Null(ProcFs.ListenerOf(lab.Topology.Ports.ExtraBackend(2)));
     }
+
+    [Fact]
+    public async Task Persistence_AofStoreKeepsSessionsAndRevocation_PlainStoreLosesThem()
+    {
+        var result = await lab.RunAsync(new PersistenceExperiment());
+
+        var rows = result.Tables[0].Rows.ToDictionary(r => r[0]);
+        var aof = rows["AOF, fsync every second"];
+        var plain = rows["no persistence"];
+        Assert.Equal(aof[1], aof[2]); // every session kept
+        Assert.Equal("0", aof[3]);
+        Assert.Equal("401 (still revoked)", aof[6]);
+        Assert.Equal("0", plain[2]);
+        Assert.Equal(plain[1], plain[3]); // every session lost
+        Assert.Equal("200 (accepted again)", plain[6]);
+        Assert.All(result.Tables[1].Rows.Where(r => r[0] == "AOF, fsync every second"), r => Assert.Equal("yes", r[3]));
+        Assert.Null(ProcFs.ListenerOf(lab.Topology.Ports.ExtraStore(1)));
+        Assert.Null(ProcFs.ListenerOf(lab.Topology.Ports.ExtraStore(2)));
+    }
+
+    [Fact]
+    public async Task SlowStore_EveryDelayMeasured_PastTheTimeoutStatefulSchemesAnswer503()
+    {
+        var result = await lab.RunAsync(new SlowStoreExperiment());
+
+        var steps = result.Tables[0].Rows;
+        Assert.Equal(12, steps.Count);
+        Assert.Equal(["0", "1", "10", "100"], steps.Where(r => r[0] == "redis").Select(r => r[1]));
+        var pastTimeout = result.Tables[1].Rows.ToDictionary(r => r[0]);
+        Assert.Equal("503 ×5", pastTimeout["redis"][1]);
+        Assert.Equal("503 ×5", pastTimeout["jwt + blacklist"][1]);
+        Assert.Equal("200 ×5", pastTimeout["jwt, no revocation"][1]);
+        Assert.Null(ProcFs.ListenerOf(lab.Topology.Ports.ExtraStore(9)));
+    }
 }
 
 /// <summary>The lab with small loads (8 workers) for the reliability group.</summary>

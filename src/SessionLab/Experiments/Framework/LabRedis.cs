@@ -127,5 +127,25 @@ internal sealed class LabRedis : IDisposable
         return times;
     }
 
+    /// <summary>Waits until the store answers PING again (after a restart the client reconnects in the background); false when it did not within <paramref name="limit"/>.</summary>
+    public async Task<bool> WaitUntilAnsweringAsync(TimeSpan limit, CancellationToken cancellationToken)
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        while (watch.Elapsed < limit)
+        {
+            try
+            {
+                await _connection.GetDatabase().PingAsync();
+                return true;
+            }
+            catch (Exception e) when (e is RedisException or TimeoutException)
+            {
+                await Task.Delay(100, cancellationToken);
+            }
+        }
+
+        return false;
+    }
+
     public void Dispose() => _connection.Dispose();
 }

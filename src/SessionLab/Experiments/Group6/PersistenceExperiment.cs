@@ -188,6 +188,11 @@ internal sealed class PersistenceExperiment : IExperiment
         {
             // TTLs first: a /profile would slide them back to the full TTL.
             var ttls = new List<TtlSample>();
+            if (!await reader.WaitUntilAnsweringAsync(reconnectLimit, cancellationToken))
+            {
+                context.Anomaly($"{name}: the lab's own Redis client did not reconnect within {reconnectLimit.TotalSeconds:0} s, so the TTLs after the restart read as missing.");
+            }
+
             foreach (var (key, before, at) in _before)
             {
                 var after = await reader.TtlAsync(key);
