@@ -60,6 +60,7 @@ public sealed class GracefulShutdownThroughBalancerTests
                 .ToList();
 
             await Task.Delay(500, Ct);
+            TestContext.Current.SendDiagnosticMessage($"SIGTERM at {DateTime.Now:HH:mm:ss.fff}");
             var stop = Stopwatch.StartNew();
             await backends[0].StopAsync(TimeSpan.FromSeconds(10));
             var stopTook = stop.Elapsed;
@@ -68,7 +69,7 @@ public sealed class GracefulShutdownThroughBalancerTests
             await Task.WhenAll(load);
 
             var summary = $"{engine}: {string.Join(", ", counts.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Key} ×{c.Value}"))}; stop took {stopTook.TotalSeconds:0.000} s; failures: {string.Join(" | ", failures.Take(10))}";
-            summary += BalancerErrors(folder);
+            summary += BalancerErrors(folder) + Environment.NewLine + File.ReadAllText(Path.Combine(folder, "server-1.log"));
             TestContext.Current.SendDiagnosticMessage(summary);
             Assert.True(counts.Keys.Any(k => k.StartsWith("POST 200", StringComparison.Ordinal)), summary);
             Assert.True(failures.IsEmpty, summary);
