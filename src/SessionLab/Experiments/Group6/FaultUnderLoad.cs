@@ -15,19 +15,21 @@ internal static class FaultUnderLoad
 {
     public static readonly TimeSpan ProbeInterval = TimeSpan.FromMilliseconds(50);
 
+    /// <summary>The load sends <paramref name="requestFor"/>'s request per worker (default the target's own); the probe always GETs the target's path.</summary>
     public static async Task<FaultRun> RunAsync(
         ExperimentContext context,
         PerformanceTarget target,
         int concurrency,
         TimeSpan duration,
         IReadOnlyList<(TimeSpan At, Func<Task<string>> Inject)> faults,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        Func<int, RequestTemplate>? requestFor = null)
     {
         using var stopProbe = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var clock = Stopwatch.StartNew();
         var load = Task.Run(
             () => new ClosedLoopGenerator().RunAsync(
-                new LoadOptions { Target = target.Balancer, RequestPerWorker = target.RequestFor, Concurrency = concurrency, Duration = duration, RequestTimeout = TimeSpan.FromSeconds(5) },
+                new LoadOptions { Target = target.Balancer, RequestPerWorker = requestFor ?? target.RequestFor, Concurrency = concurrency, Duration = duration, RequestTimeout = TimeSpan.FromSeconds(5) },
                 cancellationToken),
             cancellationToken);
         var probe = Task.Run(() => ProbeAsync(target, clock, stopProbe.Token), cancellationToken);
