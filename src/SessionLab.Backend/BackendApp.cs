@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SessionLab.Backend.Common;
@@ -51,6 +52,9 @@ public static class BackendApp
         });
 
         builder.Services.AddBackendServices(server.Scheme);
+        DrainingListenerFactory.Decorate(builder.Services);
+        // The host's stop budget covers the drain (StoppingAsync) and then Kestrel finishing requests in flight.
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = server.DrainTime + server.ShutdownTimeout);
         var app = builder.Build();
         app.UseBackendPipeline();
         app.MapHealthApi();
@@ -79,6 +83,8 @@ public static class BackendApp
             .Validate(o => !string.IsNullOrWhiteSpace(o.Id), "Server:Id must not be empty.")
             .Validate(o => o.Port is > 0 and < 65536, "Server:Port must be 1-65535.")
             .Validate(o => IPAddress.TryParse(o.Host, out _), "Server:Host must be an IP address.")
+            .Validate(o => o.DrainTime >= TimeSpan.Zero && o.DrainTime <= TimeSpan.FromMinutes(1), "Server:DrainTime must be 0 to 60 seconds.")
+            .Validate(o => o.ShutdownTimeout > TimeSpan.Zero && o.ShutdownTimeout <= TimeSpan.FromMinutes(1), "Server:ShutdownTimeout must be more than 0 and at most 60 seconds.")
             .ValidateOnStart();
         services.AddOptions<SessionOptions>().BindConfiguration(SessionOptions.SectionName)
             .Validate(o => o.Ttl >= TimeSpan.FromSeconds(1), "Session:Ttl must be at least 1 second.")
@@ -108,6 +114,8 @@ public static class BackendApp
                 : new DemoUserDirectory());
         services.AddExceptionHandler<JsonExceptionHandler>();
         services.AddHostedService<ParentProcessWatchdog>();
+        services.AddSingleton<ShutdownDrain>();
+        services.AddHostedService(sp => sp.GetRequiredService<ShutdownDrain>());
         services.AddHostedService<StartupReport>();
 
         switch (scheme)
@@ -149,6 +157,7 @@ public static class BackendApp
             ExceptionHandler = context => Task.CompletedTask,
             SuppressDiagnosticsCallback = _ => true,
         });
+        app.Use(app.Services.GetRequiredService<ShutdownDrain>().CloseConnectionsWhileDraining);
         app.UseMiddleware<StoreUnavailableMiddleware>();
         app.UseStatusCodePages(context => WriteStatusAsJson(context.HttpContext));
         app.UseMiddleware<InputLimitsMiddleware>();

@@ -1,3 +1,4 @@
 using SessionLab.Commands;
 
-return await SessionLabCli.Build().Parse(args).InvokeAsync();
+var parse = SessionLabCli.Build().Parse(args);
+return await parse.InvokeAsync(SessionLabCli.InvocationFor(parse));

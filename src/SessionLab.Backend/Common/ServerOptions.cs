@@ -23,6 +23,17 @@ public sealed class ServerOptions
     /// <summary>Largest accepted <c>Cookie</c> header in bytes. Default 4 KiB, the browsers' own per-cookie limit.</summary>
     public int MaxCookieHeaderBytes { get; set; } = 4 * 1024;
 
+    /// <summary>
+    /// After SIGTERM (or Ctrl+C), how long the backend keeps serving before it stops accepting: every answer then carries
+    /// <c>Connection: close</c> and <c>/health</c> says 503, so the balancer retires its kept-alive connections after a
+    /// complete response instead of having them closed under a request it already sent (a POST it may not retry).
+    /// Longer than the balancers' upstream keep-alive timeout (1 s), so idle connections are gone by then too. Default 1.5 s; 0 turns draining off.
+    /// </summary>
+    public TimeSpan DrainTime { get; set; } = TimeSpan.FromSeconds(1.5);
+
+    /// <summary>After the drain, how long requests still in flight may take to finish before Kestrel cuts them. Default 5 s.</summary>
+    public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>When set, the backend exits once this process is gone, so a crashed lab leaves no orphans.</summary>
     public int? ParentProcessId { get; set; }
 }

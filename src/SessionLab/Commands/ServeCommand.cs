@@ -22,6 +22,7 @@ internal static class ServeCommand
         var sessionTtl = Duration("--session-ttl", "idle expiry of a session (default 30m)");
         var jwtLifetime = Duration("--jwt-lifetime", "lifetime of a /login token (default 2h)");
         var clockSkew = Duration("--clock-skew", "JWT clock skew tolerance (default 1s)");
+        var drainTime = Duration("--drain-time", "on SIGTERM or Ctrl+C, how long to keep serving with Connection: close before stopping (default 1.5s; 0: no drain)");
         var jwtKey = new Option<string?>("--jwt-key") { Description = "base64 HS256 key shared by the JWT backends (default: a generated development key; prefer env SESSIONLAB_Jwt__Key)" };
         var revocation = new Option<string?>("--revocation") { Description = "off: /profile is stateless; on: /profile consults the blacklist (default off)" };
         revocation.AcceptOnlyFromAmong("off", "on");
@@ -33,7 +34,7 @@ internal static class ServeCommand
 
         var command = new Command("serve", "Run one backend of one scheme (sticky, redis or jwt).")
         {
-            scheme, port, serverId, host, redis, sessionTtl, jwtLifetime, clockSkew, jwtKey, revocation, whenDown, usersFile, secureCookie, parentPid,
+            scheme, port, serverId, host, redis, sessionTtl, jwtLifetime, clockSkew, drainTime, jwtKey, revocation, whenDown, usersFile, secureCookie, parentPid,
         };
 
         command.SetAction(async (parse, cancellationToken) =>
@@ -49,6 +50,7 @@ internal static class ServeCommand
             Set(overrides, "Session:Ttl", parse.GetValue(sessionTtl)?.ToString("c", CultureInfo.InvariantCulture));
             Set(overrides, "Jwt:Lifetime", parse.GetValue(jwtLifetime)?.ToString("c", CultureInfo.InvariantCulture));
             Set(overrides, "Jwt:ClockSkew", parse.GetValue(clockSkew)?.ToString("c", CultureInfo.InvariantCulture));
+            Set(overrides, "Server:DrainTime", parse.GetValue(drainTime)?.ToString("c", CultureInfo.InvariantCulture));
             Set(overrides, "Jwt:Key", parse.GetValue(jwtKey));
             Set(overrides, "Jwt:Revocation", parse.GetValue(revocation));
             Set(overrides, "Jwt:WhenStoreDown", parse.GetValue(whenDown) switch

@@ -16,4 +16,12 @@ internal static class SessionLabCli
         HashPasswordCommand.Create(),
         GarnetCommand.Create(),
     };
+
+    /// <summary>
+    /// How to invoke <paramref name="parse"/>. System.CommandLine ends the process 2 s after SIGTERM or Ctrl+C; a backend
+    /// (<c>serve</c>) leaves the signal to its ASP.NET Core host instead, whose stop is bounded by Server:DrainTime plus
+    /// Server:ShutdownTimeout, so the drain and requests in flight are not cut short.
+    /// </summary>
+    public static InvocationConfiguration InvocationFor(ParseResult parse) =>
+        parse.CommandResult.Command.Name == "serve" ? new InvocationConfiguration { ProcessTerminationTimeout = null } : new InvocationConfiguration();
 }

@@ -15,15 +15,17 @@ internal static class FaultUnderLoad
 {
     public static readonly TimeSpan ProbeInterval = TimeSpan.FromMilliseconds(50);
 
+    /// <summary>The load sends <paramref name="requestFor"/>'s request per worker (default the target's own); the probe always GETs the target's path.</summary>
     public static async Task<FaultRun> RunAsync(
         ExperimentContext context,
         PerformanceTarget target,
         int concurrency,
         TimeSpan duration,
         IReadOnlyList<(TimeSpan At, Func<Task<string>> Inject)> faults,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        Func<int, RequestTemplate>? requestFor = null)
     {
-        var run = await RunAsync(context, [(target, concurrency)], [target], duration, faults, cancellationToken);
+        var run = await RunAsync(context, [new LoadSpec(target, concurrency, requestFor)], [target], duration, faults, cancellationToken);
         return new FaultRun(run.Loads[0], run.Probes[0], run.Faults);
     }
 
@@ -33,7 +35,7 @@ internal static class FaultUnderLoad
     /// </summary>
     public static async Task<MultiFaultRun> RunAsync(
         ExperimentContext context,
-        IReadOnlyList<(PerformanceTarget Target, int Concurrency)> loads,
+        IReadOnlyList<LoadSpec> loads,
         IReadOnlyList<PerformanceTarget> probes,
         TimeSpan duration,
         IReadOnlyList<(TimeSpan At, Func<Task<string>> Inject)> faults,
@@ -43,7 +45,7 @@ internal static class FaultUnderLoad
         var clock = Stopwatch.StartNew();
         var loadTasks = loads.Select(load => Task.Run(
             () => new ClosedLoopGenerator().RunAsync(
-                new LoadOptions { Target = load.Target.Balancer, RequestPerWorker = load.Target.RequestFor, Concurrency = load.Concurrency, Duration = duration, RequestTimeout = TimeSpan.FromSeconds(5) },
+                new LoadOptions { Target = load.Target.Balancer, RequestPerWorker = load.RequestFor ?? load.Target.RequestFor, Concurrency = load.Concurrency, Duration = duration, RequestTimeout = TimeSpan.FromSeconds(5) },
                 cancellationToken),
             cancellationToken)).ToList();
         var probeTasks = probes.Select(target => Task.Run(() => ProbeAsync(target, clock, stopProbe.Token), cancellationToken)).ToList();
@@ -130,3 +132,6 @@ internal static class FaultUnderLoad
         }
     }
 }
+
+/// <summary>One load of a fault run: its target, how many workers, and what each worker sends (default the target's own request).</summary>
+internal sealed record LoadSpec(PerformanceTarget Target, int Concurrency, Func<int, RequestTemplate>? RequestFor = null);

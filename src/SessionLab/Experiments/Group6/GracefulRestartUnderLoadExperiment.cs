@@ -2,6 +2,7 @@ using System.Globalization;
 using SessionLab.Backend.Common;
 using SessionLab.Experiments.Framework;
 using SessionLab.Experiments.Group4;
+using SessionLab.Measurement.Load;
 using SessionLab.Reporting.Model;
 using SessionLab.Topology;
 
@@ -16,7 +17,7 @@ internal sealed class GracefulRestartUnderLoadExperiment : IExperiment
         "Backend restart under load (SIGTERM)",
         "Does a graceful stop (SIGTERM) and start of a backend under load fail any request?",
         [
-            new("H1", "No 5xx reaches the clients through the load balancer while a backend stops gracefully and starts again."),
+            new("H1", "No 5xx reaches the clients through the load balancer while a backend stops gracefully and starts again, for POST /login (never retried once sent) as for GET /profile."),
             new("H2", "No request in flight is lost: no connection reset, closed connection or timeout either."),
             new("H3", "The restarted backend is ready again: its own /health answers 200 after the start."),
         ]);
@@ -28,6 +29,8 @@ internal sealed class GracefulRestartUnderLoadExperiment : IExperiment
         var duration = context.Parameter("duration", context.Settings.Duration ?? (quick ? TimeSpan.FromSeconds(3) : TimeSpan.FromSeconds(10)));
         var stopAt = context.Parameter("sigterm_at", duration / 3);
         var startAt = context.Parameter("start_at", duration * 2 / 3);
+        // Half the workers log in over and over: a balancer retries a GET on another backend, but never a POST it has sent.
+        var logins = context.Parameter("login_workers", Math.Clamp(users / 2, 0, users - 1));
         context.Parameter("probe_interval", FaultUnderLoad.ProbeInterval);
 
         var runs = new List<RestartRun>();
@@ -35,21 +38,23 @@ internal sealed class GracefulRestartUnderLoadExperiment : IExperiment
         foreach (var scheme in new[] { SchemeKind.Sticky, SchemeKind.Redis, SchemeKind.Jwt })
         {
             var name = SchemeNames.Of(scheme);
-            context.Step($"{name}: {users} users log in (one session per load worker)");
-            if (await SettledLogin.RunAsync(context, new PerformanceTarget(name, scheme, context.Topology.BalancerAddress(scheme), "/profile", false, false, []), users, cancellationToken) is not { } target)
+            // Only the GET workers hold sessions: a session nobody uses would expire (quick TTL) and count as lost.
+            context.Step($"{name}: {users - logins} users log in (one session per GET /profile worker)");
+            if (await SettledLogin.RunAsync(context, new PerformanceTarget(name, scheme, context.Topology.BalancerAddress(scheme), "/profile", false, false, []), users - logins, cancellationToken) is not { } target)
             {
                 continue;
             }
 
             var victim = await VictimAsync(context, target, cancellationToken);
-            context.Step($"{name}: {users} workers for {Seconds(duration)} s; SIGTERM to {victim.Name} at {Seconds(stopAt)} s, start it again at {Seconds(startAt)} s");
+            context.Step($"{name}: {users} workers ({users - logins} GET /profile, {logins} POST /login) for {Seconds(duration)} s; SIGTERM to {victim.Name} at {Seconds(stopAt)} s, start it again at {Seconds(startAt)} s");
             var run = await FaultUnderLoad.RunAsync(
                 context,
                 target,
                 users,
                 duration,
                 [(stopAt, () => context.Faults.StopBackendAsync(victim.Name)), (startAt, () => context.Faults.StartBackendAsync(victim.Name, cancellationToken))],
-                cancellationToken);
+                cancellationToken,
+                worker => worker >= users - logins ? LoginRequest(worker) : target.RequestFor(worker));
             LoadRecording.Record(context, $"{name} with SIGTERM and start of {victim.Name}", run.Load);
             context.AddChart(BackendKillUnderLoadExperiment.ErrorChart($"errors per second: {name}, SIGTERM at {Seconds(stopAt)} s", run));
 
@@ -111,7 +116,7 @@ internal sealed class GracefulRestartUnderLoadExperiment : IExperiment
 
         var h1 = info["H1"];
         yield return new(h1.Id, h1.Statement, runs.All(r => r.ServerErrors == 0) ? Verdict.Confirmed : Verdict.Refuted,
-            string.Join("; ", runs.Select(r => $"{r.Run.Scheme}: {r.ServerErrors} 5xx of {r.Run.Requests} requests ({r.Run.Failures})")) + ".");
+            string.Join("; ", runs.Select(r => $"{r.Run.Scheme}: {r.ServerErrors} 5xx of {r.Run.Requests} requests, GET /profile and POST /login ({r.Run.Failures})")) + ".");
 
         var h2 = info["H2"];
         yield return new(h2.Id, h2.Statement, runs.All(r => r.TransportFailures == 0 && r.Run.FailedProbesAfterFault == 0) ? Verdict.Confirmed : Verdict.Refuted,
@@ -136,6 +141,14 @@ internal sealed class GracefulRestartUnderLoadExperiment : IExperiment
         var profile = await client.GetAsync("/profile", cancellationToken);
         return backends.FirstOrDefault(b => b.ServerId == profile.ServerId) ?? backends[0];
     }
+
+    /// <summary>POST /login as load user <paramref name="worker"/> (the demo directory accepts any user).</summary>
+    internal static RequestTemplate LoginRequest(int worker) =>
+        new("/login")
+        {
+            Method = HttpMethod.Post,
+            Body = System.Text.Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $$"""{"username":"restart-{{worker}}","password":"123456"}""")),
+        };
 
     private static string Seconds(TimeSpan span) => span.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
 }

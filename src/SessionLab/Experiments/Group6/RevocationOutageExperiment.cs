@@ -78,7 +78,7 @@ internal sealed class RevocationOutageExperiment : IExperiment
         context.Step($"both loads for {Seconds(duration)} s, the legitimate and the revoked token probed on each every {FaultUnderLoad.ProbeInterval.TotalMilliseconds:0} ms; kill -9 Redis at {Seconds(downAt)} s, start it again at {Seconds(backAt)} s");
         var run = await FaultUnderLoad.RunAsync(
             context,
-            [.. prepared.Select(p => (p.Load, users))],
+            [.. prepared.Select(p => new LoadSpec(p.Load, users))],
             [.. prepared.SelectMany(p => new[] { p.Load, p.Revoked })],
             duration,
             [(downAt, () => context.Faults.StopStoreAsync()), (backAt, () => context.Faults.StartStoreAsync(cancellationToken))],

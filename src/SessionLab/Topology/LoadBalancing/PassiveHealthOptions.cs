@@ -14,4 +14,11 @@ internal sealed class PassiveHealthOptions
 
     /// <summary>Connect timeout to a backend; on loopback a dead one refuses at once, so this only matters for a hung one.</summary>
     public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// How long an idle kept-alive connection to a backend is kept (nginx <c>keepalive_timeout</c> in the upstream,
+    /// YARP's pooled connection idle timeout). Shorter than the backends' drain (Server:DrainTime, 1.5 s), so by the time
+    /// a stopping backend closes its connections the balancer has dropped every idle one itself. Default 1 s.
+    /// </summary>
+    public TimeSpan KeepaliveTimeout { get; set; } = TimeSpan.FromSeconds(1);
 }

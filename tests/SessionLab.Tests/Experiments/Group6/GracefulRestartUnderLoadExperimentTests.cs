@@ -18,7 +18,7 @@ public sealed class GracefulRestartUnderLoadExperimentTests
 
         Assert.Equal(["H1", "H2", "H3"], verdicts.Select(v => v.Id));
         Assert.All(verdicts, v => Assert.Equal(Verdict.Confirmed, v.Verdict));
-        Assert.Contains("sticky: 0 5xx of 1000 requests (401 ×300)", verdicts[0].Evidence, StringComparison.Ordinal);
+        Assert.Contains("sticky: 0 5xx of 1000 requests, GET /profile and POST /login (401 ×300)", verdicts[0].Evidence, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -38,6 +38,18 @@ public sealed class GracefulRestartUnderLoadExperimentTests
         Assert.Equal([Verdict.Confirmed, Verdict.Refuted, Verdict.Refuted], reset.Select(v => v.Verdict));
         Assert.Equal(Verdict.Refuted, probe[1].Verdict);
         Assert.Contains("/health no reply", reset[2].Evidence, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LoginRequest_Worker3_PostsItsOwnUserAsJson()
+    {
+        var request = GracefulRestartUnderLoadExperiment.LoginRequest(3);
+
+        Assert.Equal(HttpMethod.Post, request.Method);
+        Assert.Equal("/login", request.Path);
+        Assert.Equal("application/json", request.ContentType);
+        using var body = System.Text.Json.JsonDocument.Parse(request.Body);
+        Assert.Equal("restart-3", body.RootElement.GetProperty("username").GetString());
     }
 
     [Fact]

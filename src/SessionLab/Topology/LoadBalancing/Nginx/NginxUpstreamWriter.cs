@@ -32,6 +32,11 @@ internal static class NginxUpstreamWriter
 
         config.Comment("Idle connections to the backends kept open per worker, so a request does not pay a TCP handshake.");
         config.Line("keepalive 64;");
+        config.Comment(
+            "...but idle for at most this long. A backend stopping gracefully drains for longer (Server:DrainTime), closing",
+            "each connection after an answer, so when it stops nginx holds no idle connection to it: none can be closed",
+            "under a request nginx has just sent on it (\"upstream prematurely closed\", a 502 for a POST it may not retry).");
+        config.Line($"keepalive_timeout {NginxSyntax.Duration(health.KeepaliveTimeout)};");
         config.Close();
         config.Blank();
         config.Open("server");

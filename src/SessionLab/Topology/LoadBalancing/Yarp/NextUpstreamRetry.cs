@@ -31,13 +31,20 @@ internal static class NextUpstreamRetry
     }
 
     private static bool ShouldRetry(HttpContext context) =>
-        context.GetForwarderErrorFeature()?.Error is ForwarderError.Request or ForwarderError.RequestTimedOut
+        context.GetForwarderErrorFeature() is { Error: ForwarderError.Request or ForwarderError.RequestTimedOut } failure
         && !context.Response.HasStarted
         && !context.RequestAborted.IsCancellationRequested
-        && IsReplayable(context.Request);
+        && (IsReplayable(context.Request) || NeverSent(failure));
 
     /// <summary>
-    /// nginx never retries POST, PATCH or LOCK once sent. It buffers request bodies to replay them; this proxy streams
+    /// The connection could not be made (refused: the backend has stopped listening), so nothing was sent and the body
+    /// is still unread: nginx retries even a POST then, because it cannot run twice.
+    /// </summary>
+    private static bool NeverSent(IForwarderErrorFeature failure) =>
+        failure.Exception is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError };
+
+    /// <summary>
+    /// nginx never retries POST, PATCH or LOCK once sent (see <see cref="NeverSent"/> for before). It buffers request bodies to replay them; this proxy streams
     /// them, so only requests without a body are replayed (the lab's GETs).
     /// </summary>
     private static bool IsReplayable(HttpRequest request) =>

@@ -40,7 +40,7 @@ internal static class YarpProxyApp
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<MatcherPolicy, ListenPortMatcherPolicy>());
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<ILoadBalancingPolicy, NginxIpHashLoadBalancingPolicy>());
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IPassiveHealthCheckPolicy, NginxMaxFailsHealthPolicy>());
-        builder.Services.AddSingleton<IForwarderHttpClientFactory>(new ConnectTimeoutHttpClientFactory(health.ConnectTimeout));
+        builder.Services.AddSingleton<IForwarderHttpClientFactory>(new ConnectTimeoutHttpClientFactory(health.ConnectTimeout, health.KeepaliveTimeout));
         builder.Services.AddReverseProxy()
             .LoadFromMemory(YarpProxyConfig.Routes(groups), YarpProxyConfig.Clusters(groups))
             .AddTransforms(context => context.AddRequestTransform(AddRealIp));
