@@ -14,13 +14,17 @@ internal static class FeatureEvidenceCatalog
         new(Feature.CrossServerSharing, Schemes.Jwt, "3.1", "H3", HoldsIfConfirmed: true, "yes", "no"),
 
         new(Feature.SurvivesBackendCrash, Schemes.Sticky, "1.3", "H1", HoldsIfConfirmed: false, "yes", "no"),
-        // No redis backend is crashed by the plan; the session lives in Redis and every backend serves it (2.1 H1).
+        // 6.1 H1: every redis (and JWT) session still answers 200 after its backend was killed under load: head-on.
+        // Without 6.1: no redis backend is crashed by the plan; the session lives in Redis and every backend serves it (2.1 H1).
+        new(Feature.SurvivesBackendCrash, Schemes.Redis, "6.1", "H1", HoldsIfConfirmed: true, "yes", "no"),
         new(Feature.SurvivesBackendCrash, Schemes.Redis, "2.1", "H1", HoldsIfConfirmed: true, "yes", "no", Inferred: true),
         new(Feature.SurvivesBackendCrash, Schemes.Jwt, "3.1", "H2", HoldsIfConfirmed: true, "yes", "no"),
 
-        // Server-side sessions: a session the server no longer holds is refused at once (1.3 H1, 2.2 H3), which is
-        // what /logout does; the plan tests logout only for JWT (3.3).
+        // 5.2 H3: after /logout the old cookie replayed gets 401 on sticky and redis: head-on. Without 5.2: a session the
+        // server no longer holds is refused at once (1.3 H1, 2.2 H3), which is what /logout does; the plan tests logout only for JWT (3.3).
+        new(Feature.ActiveLogout, Schemes.Sticky, "5.2", "H3", HoldsIfConfirmed: true, "yes", "no"),
         new(Feature.ActiveLogout, Schemes.Sticky, "1.3", "H1", HoldsIfConfirmed: true, "yes", "no", Inferred: true),
+        new(Feature.ActiveLogout, Schemes.Redis, "5.2", "H3", HoldsIfConfirmed: true, "yes", "no"),
         new(Feature.ActiveLogout, Schemes.Redis, "2.2", "H3", HoldsIfConfirmed: true, "yes", "no", Inferred: true),
         new(Feature.ActiveLogout, Schemes.Jwt, "3.3", "H2", HoldsIfConfirmed: true, "yes, with a Redis blacklist", "no"),
 
@@ -29,6 +33,7 @@ internal static class FeatureEvidenceCatalog
         new(Feature.HorizontalScaling, Schemes.Jwt, "3.1", "H3", HoldsIfConfirmed: true, "yes", "no"),
 
         new(Feature.RestartImpact, Schemes.Sticky, "1.3", "H1", HoldsIfConfirmed: true, "its users' sessions are lost", "none"),
+        new(Feature.RestartImpact, Schemes.Redis, "6.1", "H1", HoldsIfConfirmed: false, "sessions lost", "none"),
         new(Feature.RestartImpact, Schemes.Redis, "2.1", "H1", HoldsIfConfirmed: false, "sessions lost", "none", Inferred: true),
         new(Feature.RestartImpact, Schemes.Jwt, "3.1", "H2", HoldsIfConfirmed: false, "tokens refused", "none"),
 

@@ -11,12 +11,17 @@ internal sealed class FeatureTable
 
     public static FeatureTable From(RunResult run, IReadOnlyList<FeatureEvidence>? catalog = null)
     {
-        var cells = new Dictionary<(Feature, string), FeatureCell>();
-        foreach (var evidence in catalog ?? FeatureEvidenceCatalog.All)
-        {
-            cells[(evidence.Feature, evidence.Scheme)] = Derive(run, evidence);
-        }
-
+        // A cell may have several sources, best first (a head-on experiment before an inference): the first that
+        // decided the cell in this run fills it; when none did, the first one says why.
+        var cells = (catalog ?? FeatureEvidenceCatalog.All)
+            .GroupBy(evidence => (evidence.Feature, evidence.Scheme))
+            .ToDictionary(
+                group => group.Key,
+                group =>
+                {
+                    var derived = group.Select(evidence => Derive(run, evidence)).ToList();
+                    return derived.FirstOrDefault(cell => cell.Holds is not null) ?? derived[0];
+                });
         return new FeatureTable(cells);
     }
 

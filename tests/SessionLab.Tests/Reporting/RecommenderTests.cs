@@ -103,4 +103,24 @@ public sealed class RecommenderTests
         Assert.Null(cell.Holds);
         Assert.StartsWith("[inconclusive](#exp-3-1)", cell.Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void FeatureTable_SeveralSources_TheFirstThatDecidedFillsTheCell()
+    {
+        FeatureEvidence[] catalog =
+        [
+            new(Feature.SurvivesBackendCrash, Schemes.Redis, "3.1", "H2", HoldsIfConfirmed: true, "head-on yes", "head-on no"),
+            new(Feature.SurvivesBackendCrash, Schemes.Redis, "2.1", "H1", HoldsIfConfirmed: true, "inferred yes", "inferred no", Inferred: true),
+        ];
+
+        var headOn = FeatureTable.From(SampleRuns.Full(), catalog).Cell(Feature.SurvivesBackendCrash, Schemes.Redis);
+        var fallback = FeatureTable.From(SampleRuns.Full().Without("3.1"), catalog).Cell(Feature.SurvivesBackendCrash, Schemes.Redis);
+        var inconclusive = FeatureTable.From(SampleRuns.Full().WithVerdict("3.1", "H2", Verdict.Inconclusive), catalog).Cell(Feature.SurvivesBackendCrash, Schemes.Redis);
+
+        Assert.StartsWith("[head-on yes]", headOn.Text, StringComparison.Ordinal);
+        Assert.Equal("3.1", headOn.Source!.ExperimentId);
+        Assert.StartsWith("[inferred yes]", fallback.Text, StringComparison.Ordinal);
+        Assert.EndsWith("(inferred from 2.1 H1)", fallback.Text, StringComparison.Ordinal);
+        Assert.Equal("2.1", inconclusive.Source!.ExperimentId);
+    }
 }
