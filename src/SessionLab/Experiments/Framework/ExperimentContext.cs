@@ -117,6 +117,15 @@ internal sealed class ExperimentContext : IDisposable
 
     public void Judge(HypothesisVerdict verdict) => _verdicts.Add(verdict);
 
+    /// <summary>Every hypothesis inconclusive for one reason, when the experiment cannot measure at all (e.g. nobody could log in).</summary>
+    public void JudgeAllInconclusive(string evidence)
+    {
+        foreach (var hypothesis in Info.Hypotheses)
+        {
+            Judge(hypothesis.Id, Verdict.Inconclusive, evidence);
+        }
+    }
+
     /// <summary>Something the real system did that the plan did not expect; it goes to the report's "problems met".</summary>
     public void Anomaly(string description) => _anomalies.Add(description);
 

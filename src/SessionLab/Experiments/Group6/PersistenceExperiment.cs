@@ -41,11 +41,7 @@ internal sealed class PersistenceExperiment : IExperiment
         var reconnectLimit = context.Parameter("reconnect_limit", TimeSpan.FromSeconds(10));
         if (!context.Topology.CanStartStores)
         {
-            foreach (var hypothesis in Info.Hypotheses)
-            {
-                context.Judge(hypothesis.Id, Verdict.Inconclusive, "The store is an external Redis: the lab cannot start stores of its own or kill them.");
-            }
-
+            context.JudgeAllInconclusive("The store is an external Redis: the lab cannot start stores of its own or kill them.");
             return;
         }
 

@@ -39,11 +39,7 @@ internal sealed class RedisKillUnderLoadExperiment : IExperiment
         var jwt = await new PerformanceTarget("jwt", SchemeKind.Jwt, context.Topology.BalancerAddress(SchemeKind.Jwt), "/profile", false, false, []).WithUsersAsync(context, users, cancellationToken);
         if (redis is null || jwt is null)
         {
-            foreach (var verdict in Info.Hypotheses)
-            {
-                context.Judge(verdict.Id, Verdict.Inconclusive, "The load users could not log in.");
-            }
-
+            context.JudgeAllInconclusive("The load users could not log in.");
             return;
         }
 

@@ -41,11 +41,7 @@ internal sealed class RevocationOutageExperiment : IExperiment
         context.Parameter("store_persistence", context.Topology.Store.Persistence == StorePersistence.None ? "none (the topology's store)" : "append-only file");
         if (!context.Topology.Store.CanBeControlled)
         {
-            foreach (var hypothesis in Info.Hypotheses)
-            {
-                context.Judge(hypothesis.Id, Verdict.Inconclusive, "The store is an external Redis the lab cannot kill.");
-            }
-
+            context.JudgeAllInconclusive("The store is an external Redis the lab cannot kill.");
             return;
         }
 
@@ -63,11 +59,7 @@ internal sealed class RevocationOutageExperiment : IExperiment
             var revoked = (await client.LoginAsync("revoked-user", cancellationToken)).Property("token");
             if (target is null || revoked is null)
             {
-                foreach (var hypothesis in Info.Hypotheses)
-                {
-                    context.Judge(hypothesis.Id, Verdict.Inconclusive, $"{policy.Name}: the users could not log in.");
-                }
-
+                context.JudgeAllInconclusive($"{policy.Name}: the users could not log in.");
                 return;
             }
 

@@ -61,11 +61,7 @@ internal sealed class SlowStoreExperiment : IExperiment
         ];
         if (targets.Any(t => t.Load is null))
         {
-            foreach (var hypothesis in Info.Hypotheses)
-            {
-                context.Judge(hypothesis.Id, Verdict.Inconclusive, "The users could not log in.");
-            }
-
+            context.JudgeAllInconclusive("The users could not log in.");
             return;
         }
 
