@@ -57,14 +57,14 @@ internal static class SessionApi
     }
 
     private static async Task<Ok<LogoutResponse>> LogoutAsync(
-        HttpContext context, ISessionStore store, SessionCookie cookie, ServerIdentity server, FailedAuthThrottle throttle)
+        HttpContext context, ISessionStore store, SessionCookie cookie, ServerIdentity server)
     {
         var sessionId = SessionCookie.Read(context.Request);
         var ended = SessionIds.IsWellFormed(sessionId) && await store.DeleteAsync(sessionId!, context.RequestAborted);
         if (!ended && SessionIds.IsWellFormed(sessionId))
         {
             // Answered 200 either way, but "no session to end" tells a guesser its id was wrong: a failure like a 401.
-            throttle.RecordFailure(context);
+            FailedAuthThrottle.MarkFailed(context);
         }
 
         cookie.Clear(context.Response);

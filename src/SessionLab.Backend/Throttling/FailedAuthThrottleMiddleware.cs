@@ -6,9 +6,9 @@ using SessionLab.Backend.Common;
 namespace SessionLab.Backend.Throttling;
 
 /// <summary>
-/// Refuses a client with no failures left before the endpoint runs, so the store is not consulted, and charges every
-/// 401 of a <see cref="ThrottledEndpoint"/> to its client. Keyed on <c>Connection.RemoteIpAddress</c>, which the
-/// forwarded-headers middleware has already set to the real client when a trusted proxy sent the request.
+/// Refuses a client that cannot afford another failure before the endpoint runs, so the store is not consulted, and
+/// charges every 401 of a <see cref="ThrottledEndpoint"/> to its client. Keyed on <c>Connection.RemoteIpAddress</c>,
+/// which the forwarded-headers middleware has already set to the real client when a trusted proxy sent the request.
 /// </summary>
 internal sealed class FailedAuthThrottleMiddleware(RequestDelegate next, FailedAuthThrottle throttle, ServerIdentity identity)
 {
@@ -21,17 +21,23 @@ internal sealed class FailedAuthThrottleMiddleware(RequestDelegate next, FailedA
             return;
         }
 
-        if (!throttle.MayTry(client, out var retryAfter))
+        if (!throttle.TryEnter(client, out var retryAfter))
         {
             context.Response.Headers[HeaderNames.RetryAfter] = ((int)retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
             await identity.WriteErrorAsync(context, StatusCodes.Status429TooManyRequests, ErrorMessages.TooManyFailedAttempts);
             return;
         }
 
-        await next(context);
-        if (context.Response.StatusCode == StatusCodes.Status401Unauthorized)
+        // An exception (a store outage) is not the client's failure: only a 401 or a marked reply spends the budget.
+        var failed = false;
+        try
         {
-            throttle.RecordFailure(client);
+            await next(context);
+            failed = context.Response.StatusCode == StatusCodes.Status401Unauthorized || FailedAuthThrottle.IsMarkedFailed(context);
+        }
+        finally
+        {
+            throttle.Exit(client, failed);
         }
     }
 }

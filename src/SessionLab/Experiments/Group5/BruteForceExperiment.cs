@@ -119,7 +119,7 @@ internal sealed class BruteForceExperiment : IExperiment
         var h2 = info["H2"];
         var lookups = facts.StoreMisses is { } misses ? Math.Max(misses, facts.Count(401)) : facts.Count(401);
         var within = lookups <= facts.AllowedFailures;
-        var evidence = $"{N(facts.Count(429))} guesses got 429 and {N(facts.Count(401))} got 401 (store misses: {(facts.StoreMisses is { } m ? N(m) : "not reported")}); in {Ms(facts.Seconds)} s the backends allow {N((long)facts.AllowedFailures)} failures (backends × (burst + per-second refill × refills): {facts.Budget}, plus 10% for guesses in flight).";
+        var evidence = $"{N(facts.Count(429))} guesses got 429 and {N(facts.Count(401))} got 401 (store misses: {(facts.StoreMisses is { } m ? N(m) : "not reported")}); in {Ms(facts.Seconds)} s the backends allow {N((long)facts.AllowedFailures)} failures (backends × (burst + per-second refill × refills): {facts.Budget}, plus 10% for clocks not lining up).";
         yield return facts.Guesses <= facts.AllowedFailures
             ? new(h2.Id, h2.Statement, Verdict.Inconclusive, $"Only {facts.Guesses} guesses, within the budget: the throttle had nothing to do. {evidence}")
             : new(h2.Id, h2.Statement, facts.Count(429) > 0 && within ? Verdict.Confirmed : Verdict.Refuted, evidence);

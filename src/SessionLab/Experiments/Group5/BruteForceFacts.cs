@@ -25,7 +25,7 @@ internal sealed record BruteForceFacts(
 {
     /// <summary>
     /// Failures the backends let one client have in <see cref="Seconds"/>: the burst, plus a second's worth per
-    /// replenishment, of which T seconds can hold ⌊T⌋ + 1; and 10% more for guesses in flight when a budget ran out.
+    /// replenishment, of which T seconds can hold ⌊T⌋ + 1; and 10% more because the lab's clock and the backends' refills do not line up exactly.
     /// </summary>
     public double AllowedFailures => Backends * (Burst + (FailuresPerSecond * (Math.Floor(Seconds) + 1))) * 1.1;
 

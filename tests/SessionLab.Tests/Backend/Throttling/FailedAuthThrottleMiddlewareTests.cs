@@ -66,7 +66,37 @@ public sealed class FailedAuthThrottleMiddlewareTests
             Assert.Equal(401, (await InvokeAsync(middleware, throttled: false)).Response.StatusCode);
         }
 
-        Assert.True(throttle.MayTry(Client, out _));
+        Assert.True(throttle.TryEnter(Client, out _));
+    }
+
+    [Fact]
+    public async Task InvokeAsync_EndpointMarkedTheReplyFailed_SpendsTheBudgetThoughNot401()
+    {
+        using var throttle = new FailedAuthThrottle(Options.Create(new ThrottleOptions { Burst = 2 }));
+        var middleware = Middleware(throttle, context =>
+        {
+            FailedAuthThrottle.MarkFailed(context);
+            return Task.CompletedTask;
+        });
+
+        await InvokeAsync(middleware, throttled: true);
+        await InvokeAsync(middleware, throttled: true);
+
+        Assert.Equal(429, (await InvokeAsync(middleware, throttled: true)).Response.StatusCode);
+    }
+
+    [Fact]
+    public async Task InvokeAsync_EndpointThrew_NotChargedAndClaimReleased()
+    {
+        using var throttle = new FailedAuthThrottle(Options.Create(new ThrottleOptions { Burst = 1 }));
+        var middleware = Middleware(throttle, _ => throw new InvalidOperationException("store down"));
+
+        for (var i = 0; i < 3; i++)
+        {
+            await Assert.ThrowsAsync<InvalidOperationException>(() => InvokeAsync(middleware, throttled: true));
+        }
+
+        Assert.True(throttle.TryEnter(Client, out _));
     }
 
     private static FailedAuthThrottleMiddleware Middleware(FailedAuthThrottle throttle, RequestDelegate endpoint) =>
