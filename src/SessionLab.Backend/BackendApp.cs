@@ -15,6 +15,7 @@ using SessionLab.Backend.Redis;
 using SessionLab.Backend.Sessions;
 using SessionOptions = SessionLab.Backend.Sessions.SessionOptions;
 using SessionLab.Backend.Sticky;
+using SessionLab.Backend.Throttling;
 
 namespace SessionLab.Backend;
 
@@ -108,6 +109,7 @@ public static class BackendApp
         });
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ServerIdentity>();
+        services.AddFailedAuthThrottle();
         services.AddSingleton<IUserDirectory>(sp =>
             sp.GetRequiredService<IOptions<UserDirectoryOptions>>().Value.File is { Length: > 0 } path
                 ? new FileUserDirectory(path)
@@ -158,6 +160,8 @@ public static class BackendApp
             SuppressDiagnosticsCallback = _ => true,
         });
         app.Use(app.Services.GetRequiredService<ShutdownDrain>().CloseConnectionsWhileDraining);
+        // Before anything reads the client address: behind a trusted proxy it becomes the real client's.
+        app.UseForwardedHeaders();
         app.UseMiddleware<StoreUnavailableMiddleware>();
         app.UseStatusCodePages(context => WriteStatusAsJson(context.HttpContext));
         app.UseMiddleware<InputLimitsMiddleware>();
@@ -166,6 +170,8 @@ public static class BackendApp
             context.Response.Headers["X-Server-Id"] = context.RequestServices.GetRequiredService<ServerIdentity>().ServerId;
             return next(context);
         });
+        // Before authentication, so a throttled client costs no store lookup and no token validation.
+        app.UseMiddleware<FailedAuthThrottleMiddleware>();
 
         switch (app.Services.GetRequiredService<ServerIdentity>().Scheme)
         {

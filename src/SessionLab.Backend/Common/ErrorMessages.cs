@@ -23,4 +23,5 @@ public static class ErrorMessages
     public const string MethodNotAllowed = "method not allowed";
     public const string BadRequest = "bad request";
     public const string Internal = "internal error";
+    public const string TooManyFailedAttempts = "too many failed attempts";
 }

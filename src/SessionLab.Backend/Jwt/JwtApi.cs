@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using SessionLab.Backend.Common;
 using SessionLab.Backend.Identity;
+using SessionLab.Backend.Throttling;
 
 namespace SessionLab.Backend.Jwt;
 
@@ -21,10 +22,10 @@ internal static class JwtApi
         app.MapPost("/login", LoginAsync);
         app.MapPost("/login-short", LoginShort);
         app.MapGet("/profile", (HttpContext context, TokenAuthorizer authorizer, ServerIdentity server) =>
-            ProfileAsync(context, authorizer, server, authorizer.RevocationOnByDefault));
+            ProfileAsync(context, authorizer, server, authorizer.RevocationOnByDefault)).RequiresSession();
         app.MapGet("/profile-with-blacklist", (HttpContext context, TokenAuthorizer authorizer, ServerIdentity server) =>
-            ProfileAsync(context, authorizer, server, consultBlacklist: true));
-        app.MapPost("/logout", LogoutAsync);
+            ProfileAsync(context, authorizer, server, consultBlacklist: true)).RequiresSession();
+        app.MapPost("/logout", LogoutAsync).RequiresSession();
         app.MapGet("/debug/sessions", (ServerIdentity server) => TypedResults.Ok(new DebugSessionsResponse(server.ServerId, 0)));
         return app;
     }

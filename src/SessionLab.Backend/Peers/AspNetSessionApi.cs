@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using SessionLab.Backend.Common;
 using SessionLab.Backend.Identity;
+using SessionLab.Backend.Throttling;
 
 namespace SessionLab.Backend.Peers;
 
@@ -20,7 +21,7 @@ internal static class AspNetSessionApi
     public static IEndpointRouteBuilder MapAspNetSessionApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/login", LoginAsync);
-        app.MapGet("/profile", ProfileAsync);
+        app.MapGet("/profile", ProfileAsync).RequiresSession();
         app.MapPost("/logout", LogoutAsync);
         app.MapGet("/debug/sessions", (ServerIdentity server) => TypedResults.Ok(new DebugSessionsResponse(server.ServerId, -1)));
         return app;

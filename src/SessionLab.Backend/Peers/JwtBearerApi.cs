@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using SessionLab.Backend.Common;
 using SessionLab.Backend.Jwt;
+using SessionLab.Backend.Throttling;
 
 namespace SessionLab.Backend.Peers;
 
@@ -18,7 +19,7 @@ internal static class JwtBearerApi
     {
         // The same login as our JWT scheme: only how /profile validates the token differs.
         app.MapPost("/login", JwtApi.LoginAsync);
-        app.MapGet("/profile", Profile).RequireAuthorization();
+        app.MapGet("/profile", Profile).RequireAuthorization().RequiresSession();
         app.MapGet("/debug/sessions", (ServerIdentity server) => TypedResults.Ok(new DebugSessionsResponse(server.ServerId, 0)));
         return app;
     }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using SessionLab.Backend.Common;
 using SessionLab.Backend.Identity;
+using SessionLab.Backend.Throttling;
 
 namespace SessionLab.Backend.Sessions;
 
@@ -14,8 +15,8 @@ internal static class SessionApi
     public static IEndpointRouteBuilder MapSessionApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/login", LoginAsync);
-        app.MapGet("/profile", ProfileAsync);
-        app.MapPost("/logout", LogoutAsync);
+        app.MapGet("/profile", ProfileAsync).RequiresSession();
+        app.MapPost("/logout", LogoutAsync).RequiresSession();
         app.MapGet("/debug/sessions", DebugSessionsAsync);
         return app;
     }
@@ -60,6 +61,12 @@ internal static class SessionApi
     {
         var sessionId = SessionCookie.Read(context.Request);
         var ended = SessionIds.IsWellFormed(sessionId) && await store.DeleteAsync(sessionId!, context.RequestAborted);
+        if (!ended && SessionIds.IsWellFormed(sessionId))
+        {
+            // Answered 200 either way, but "no session to end" tells a guesser its id was wrong: a failure like a 401.
+            FailedAuthThrottle.MarkFailed(context);
+        }
+
         cookie.Clear(context.Response);
         return TypedResults.Ok(new LogoutResponse(server.ServerId, ended ? "logged out" : "no session to end", ended));
     }

@@ -21,6 +21,9 @@ internal sealed record BackendLaunch(SchemeKind Scheme, string ServerId, int Por
 
     public RevocationStoreDownPolicy WhenStoreDown { get; init; } = RevocationStoreDownPolicy.FailClosed;
 
+    /// <summary>Client networks exempt from the failed-authentication throttle (<c>Throttle:ExemptNetworks</c>).</summary>
+    public IReadOnlyList<string> ThrottleExemptNetworks { get; init; } = [];
+
     /// <summary>The command line and environment of <c>sessionlab serve</c> for this backend.</summary>
     public ProcessSpec ToProcessSpec() => SelfLauncher.Command(
     [
@@ -34,6 +37,10 @@ internal sealed record BackendLaunch(SchemeKind Scheme, string ServerId, int Por
         "--parent-pid", Environment.ProcessId.ToString(CultureInfo.InvariantCulture),
     ]) with
     {
-        Environment = new Dictionary<string, string> { [$"{Backend.BackendApp.EnvironmentPrefix}Jwt__Key"] = JwtKey },
+        Environment = new Dictionary<string, string>(ThrottleExemptNetworks.Select((network, i) => KeyValuePair.Create(
+            $"{Backend.BackendApp.EnvironmentPrefix}Throttle__ExemptNetworks__{i.ToString(CultureInfo.InvariantCulture)}", network)))
+        {
+            [$"{Backend.BackendApp.EnvironmentPrefix}Jwt__Key"] = JwtKey,
+        },
     };
 }

@@ -133,6 +133,7 @@ internal sealed class TopologyLauncher(ILoadBalancerEngine balancerEngine, IStor
             SessionTtl = scheme is SchemeKind.Redis or SchemeKind.AspNetSession ? options.RedisSessionTtl ?? options.SessionTtl : options.SessionTtl,
             JwtLifetime = options.JwtLifetime,
             Revocation = options.Revocation,
+            ThrottleExemptNetworks = options.ThrottleExemptNetworks,
         };
 
     /// <summary>Throws naming the owner of every port in <paramref name="ports"/> that is already taken.</summary>

@@ -34,6 +34,14 @@ internal sealed record TopologyOptions
     /// </summary>
     public bool IncludeBaselines { get; init; }
 
+    /// <summary>
+    /// Client networks the backends never throttle for failed authentications. Default <c>127.0.0.1/32</c>, the lab's own
+    /// address: its load generator and fault experiments are thousands of users behind that one address, and some lose
+    /// their sessions on purpose (6.x answer 401 by the thousand). Every other client address, like 5.5's guesser on
+    /// <c>127.N.1.1</c>, keeps the backends' default budget.
+    /// </summary>
+    public IReadOnlyList<string> ThrottleExemptNetworks { get; init; } = ["127.0.0.1/32"];
+
     /// <summary>How long to wait for each part to answer before giving up. Default 60 s (first start JITs).</summary>
     public TimeSpan ReadyTimeout { get; init; } = TimeSpan.FromSeconds(60);
 }

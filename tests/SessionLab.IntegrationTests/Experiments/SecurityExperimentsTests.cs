@@ -1,3 +1,4 @@
+using System.Globalization;
 using SessionLab.Experiments.Group5;
 using SessionLab.IntegrationTests.Support;
 using SessionLab.Reporting.Model;
@@ -60,12 +61,18 @@ public sealed class SecurityExperimentsTests(ExperimentLab fixture) : IClassFixt
     }
 
     [Fact]
-    public async Task BruteForce_ThousandGuesses_AllRefused()
+    public async Task BruteForce_SteadyGuesser_RefusedAndThrottledUserUnaffected()
     {
         var result = await fixture.RunAsync(new BruteForceExperiment());
 
         var row = Assert.Single(Rows(result, "Guessed session ids"));
-        Assert.Equal(["1000", "0", "none"], row.Skip(3));
+        var guesses = int.Parse(row[0], CultureInfo.InvariantCulture);
+        var unauthorized = int.Parse(row[3], CultureInfo.InvariantCulture);
+        var throttled = int.Parse(row[4], CultureInfo.InvariantCulture);
+        Assert.Equal(2000, guesses);
+        Assert.Equal(guesses, unauthorized + throttled);
+        Assert.InRange(throttled, guesses / 2, guesses);
+        Assert.Equal(["0", "none"], row.Skip(5).Take(2));
         Assert.All(Rows(result, "Legitimate user's"), r => Assert.Equal("0", r[2]));
         AssertTablesFilled(result);
     }

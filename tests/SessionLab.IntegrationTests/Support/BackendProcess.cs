@@ -33,7 +33,11 @@ internal sealed class BackendProcess : IAsyncDisposable
         StartAsync(scheme, serverId, devKeyFile: null, cancellationToken, extra);
 
     /// <summary>Starts a backend whose generated development JWT key lives in <paramref name="devKeyFile"/> (default: its own temp folder).</summary>
-    public static async Task<BackendProcess> StartAsync(string scheme, string serverId, string? devKeyFile, CancellationToken cancellationToken, params string[] extra)
+    public static Task<BackendProcess> StartAsync(string scheme, string serverId, string? devKeyFile, CancellationToken cancellationToken, params string[] extra) =>
+        StartAsync(scheme, serverId, devKeyFile, new Dictionary<string, string>(), cancellationToken, extra);
+
+    /// <summary>Starts a backend with <paramref name="settings"/> (<c>Throttle:Burst</c> …) passed as <c>SESSIONLAB_</c> environment variables.</summary>
+    public static async Task<BackendProcess> StartAsync(string scheme, string serverId, string? devKeyFile, IReadOnlyDictionary<string, string> settings, CancellationToken cancellationToken, params string[] extra)
     {
         var port = FreePorts.Next();
         var folder = Directory.CreateTempSubdirectory("sessionlab-backend-").FullName;
@@ -45,7 +49,10 @@ internal sealed class BackendProcess : IAsyncDisposable
         var spec = SelfLauncher.Command(args) with
         {
             // Never touch the developer's own dev key: each test run gets its own file unless a key is passed.
-            Environment = new Dictionary<string, string> { ["SESSIONLAB_Jwt__DevKeyFile"] = devKeyFile ?? Path.Combine(folder, "dev-jwt-key") },
+            Environment = new Dictionary<string, string>(settings.Select(s => KeyValuePair.Create("SESSIONLAB_" + s.Key.Replace(":", "__", StringComparison.Ordinal), s.Value)))
+            {
+                ["SESSIONLAB_Jwt__DevKeyFile"] = devKeyFile ?? Path.Combine(folder, "dev-jwt-key"),
+            },
         };
         var process = ManagedProcess.Start($"{scheme}/{serverId}", spec, Path.Combine(folder, "backend.log"));
         var backend = new BackendProcess(process, port, folder);

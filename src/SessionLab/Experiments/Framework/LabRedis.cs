@@ -90,6 +90,24 @@ internal sealed class LabRedis : IDisposable
         }
     }
 
+    /// <summary>A counter from <c>INFO stats</c> (e.g. <c>keyspace_misses</c>); null when the server does not report it.</summary>
+    public async Task<long?> StatAsync(string field)
+    {
+        try
+        {
+            var info = (string?)await _connection.GetDatabase().ExecuteAsync("INFO", "stats") ?? string.Empty;
+            var line = info.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith(field + ":", StringComparison.Ordinal));
+            long? value = line is not null && long.TryParse(line[(field.Length + 1)..], System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : null;
+            _recorder.Record(new Observation(0, 0, ObservationKind.Redis, string.Empty, Key: "INFO stats", Value: value?.ToString(System.Globalization.CultureInfo.InvariantCulture), Note: value is null ? $"INFO stats: no {field} field" : field));
+            return value;
+        }
+        catch (Exception e) when (e is RedisException or RedisCommandException or TimeoutException)
+        {
+            _recorder.Record(new Observation(0, 0, ObservationKind.Redis, string.Empty, Key: "INFO stats", Note: $"INFO failed: {e.GetType().Name}: {e.Message}"));
+            return null;
+        }
+    }
+
     /// <summary><c>MEMORY USAGE key</c> in bytes; null when unsupported (e.g. by Garnet) or the key is missing.</summary>
     public async Task<long?> MemoryUsageAsync(string key)
     {
