@@ -117,6 +117,12 @@ internal sealed class GracefulRestartUnderLoadExperiment : IExperiment
             context.Judge(verdict);
         }
 
+        var broken = runs.Where(r => r.Procedure == RestartProcedure.DeregisteredFirst && r.TransportFailures > 0).ToList();
+        if (broken.Count > 0 && context.Topology.LoadBalancer.Description.StartsWith("nginx", StringComparison.Ordinal))
+        {
+            context.Anomaly($"(b) with nginx: {string.Join(", ", broken.Select(r => $"{r.Run.Scheme} {r.Run.Failures}"))}. Taking a server out of nginx's rotation is a reload, and the old workers close their idle client keep-alive connections at once; a client that has just written its next request on one sees the response end. That is the client-to-balancer hop (clients that retry on a reused connection hide it), not the backend.");
+        }
+
         var stickyLosses = runs.Where(r => r.Run.Scheme == "sticky" && r.Run.Sessions.Lost > 0).ToList();
         if (stickyLosses.Count > 0)
         {
