@@ -10,6 +10,12 @@ internal sealed class FaultController(RunningTopology topology, TimeSpan readyTi
 {
     public RunningTopology Topology => topology;
 
+    /// <summary>
+    /// How long a graceful restart waits between taking a backend out of the balancer's rotation and SIGTERM, so requests
+    /// the balancer had already sent it (on kept-alive connections) finish first. Default 0.5 s.
+    /// </summary>
+    public TimeSpan RotationSettle { get; init; } = TimeSpan.FromMilliseconds(500);
+
     /// <summary>kill -9 of one backend process (<c>sticky/server-2</c> or <c>8082</c>).</summary>
     public async Task<string> KillBackendAsync(string nameOrPort)
     {
@@ -39,6 +45,48 @@ internal sealed class FaultController(RunningTopology topology, TimeSpan readyTi
         topology.Register(backend.ProcessId);
         return $"started {backend.Name} (pid {backend.ProcessId})";
     }
+
+    /// <summary>Takes one backend out of the load balancer's rotation: no new request goes to it; it keeps running.</summary>
+    public async Task<string> RemoveFromRotationAsync(string nameOrPort, CancellationToken cancellationToken)
+    {
+        var backend = topology.FindBackend(nameOrPort);
+        await topology.LoadBalancer.SetInRotationAsync(BalancedEndPoint(backend), false, cancellationToken);
+        return $"took {backend.Name} out of the load balancer's rotation";
+    }
+
+    /// <summary>Puts a backend taken out by <see cref="RemoveFromRotationAsync"/> back into the load balancer's rotation.</summary>
+    public async Task<string> ReturnToRotationAsync(string nameOrPort, CancellationToken cancellationToken)
+    {
+        var backend = topology.FindBackend(nameOrPort);
+        await topology.LoadBalancer.SetInRotationAsync(BalancedEndPoint(backend), true, cancellationToken);
+        return $"put {backend.Name} back into the load balancer's rotation";
+    }
+
+    /// <summary>
+    /// The first half of a graceful restart as deployments do it: out of rotation, wait <paramref name="settle"/>
+    /// (default <see cref="RotationSettle"/>) for requests already sent to it, then SIGTERM. A balancer with passive
+    /// health checks only cannot know a backend is stopping; told beforehand, it sends it nothing that could fail.
+    /// </summary>
+    public async Task<string> DrainAndStopBackendAsync(string nameOrPort, CancellationToken cancellationToken, TimeSpan? settle = null)
+    {
+        var wait = settle ?? RotationSettle;
+        var removed = await RemoveFromRotationAsync(nameOrPort, cancellationToken);
+        await Task.Delay(wait, cancellationToken);
+        var stopped = await StopBackendAsync(nameOrPort);
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{removed}, waited {wait.TotalSeconds:0.###} s, {stopped}");
+    }
+
+    /// <summary>The second half: start the backend (ready when its /health answers), then back into rotation.</summary>
+    public async Task<string> StartAndReturnBackendAsync(string nameOrPort, CancellationToken cancellationToken)
+    {
+        var started = await StartBackendAsync(nameOrPort, cancellationToken);
+        var returned = await ReturnToRotationAsync(nameOrPort, cancellationToken);
+        return $"{started}, {returned}";
+    }
+
+    /// <summary>A whole graceful restart: out of rotation, settle, SIGTERM, start, back into rotation.</summary>
+    public async Task<string> RestartBackendGracefullyAsync(string nameOrPort, CancellationToken cancellationToken) =>
+        $"{await DrainAndStopBackendAsync(nameOrPort, cancellationToken)}; {await StartAndReturnBackendAsync(nameOrPort, cancellationToken)}";
 
     /// <summary>kill -9 of the store: everything in it is lost (no persistence), as in experiment 2.3.</summary>
     public async Task<string> StopStoreAsync()
@@ -70,6 +118,11 @@ internal sealed class FaultController(RunningTopology topology, TimeSpan readyTi
             new ComponentState($"lb/{g.Name}", g.Listen.ToString(), $"{topology.LoadBalancer.Description} ({(g.Policy == SessionLab.Topology.LoadBalancing.BalancingPolicy.IpHash ? "ip_hash" : "round robin")})", topology.LoadBalancer.ProcessId, true)));
         return states;
     }
+
+    /// <summary>The address the load balancer knows the backend by (an extra backend of an experiment may have none).</summary>
+    private System.Net.IPEndPoint BalancedEndPoint(BackendNode backend) =>
+        topology.Groups.SelectMany(g => g.Backends).FirstOrDefault(e => e.Port == backend.Port)
+        ?? throw new TopologyException($"{backend.Name} is not behind the load balancer.");
 
     private void RequireControllableStore()
     {

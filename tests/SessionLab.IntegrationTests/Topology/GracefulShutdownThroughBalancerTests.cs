@@ -26,7 +26,17 @@ public sealed class GracefulShutdownThroughBalancerTests
     [Theory(Timeout = 180_000, Explicit = true)]
     [InlineData("nginx")]
     [InlineData("yarp")]
-    public async Task Sigterm_PostsAndGetsUnderLoad_NoServerErrorOrBrokenConnectionReachesTheClients(string engine)
+    public Task Sigterm_PostsAndGetsUnderLoad_NoServerErrorOrBrokenConnectionReachesTheClients(string engine) =>
+        RestartUnderLoadAsync(engine, deregister: false);
+
+    // Taken out of the balancer first, the backend gets no new connection, so none can wait in its accept queue.
+    [Theory(Timeout = 180_000)]
+    [InlineData("nginx")]
+    [InlineData("yarp")]
+    public Task DeregisterThenSigterm_PostsAndGetsUnderLoad_NoServerErrorReachesTheClients(string engine) =>
+        RestartUnderLoadAsync(engine, deregister: true);
+
+    private static async Task RestartUnderLoadAsync(string engine, bool deregister)
     {
         if (engine == "nginx")
         {
@@ -62,6 +72,12 @@ public sealed class GracefulShutdownThroughBalancerTests
                 .ToList();
 
             await Task.Delay(500, Ct);
+            if (deregister)
+            {
+                await balancer.SetInRotationAsync(NginxTestSupport.Loopback(ports[0]), false, Ct);
+                await Task.Delay(500, Ct);
+            }
+
             TestContext.Current.SendDiagnosticMessage($"SIGTERM at {DateTime.Now:HH:mm:ss.fff}");
             var stop = Stopwatch.StartNew();
             await backends[0].StopAsync(TimeSpan.FromSeconds(10));
@@ -74,7 +90,10 @@ public sealed class GracefulShutdownThroughBalancerTests
             summary += BalancerErrors(folder) + Environment.NewLine + File.ReadAllText(Path.Combine(folder, "server-1.log"));
             TestContext.Current.SendDiagnosticMessage(summary);
             Assert.True(counts.Keys.Any(k => k.StartsWith("POST 200", StringComparison.Ordinal)), summary);
-            Assert.True(failures.IsEmpty, summary);
+            // An nginx reload (the deregistration) closes its old workers' idle client connections; a client that has
+            // just written a request on one sees the response end. That is the client-to-nginx hop, not the backend's.
+            var allowed = deregister && engine == "nginx" ? failures.Where(f => !f.Contains("prematurely", StringComparison.Ordinal)) : failures;
+            Assert.True(!allowed.Any(), summary);
             Assert.True(backends[0].HasExited, summary);
             Assert.Equal(0, backends[0].ExitCode);
         }

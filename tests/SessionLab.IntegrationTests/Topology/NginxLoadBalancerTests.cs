@@ -189,6 +189,75 @@ public sealed class NginxLoadBalancerTests(NginxBackendsFixture backends) : ICla
         Assert.False(File.Exists(Path.Combine(front.RunFolder, NginxFiles.PidFile)));
     }
 
+    [Fact(Timeout = Timeout)]
+    public async Task SetInRotation_BackendOutThenIn_RoundRobinSkipsItThenReachesItAgain()
+    {
+        RequireNginx();
+        await using var front = await NginxFront.StartAsync(backends.Ports, nameof(SetInRotation_BackendOutThenIn_RoundRobinSkipsItThenReachesItAgain));
+        var victim = Loopback(backends.Ports[1]);
+        using var client = ClientFrom("127.0.0.1");
+
+        await front.Balancer.SetInRotationAsync(victim, false, Ct);
+        var during = await ServerIdsAsync(client, front.RoundRobinPort, 30);
+        var config = await File.ReadAllTextAsync(Path.Combine(front.RunFolder, NginxFiles.Config), Ct);
+        await front.Balancer.SetInRotationAsync(victim, true, Ct);
+        var after = await ServerIdsAsync(client, front.RoundRobinPort, 30);
+
+        Assert.DoesNotContain("server-2", during);
+        Assert.Equal(["server-1", "server-3"], during.Distinct().Order(StringComparer.Ordinal));
+        Assert.Contains($"server {victim} max_fails=1 fail_timeout=10s down;", config, StringComparison.Ordinal);
+        Assert.Contains("server-2", after);
+    }
+
+    [Fact(Timeout = Timeout)]
+    public async Task SetInRotation_IpHashBackendOut_OnlyItsClientsMoveAndComeBack()
+    {
+        RequireNginx();
+        await using var front = await NginxFront.StartAsync(backends.Ports, nameof(SetInRotation_IpHashBackendOut_OnlyItsClientsMoveAndComeBack));
+        var before = await ServerIdsFromAsync(TenNetworks, front.StickyPort);
+        var victimId = before[0];
+        var victim = Loopback(backends.Ports[backends.ServerIds.ToList().IndexOf(victimId)]);
+
+        await front.Balancer.SetInRotationAsync(victim, false, Ct);
+        var during = await ServerIdsFromAsync(TenNetworks, front.StickyPort);
+        await front.Balancer.SetInRotationAsync(victim, true, Ct);
+        var after = await ServerIdsFromAsync(TenNetworks, front.StickyPort);
+
+        for (var i = 0; i < TenNetworks.Length; i++)
+        {
+            if (before[i] == victimId)
+            {
+                Assert.NotEqual(victimId, during[i]);
+            }
+            else
+            {
+                Assert.Equal(before[i], during[i]);
+            }
+        }
+
+        Assert.Equal(before, after);
+    }
+
+    [Fact(Timeout = Timeout)]
+    public async Task SetInRotation_UnknownBackend_Throws()
+    {
+        RequireNginx();
+        await using var front = await NginxFront.StartAsync(backends.Ports, nameof(SetInRotation_UnknownBackend_Throws));
+
+        await Assert.ThrowsAsync<TopologyException>(() => front.Balancer.SetInRotationAsync(Loopback(1), false, Ct));
+    }
+
+    private static async Task<List<string>> ServerIdsAsync(HttpClient client, int port, int count)
+    {
+        var seen = new List<string>();
+        for (var i = 0; i < count; i++)
+        {
+            seen.Add(await ServerIdAsync(client, port, Ct));
+        }
+
+        return seen;
+    }
+
     /// <summary>Ten clients, each in its own /24; unlike 127.N.N.1 (see above), they spread 4/3/3 over three backends.</summary>
     private static readonly string[] TenNetworks = [.. Enumerable.Range(1, 10).Select(n => $"127.{n}.1.1")];
 

@@ -233,6 +233,71 @@ public sealed class YarpLoadBalancerTests(YarpLoadBalancerTests.BackendsFixture 
         }
     }
 
+    [Fact]
+    public async Task SetInRotation_BackendOutThenIn_RoundRobinSkipsItThenReachesItAgain()
+    {
+        await using var lb = await StartAsync(backends.Backends, BalancingPolicy.RoundRobin, out var port);
+        using var client = YarpTestSupport.ClientFrom(IPAddress.Parse("127.0.0.1"));
+
+        await lb.SetInRotationAsync(backends.Backends.Endpoints[1], false, Ct);
+        var during = await ServerIdsAsync(client, port, 30);
+        await lb.SetInRotationAsync(backends.Backends.Endpoints[1], true, Ct);
+        var after = await ServerIdsAsync(client, port, 30);
+
+        Assert.Equal(["server-1", "server-3"], during.Distinct().Order(StringComparer.Ordinal));
+        Assert.Contains("server-2", after);
+    }
+
+    [Fact]
+    public async Task SetInRotation_IpHashBackendOut_OnlyItsClientsMoveAsNginxWould()
+    {
+        await using var lb = await StartAsync(backends.Backends, BalancingPolicy.IpHash, out var port);
+        var before = new List<string>();
+        foreach (var source in DistinctClients)
+        {
+            before.Add(await YarpTestSupport.ServerIdFromAsync(source, port, Ct));
+        }
+
+        var victimIndex = int.Parse(before[0]["server-".Length..], CultureInfo.InvariantCulture) - 1;
+        await lb.SetInRotationAsync(backends.Backends.Endpoints[victimIndex], false, Ct);
+        var during = new List<string>();
+        foreach (var source in DistinctClients)
+        {
+            during.Add(await YarpTestSupport.ServerIdFromAsync(source, port, Ct));
+        }
+
+        await lb.SetInRotationAsync(backends.Backends.Endpoints[victimIndex], true, Ct);
+        var after = new List<string>();
+        foreach (var source in DistinctClients)
+        {
+            after.Add(await YarpTestSupport.ServerIdFromAsync(source, port, Ct));
+        }
+
+        bool[] available = [.. Enumerable.Range(0, 3).Select(i => i != victimIndex)];
+        Assert.Equal(DistinctClients.Select(c => YarpProxyConfig.DestinationId(NginxIpHash.PickIndex(c, available))), during);
+        Assert.All(Enumerable.Range(0, DistinctClients.Length).Where(i => before[i] != before[0]), i => Assert.Equal(before[i], during[i]));
+        Assert.Equal(before, after);
+    }
+
+    [Fact]
+    public async Task SetInRotation_UnknownBackend_Throws()
+    {
+        await using var lb = await StartAsync(backends.Backends, BalancingPolicy.RoundRobin, out _);
+
+        await Assert.ThrowsAsync<TopologyException>(() => lb.SetInRotationAsync(new IPEndPoint(IPAddress.Loopback, 1), false, Ct));
+    }
+
+    private static async Task<List<string>> ServerIdsAsync(HttpClient client, int port, int count)
+    {
+        var seen = new List<string>();
+        for (var i = 0; i < count; i++)
+        {
+            seen.Add(await YarpTestSupport.ServerIdAsync(client, port, Ct));
+        }
+
+        return seen;
+    }
+
     private static Task<IRunningLoadBalancer> StartAsync(YarpTestBackends backends, BalancingPolicy policy, out int port)
     {
         port = YarpTestSupport.FreePort();

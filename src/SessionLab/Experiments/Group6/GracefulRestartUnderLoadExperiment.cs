@@ -8,18 +8,23 @@ using SessionLab.Topology;
 
 namespace SessionLab.Experiments.Group6;
 
-/// <summary>6.3 — does a graceful stop (SIGTERM) and start of a backend under load fail any request?</summary>
+/// <summary>
+/// 6.3 — does a graceful restart of a backend under load fail any request? Measured two ways per scheme: (a) SIGTERM
+/// alone, which a balancer with passive health checks only (nginx OSS, the lab's YARP) learns of by failing requests,
+/// and (b) as deployments do it: out of the balancer's rotation first, SIGTERM, start, back into rotation.
+/// </summary>
 internal sealed class GracefulRestartUnderLoadExperiment : IExperiment
 {
     public ExperimentInfo Info { get; } = new(
         "6.3",
         6,
         "Backend restart under load (SIGTERM)",
-        "Does a graceful stop (SIGTERM) and start of a backend under load fail any request?",
+        "Does a graceful restart of a backend under load fail any request, with SIGTERM alone and when the backend is taken out of the balancer first?",
         [
-            new("H1", "No 5xx reaches the clients through the load balancer while a backend stops gracefully and starts again, for POST /login (never retried once sent) as for GET /profile."),
-            new("H2", "No request in flight is lost: no connection reset, closed connection or timeout either."),
+            new("H1", "No 5xx reaches the clients through the load balancer, for POST /login (never retried once sent) as for GET /profile, when the backend is taken out of the balancer's rotation before SIGTERM and put back after its start."),
+            new("H2", "Taken out first, no request in flight is lost either: no connection reset, closed connection or timeout."),
             new("H3", "The restarted backend is ready again: its own /health answers 200 after the start."),
+            new("H4", "SIGTERM alone, with passive health checks only in the balancer, lets no 5xx and no broken connection reach the clients either."),
         ]);
 
     public async Task RunAsync(ExperimentContext context, CancellationToken cancellationToken)
@@ -29,52 +34,69 @@ internal sealed class GracefulRestartUnderLoadExperiment : IExperiment
         var duration = context.Parameter("duration", context.Settings.Duration ?? (quick ? TimeSpan.FromSeconds(3) : TimeSpan.FromSeconds(10)));
         var stopAt = context.Parameter("sigterm_at", duration / 3);
         var startAt = context.Parameter("start_at", duration * 2 / 3);
+        var settle = context.Parameter("settle_before_sigterm", context.Faults.RotationSettle);
         // Half the workers log in over and over: a balancer retries a GET on another backend, but never a POST it has sent.
         var logins = context.Parameter("login_workers", Math.Clamp(users / 2, 0, users - 1));
         context.Parameter("probe_interval", FaultUnderLoad.ProbeInterval);
 
         var runs = new List<RestartRun>();
         System.Diagnostics.Stopwatch? sinceStickyFault = null;
-        foreach (var scheme in new[] { SchemeKind.Sticky, SchemeKind.Redis, SchemeKind.Jwt })
+
+        // Every scheme with SIGTERM alone first, so sticky's fail_timeout from (a) mostly runs out before its (b).
+        foreach (var procedure in new[] { RestartProcedure.SigtermAlone, RestartProcedure.DeregisteredFirst })
         {
-            var name = SchemeNames.Of(scheme);
-            // Only the GET workers hold sessions: a session nobody uses would expire (quick TTL) and count as lost.
-            context.Step($"{name}: {users - logins} users log in (one session per GET /profile worker)");
-            if (await SettledLogin.RunAsync(context, new PerformanceTarget(name, scheme, context.Topology.BalancerAddress(scheme), "/profile", false, false, []), users - logins, cancellationToken) is not { } target)
+            foreach (var scheme in new[] { SchemeKind.Sticky, SchemeKind.Redis, SchemeKind.Jwt })
             {
-                continue;
+                var name = SchemeNames.Of(scheme);
+                var label = $"{name}, {Describe(procedure)}";
+
+                // Only the GET workers hold sessions: a session nobody uses would expire (quick TTL) and count as lost.
+                context.Step($"{label}: {users - logins} users log in (one session per GET /profile worker)");
+                if (await SettledLogin.RunAsync(context, new PerformanceTarget(name, scheme, context.Topology.BalancerAddress(scheme), "/profile", false, false, []), users - logins, cancellationToken) is not { } target)
+                {
+                    continue;
+                }
+
+                var victim = await VictimAsync(context, target, cancellationToken);
+                IReadOnlyList<(TimeSpan, Func<Task<string>>)> faults = procedure == RestartProcedure.SigtermAlone
+                    ? [(stopAt, () => context.Faults.StopBackendAsync(victim.Name)), (startAt, () => context.Faults.StartBackendAsync(victim.Name, cancellationToken))]
+                    : [(stopAt, () => context.Faults.DrainAndStopBackendAsync(victim.Name, cancellationToken, settle)), (startAt, () => context.Faults.StartAndReturnBackendAsync(victim.Name, cancellationToken))];
+                context.Step(procedure == RestartProcedure.SigtermAlone
+                    ? $"{label}: {users} workers ({users - logins} GET /profile, {logins} POST /login) for {Seconds(duration)} s; SIGTERM to {victim.Name} at {Seconds(stopAt)} s, start it again at {Seconds(startAt)} s"
+                    : $"{label}: {users} workers ({users - logins} GET /profile, {logins} POST /login) for {Seconds(duration)} s; at {Seconds(stopAt)} s take {victim.Name} out of the balancer's rotation, wait {Seconds(settle)} s, SIGTERM; at {Seconds(startAt)} s start it and put it back");
+                var run = await FaultUnderLoad.RunAsync(
+                    context,
+                    target,
+                    users,
+                    duration,
+                    faults,
+                    cancellationToken,
+                    worker => worker >= users - logins ? LoginRequest(worker) : target.RequestFor(worker));
+                LoadRecording.Record(context, $"{label}: restart of {victim.Name}", run.Load);
+                context.AddChart(BackendKillUnderLoadExperiment.ErrorChart($"errors per second: {label}, stop at {Seconds(stopAt)} s", run));
+
+                context.Step($"{label}: {victim.Name}'s own /health, and every load user's /profile once more");
+                var health = await context.Client(victim.BaseAddress, cookies: false).GetAsync("/health", cancellationToken);
+                var sessions = await SessionCheck.RunAsync(target, cancellationToken);
+                runs.Add(new RestartRun(procedure, FailoverRun.From(name, victim.ServerId, run, sessions), run.Faults[0].DoneAtSeconds - run.Faults[0].AtSeconds, health.Status));
+                if (scheme == SchemeKind.Sticky && procedure == RestartProcedure.SigtermAlone)
+                {
+                    sinceStickyFault = System.Diagnostics.Stopwatch.StartNew();
+                }
             }
-
-            var victim = await VictimAsync(context, target, cancellationToken);
-            context.Step($"{name}: {users} workers ({users - logins} GET /profile, {logins} POST /login) for {Seconds(duration)} s; SIGTERM to {victim.Name} at {Seconds(stopAt)} s, start it again at {Seconds(startAt)} s");
-            var run = await FaultUnderLoad.RunAsync(
-                context,
-                target,
-                users,
-                duration,
-                [(stopAt, () => context.Faults.StopBackendAsync(victim.Name)), (startAt, () => context.Faults.StartBackendAsync(victim.Name, cancellationToken))],
-                cancellationToken,
-                worker => worker >= users - logins ? LoginRequest(worker) : target.RequestFor(worker));
-            LoadRecording.Record(context, $"{name} with SIGTERM and start of {victim.Name}", run.Load);
-            context.AddChart(BackendKillUnderLoadExperiment.ErrorChart($"errors per second: {name}, SIGTERM at {Seconds(stopAt)} s", run));
-
-            context.Step($"{name}: {victim.Name}'s own /health, and every load user's /profile once more");
-            var health = await context.Client(victim.BaseAddress, cookies: false).GetAsync("/health", cancellationToken);
-            var sessions = await SessionCheck.RunAsync(target, cancellationToken);
-            runs.Add(new RestartRun(FailoverRun.From(name, victim.ServerId, run, sessions), run.Faults[0].DoneAtSeconds - run.Faults[0].AtSeconds, health.Status));
-            sinceStickyFault ??= scheme == SchemeKind.Sticky ? System.Diagnostics.Stopwatch.StartNew() : null;
         }
 
         if (sinceStickyFault is not null)
         {
-            context.Step("wait out the load balancer's fail_timeout since the sticky stop");
+            context.Step("wait out the load balancer's fail_timeout since the sticky SIGTERM");
             await BalancerSettle.WaitAsync(context, sinceStickyFault.Elapsed, cancellationToken);
         }
 
         context.AddTable(
-            "Each scheme under load while one backend stops gracefully (SIGTERM) and starts again",
-            ["scheme", "stopped", "SIGTERM at (s)", "stop took (s)", "requests", "failed (by kind)", "5xx", "transport failures", "errors per second", "probe after SIGTERM", "load P99 / max (ms)", "its /health after the start", "sessions after the load"],
+            "Each scheme under load while one backend restarts: (a) SIGTERM alone, (b) taken out of the balancer's rotation first, SIGTERM, start, back into rotation",
+            ["procedure", "scheme", "stopped", "stop at (s)", "stop took (s)", "requests", "failed (by kind)", "5xx", "transport failures", "errors per second", "probe after the stop", "load P99 / max (ms)", "its /health after the start", "sessions after the load"],
             runs.Select(r => (IReadOnlyList<string>)[
+                Describe(r.Procedure),
                 r.Run.Scheme,
                 r.Run.Victim,
                 r.Run.FaultAtSeconds.ToString("0.000", CultureInfo.InvariantCulture),
@@ -95,37 +117,50 @@ internal sealed class GracefulRestartUnderLoadExperiment : IExperiment
             context.Judge(verdict);
         }
 
-        if (runs.FirstOrDefault(r => r.Run.Scheme == "sticky") is { Run.Sessions.Lost: > 0 } sticky)
+        var broken = runs.Where(r => r.Procedure == RestartProcedure.DeregisteredFirst && r.TransportFailures > 0).ToList();
+        if (broken.Count > 0 && context.Topology.LoadBalancer.Description.StartsWith("nginx", StringComparison.Ordinal))
         {
-            context.Anomaly($"sticky: a graceful stop loses the in-memory sessions as a crash does ({sticky.Run.Sessions.Lost} of {sticky.Run.Sessions.Users} users got 401 after the load): 401s are counted as lost sessions, not as failed requests.");
+            context.Anomaly($"(b) with nginx: {string.Join(", ", broken.Select(r => $"{r.Run.Scheme} {r.Run.Failures}"))}. Taking a server out of nginx's rotation is a reload, and the old workers close their idle client keep-alive connections at once; a client that has just written its next request on one sees the response end. That is the client-to-balancer hop (clients that retry on a reused connection hide it), not the backend.");
+        }
+
+        var stickyLosses = runs.Where(r => r.Run.Scheme == "sticky" && r.Run.Sessions.Lost > 0).ToList();
+        if (stickyLosses.Count > 0)
+        {
+            context.Anomaly($"sticky: a graceful restart loses the in-memory sessions as a crash does ({string.Join("; ", stickyLosses.Select(r => $"{Describe(r.Procedure)}: {r.Run.Sessions.Lost} of {r.Run.Sessions.Users} users got 401 after the load"))}): 401s are counted as lost sessions, not as failed requests.");
         }
     }
 
     /// <summary>The verdicts from the runs alone (pure: unit-tested on canned data).</summary>
     internal static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, IReadOnlyList<RestartRun> runs)
     {
-        if (runs.Count == 0)
-        {
-            foreach (var h in info.Hypotheses)
-            {
-                yield return new(h.Id, h.Statement, Verdict.Inconclusive, "No scheme was measured.");
-            }
+        var alone = runs.Where(r => r.Procedure == RestartProcedure.SigtermAlone).ToList();
+        var deregistered = runs.Where(r => r.Procedure == RestartProcedure.DeregisteredFirst).ToList();
 
-            yield break;
-        }
+        yield return Verdict(info["H1"], deregistered, r => r.ServerErrors == 0,
+            r => $"{r.Run.Scheme}: {r.ServerErrors} 5xx of {r.Run.Requests} requests, GET /profile and POST /login ({r.Run.Failures})");
 
-        var h1 = info["H1"];
-        yield return new(h1.Id, h1.Statement, runs.All(r => r.ServerErrors == 0) ? Verdict.Confirmed : Verdict.Refuted,
-            string.Join("; ", runs.Select(r => $"{r.Run.Scheme}: {r.ServerErrors} 5xx of {r.Run.Requests} requests, GET /profile and POST /login ({r.Run.Failures})")) + ".");
+        yield return Verdict(info["H2"], deregistered, r => r.TransportFailures == 0 && r.Run.FailedProbesAfterFault == 0,
+            r => $"{r.Run.Scheme}: {r.TransportFailures} transport failures, probe {r.Run.ProbeWindow}, out of rotation to stopped in {r.StopSeconds.ToString("0.000", CultureInfo.InvariantCulture)} s");
 
-        var h2 = info["H2"];
-        yield return new(h2.Id, h2.Statement, runs.All(r => r.TransportFailures == 0 && r.Run.FailedProbesAfterFault == 0) ? Verdict.Confirmed : Verdict.Refuted,
-            string.Join("; ", runs.Select(r => $"{r.Run.Scheme}: {r.TransportFailures} transport failures, probe {r.Run.ProbeWindow}, stop took {r.StopSeconds.ToString("0.000", CultureInfo.InvariantCulture)} s")) + ".");
+        yield return Verdict(info["H3"], runs, r => r.HealthAfterStart == 200,
+            r => $"{r.Run.Victim} ({r.Run.Scheme}, {Describe(r.Procedure)}): /health {(r.HealthAfterStart == 0 ? "no reply" : r.HealthAfterStart.ToString(CultureInfo.InvariantCulture))}");
 
-        var h3 = info["H3"];
-        yield return new(h3.Id, h3.Statement, runs.All(r => r.HealthAfterStart == 200) ? Verdict.Confirmed : Verdict.Refuted,
-            string.Join("; ", runs.Select(r => $"{r.Run.Victim} ({r.Run.Scheme}): /health {(r.HealthAfterStart == 0 ? "no reply" : r.HealthAfterStart.ToString(CultureInfo.InvariantCulture))}")) + ".");
+        yield return Verdict(info["H4"], alone, r => r.ServerErrors == 0 && r.TransportFailures == 0,
+            r => $"{r.Run.Scheme}: {r.ServerErrors} 5xx and {r.TransportFailures} transport failures of {r.Run.Requests} requests ({r.Run.Failures}), stop took {r.StopSeconds.ToString("0.000", CultureInfo.InvariantCulture)} s");
     }
+
+    private static HypothesisVerdict Verdict(Hypothesis hypothesis, IReadOnlyList<RestartRun> runs, Func<RestartRun, bool> holds, Func<RestartRun, string> evidence) =>
+        runs.Count == 0
+            ? new(hypothesis.Id, hypothesis.Statement, SessionLab.Reporting.Model.Verdict.Inconclusive, "No scheme was measured with this procedure.")
+            : new(hypothesis.Id, hypothesis.Statement, runs.All(holds) ? SessionLab.Reporting.Model.Verdict.Confirmed : SessionLab.Reporting.Model.Verdict.Refuted, string.Join("; ", runs.Select(evidence)) + ".");
+
+    /// <summary>How the table and the steps name a procedure.</summary>
+    internal static string Describe(RestartProcedure procedure) => procedure switch
+    {
+        RestartProcedure.SigtermAlone => "(a) SIGTERM alone",
+        RestartProcedure.DeregisteredFirst => "(b) deregistered first",
+        _ => throw new ArgumentOutOfRangeException(nameof(procedure), procedure, "Unknown procedure."),
+    };
 
     /// <summary>Sticky: the backend worker 0's session lives on (one client address, so all of them); round robin: the first of the group.</summary>
     private static async Task<BackendNode> VictimAsync(ExperimentContext context, PerformanceTarget target, CancellationToken cancellationToken)
@@ -153,8 +188,22 @@ internal sealed class GracefulRestartUnderLoadExperiment : IExperiment
     private static string Seconds(TimeSpan span) => span.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
 }
 
-/// <summary>One scheme of 6.3: the run through the stop and start, how long the stop took and the backend's /health after the start (0: no reply).</summary>
-internal sealed record RestartRun(FailoverRun Run, double StopSeconds, int HealthAfterStart)
+/// <summary>How 6.3 restarts a backend.</summary>
+internal enum RestartProcedure
+{
+    /// <summary>SIGTERM, then start: the balancer learns of it only from failed requests (passive health checks).</summary>
+    SigtermAlone,
+
+    /// <summary>Out of the balancer's rotation, a short settle, SIGTERM, start, back into rotation.</summary>
+    DeregisteredFirst,
+}
+
+/// <summary>
+/// One scheme and procedure of 6.3: the run through the stop and start, how long the stop took (for
+/// <see cref="RestartProcedure.DeregisteredFirst"/> from leaving rotation to exit, settle included) and the backend's
+/// /health after the start (0: no reply).
+/// </summary>
+internal sealed record RestartRun(RestartProcedure Procedure, FailoverRun Run, double StopSeconds, int HealthAfterStart)
 {
     public long ServerErrors => Run.FailuresByKind.Where(f => int.TryParse(f.Key, NumberStyles.None, CultureInfo.InvariantCulture, out var s) && s >= 500).Sum(f => f.Value);
 

@@ -1,3 +1,5 @@
+using System.Net;
+
 namespace SessionLab.Topology.LoadBalancing;
 
 /// <summary>A load-balancer implementation the lab can run: nginx (a child process) or YARP (in-process).</summary>
@@ -27,4 +29,12 @@ internal interface IRunningLoadBalancer : IAsyncDisposable
 
     /// <summary>The process serving the traffic (the lab's own for YARP; nginx's master otherwise).</summary>
     int ProcessId { get; }
+
+    /// <summary>
+    /// Takes <paramref name="backend"/> out of rotation (nginx's <c>down</c>: no new request goes to it, and IP-hash
+    /// clients of the other backends keep theirs) or puts it back, in every group that has it. Returns once the change
+    /// holds for new requests; requests already sent to the backend finish there. Throws <see cref="TopologyException"/>
+    /// when no group has that backend or the balancer does not take the change in time.
+    /// </summary>
+    Task SetInRotationAsync(IPEndPoint backend, bool inRotation, CancellationToken cancellationToken);
 }

@@ -51,6 +51,20 @@ public sealed class NginxConfigWriterTests
     }
 
     [Fact]
+    public void Write_BackendOutOfRotation_IsMarkedDownInItsOwnUpstreamOnly()
+    {
+        var config = NginxConfigWriter.Write(PlanGroups, new PassiveHealthOptions(), new NginxConfigSettings(Folder), new HashSet<IPEndPoint> { Loopback(8082) });
+
+        Assert.Single(Directives(config), d => d.EndsWith(" down;", StringComparison.Ordinal));
+        Assert.Contains("server 127.0.0.1:8082 max_fails=1 fail_timeout=10s down;", Directives(Block(config, "upstream sticky")));
+        Assert.Contains("server 127.0.0.1:8081 max_fails=1 fail_timeout=10s;", Directives(Block(config, "upstream sticky")));
+    }
+
+    [Fact]
+    public void Write_NothingOutOfRotation_SameTextAsWithoutTheArgument() =>
+        Assert.Equal(Write(), NginxConfigWriter.Write(PlanGroups, new PassiveHealthOptions(), new NginxConfigSettings(Folder), new HashSet<IPEndPoint>()));
+
+    [Fact]
     public void Write_EveryUpstream_KeepsBackendConnectionsAlive()
     {
         var config = Write();

@@ -9,11 +9,11 @@ namespace SessionLab.Topology.LoadBalancing.Nginx;
 /// </summary>
 internal static class NginxConfigWriter
 {
-    /// <summary>The config for the groups as the lab runs them (IP endpoints).</summary>
-    public static string Write(IReadOnlyList<UpstreamGroup> groups, PassiveHealthOptions health, NginxConfigSettings settings)
+    /// <summary>The config for the groups as the lab runs them (IP endpoints), with the backends in <paramref name="outOfRotation"/> marked <c>down</c>.</summary>
+    public static string Write(IReadOnlyList<UpstreamGroup> groups, PassiveHealthOptions health, NginxConfigSettings settings, IReadOnlySet<System.Net.IPEndPoint>? outOfRotation = null)
     {
         ArgumentNullException.ThrowIfNull(groups);
-        return Write([.. groups.Select(NginxUpstream.From)], health, settings);
+        return Write([.. groups.Select(g => NginxUpstream.From(g, outOfRotation))], health, settings);
     }
 
     /// <summary>The config for upstreams whose addresses may be host names (e.g. Docker Compose services).</summary>

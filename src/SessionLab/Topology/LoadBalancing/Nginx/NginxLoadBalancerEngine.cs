@@ -70,7 +70,7 @@ internal sealed class NginxLoadBalancerEngine : ILoadBalancerEngine
             throw;
         }
 
-        return new RunningNginx(master, $"nginx {nginx.Version}", pidFile);
+        return new RunningNginx(master, $"nginx {nginx.Version}", pidFile, new NginxReloader(nginx.Path, arguments, groups, health, settings));
     }
 
     private static List<string> Arguments(NginxInstallation nginx, string folder, string configPath)

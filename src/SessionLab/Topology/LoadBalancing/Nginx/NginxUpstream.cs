@@ -12,9 +12,15 @@ namespace SessionLab.Topology.LoadBalancing.Nginx;
 /// <param name="Servers">The backends as <c>host:port</c>, in order.</param>
 internal sealed record NginxUpstream(string Name, string Listen, BalancingPolicy Policy, IReadOnlyList<string> Servers)
 {
-    /// <summary>The group as the lab runs it: every address an IP endpoint.</summary>
-    public static NginxUpstream From(UpstreamGroup group) =>
-        new(group.Name, Format(group.Listen), group.Policy, [.. group.Backends.Select(Format)]);
+    /// <summary>Servers (as spelled in <see cref="Servers"/>) marked <c>down</c>: taken out of rotation. Default none.</summary>
+    public IReadOnlySet<string> Down { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>The group as the lab runs it: every address an IP endpoint; those in <paramref name="outOfRotation"/> marked <c>down</c>.</summary>
+    public static NginxUpstream From(UpstreamGroup group, IReadOnlySet<IPEndPoint>? outOfRotation = null) =>
+        new(group.Name, Format(group.Listen), group.Policy, [.. group.Backends.Select(Format)])
+        {
+            Down = group.Backends.Where(b => outOfRotation?.Contains(b) == true).Select(Format).ToHashSet(StringComparer.Ordinal),
+        };
 
     // IPEndPoint already writes IPv6 as [::1]:8080, the form nginx expects.
     private static string Format(IPEndPoint endPoint) => endPoint.ToString();

@@ -25,9 +25,17 @@ internal static class NginxUpstreamWriter
         config.Comment(
             $"Passive health checks: after {health.MaxFails} failed attempt(s) within {failTimeout} a backend is left out for {failTimeout},",
             "then tried again; a failure is what proxy_next_upstream below counts (a refused connection, a timeout).");
+        if (upstream.Down.Count > 0)
+        {
+            config.Comment(
+                "down: taken out of rotation by the lab before a restart, so no new request is sent to it while it finishes",
+                "its own. With ip_hash only its clients move; every other client keeps its backend.");
+        }
+
         foreach (var server in upstream.Servers)
         {
-            config.Line($"server {server} max_fails={health.MaxFails} fail_timeout={failTimeout};");
+            var down = upstream.Down.Contains(server) ? " down" : "";
+            config.Line($"server {server} max_fails={health.MaxFails} fail_timeout={failTimeout}{down};");
         }
 
         config.Comment("Idle connections to the backends kept open per worker, so a request does not pay a TCP handshake.");

@@ -1,9 +1,10 @@
+using System.Net;
 using SessionLab.Topology.Processes;
 
 namespace SessionLab.Topology.LoadBalancing.Nginx;
 
 /// <summary>A running nginx master and its workers; disposing stops them all.</summary>
-internal sealed class RunningNginx(ManagedProcess master, string description, string pidFilePath) : IRunningLoadBalancer
+internal sealed class RunningNginx(ManagedProcess master, string description, string pidFilePath, NginxReloader reloader) : IRunningLoadBalancer
 {
     private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(3);
     private int _disposed;
@@ -19,6 +20,9 @@ internal sealed class RunningNginx(ManagedProcess master, string description, st
     /// </summary>
     public string PidFilePath { get; } = pidFilePath;
 
+    public Task SetInRotationAsync(IPEndPoint backend, bool inRotation, CancellationToken cancellationToken) =>
+        reloader.SetInRotationAsync(ProcessId, backend, inRotation, cancellationToken);
+
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 1)
@@ -30,6 +34,7 @@ internal sealed class RunningNginx(ManagedProcess master, string description, st
         // Should it hang, the fallback kill takes the whole process tree, workers included.
         await master.StopAsync(StopGrace);
         await master.DisposeAsync();
+        reloader.Dispose();
 
         // nginx removes its pid file on a clean exit, not when killed; a stale one would only mislead an orphan sweep.
         try

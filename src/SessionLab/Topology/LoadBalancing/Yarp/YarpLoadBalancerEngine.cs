@@ -1,5 +1,6 @@
 using System.Reflection;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Yarp.ReverseProxy;
 
 namespace SessionLab.Topology.LoadBalancing.Yarp;
@@ -43,7 +44,7 @@ internal sealed class YarpLoadBalancerEngine : ILoadBalancerEngine
         }
 
         log.WriteLine($"{DateTimeOffset.Now:O} YARP {Version} listening: {string.Join(", ", groups.Select(Describe))}");
-        return new RunningYarpLoadBalancer(app, log, $"YARP {Version}");
+        return new RunningYarpLoadBalancer(app, log, $"YARP {Version}", groups, app.Services.GetRequiredService<DestinationRotation>());
     }
 
     private static async Task CloseAsync(WebApplication? app, YarpLogFile log)

@@ -37,6 +37,7 @@ internal static class YarpProxyApp
         });
 
         builder.Services.AddSingleton(health);
+        builder.Services.AddSingleton<DestinationRotation>();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<MatcherPolicy, ListenPortMatcherPolicy>());
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<ILoadBalancingPolicy, NginxIpHashLoadBalancingPolicy>());
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IPassiveHealthCheckPolicy, NginxMaxFailsHealthPolicy>());
@@ -50,6 +51,8 @@ internal static class YarpProxyApp
         app.MapReverseProxy(pipeline =>
             {
                 // Session affinity is left out: the lab's affinity is the IP hash itself.
+                var rotation = pipeline.ApplicationServices.GetRequiredService<DestinationRotation>();
+                pipeline.Use(rotation.InvokeAsync);
                 pipeline.Use(NextUpstreamRetry.InvokeAsync);
                 pipeline.UseLoadBalancing();
                 pipeline.UsePassiveHealthChecks();
