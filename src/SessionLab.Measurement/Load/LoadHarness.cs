@@ -44,11 +44,15 @@ internal sealed class LoadHarness : IDisposable
     public Task WarmUpAsync(Func<RequestSender, WorkerRecorder?, Task> loop) =>
         Task.WhenAll(_senders.Select(sender => Task.Run(() => loop(sender, null))));
 
-    /// <summary>Runs <paramref name="loop"/> on every worker, each with its own recorder, and times the whole phase.</summary>
+    /// <summary>
+    /// Runs <paramref name="loop"/> on every worker, each with its own recorder, and times the whole phase from
+    /// <paramref name="origin"/> (default now): an open-loop run passes its schedule's t0, so the duration (and the QPS
+    /// from it) covers the whole schedule rather than starting a little after it.
+    /// </summary>
     public async Task<(WorkerRecorder[] Workers, TimeSpan Duration)> MeasureAsync(
-        Func<RequestSender, WorkerRecorder?, Task> loop, bool recordServiceTime)
+        Func<RequestSender, WorkerRecorder?, Task> loop, bool recordServiceTime, long? origin = null)
     {
-        var start = Stopwatch.GetTimestamp();
+        var start = origin ?? Stopwatch.GetTimestamp();
         var highest = _options.HighestTrackableLatency.Ticks;
         var workers = _senders.Select(_ => new WorkerRecorder(start, highest, recordServiceTime)).ToArray();
         await Task.WhenAll(_senders.Select((sender, i) => Task.Run(() => loop(sender, workers[i])))).ConfigureAwait(false);

@@ -26,12 +26,13 @@ public sealed class OpenLoopGenerator : ILoadGenerator
         using var harness = new LoadHarness(options, cancellationToken);
         if (options.WarmupRequests > 0)
         {
-            var warmup = Pacer.Start(options.WarmupRequests, rate, cancellationToken);
+            var warmup = Pacer.Start(options.WarmupRequests, rate, Stopwatch.GetTimestamp(), cancellationToken);
             await harness.WarmUpAsync((sender, recorder) => LoopAsync(sender, recorder, warmup, cancellationToken)).ConfigureAwait(false);
         }
 
-        var dueTimes = Pacer.Start(RequestsToSchedule(options, rate), rate, cancellationToken);
-        var (workers, duration) = await harness.MeasureAsync((sender, recorder) => LoopAsync(sender, recorder, dueTimes, cancellationToken), recordServiceTime: true)
+        var origin = Stopwatch.GetTimestamp();
+        var dueTimes = Pacer.Start(RequestsToSchedule(options, rate), rate, origin, cancellationToken);
+        var (workers, duration) = await harness.MeasureAsync((sender, recorder) => LoopAsync(sender, recorder, dueTimes, cancellationToken), recordServiceTime: true, origin)
             .ConfigureAwait(false);
         return LoadResultBuilder.Build(LoadConfiguration.From(options, Mode, harness.FirstRequest), workers, duration);
     }

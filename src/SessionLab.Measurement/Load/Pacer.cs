@@ -14,10 +14,11 @@ internal static class Pacer
 {
     private static readonly double NanosecondsPerTick = 1e9 / Stopwatch.Frequency;
 
-    public static ChannelReader<long> Start(long count, double rate, CancellationToken cancellationToken)
+    /// <summary>Releases <paramref name="count"/> due times from <paramref name="origin"/> (a <see cref="Stopwatch"/> timestamp), the caller's t0, so its clock and the schedule agree.</summary>
+    public static ChannelReader<long> Start(long count, double rate, long origin, CancellationToken cancellationToken)
     {
         var channel = Channel.CreateUnbounded<long>(new UnboundedChannelOptions { SingleWriter = true });
-        var thread = new Thread(() => Release(channel.Writer, count, rate, cancellationToken))
+        var thread = new Thread(() => Release(channel.Writer, count, rate, origin, cancellationToken))
         {
             IsBackground = true,
             Name = "open-loop pacer",
@@ -26,9 +27,8 @@ internal static class Pacer
         return channel.Reader;
     }
 
-    private static void Release(ChannelWriter<long> writer, long count, double rate, CancellationToken cancellationToken)
+    private static void Release(ChannelWriter<long> writer, long count, double rate, long start, CancellationToken cancellationToken)
     {
-        var start = Stopwatch.GetTimestamp();
         var interval = Stopwatch.Frequency / rate;
         for (var i = 0L; i < count; i++)
         {

@@ -9,7 +9,8 @@ public sealed class PacerTests
     public async Task Start_ReleasesEachDueTimeInOrderSpacedByTheRateAndNeverEarly()
     {
         var ct = TestContext.Current.CancellationToken;
-        var dueTimes = Pacer.Start(count: 20, rate: 500, ct);
+        var origin = Stopwatch.GetTimestamp();
+        var dueTimes = Pacer.Start(count: 20, rate: 500, origin, ct);
         var released = new List<(long Due, long ReadAt)>();
 
         await foreach (var due in dueTimes.ReadAllAsync(ct))
@@ -18,6 +19,7 @@ public sealed class PacerTests
         }
 
         Assert.Equal(20, released.Count);
+        Assert.Equal(origin, released[0].Due); // the schedule starts at the caller's t0, so the caller's clock agrees
         var interval = Stopwatch.Frequency / 500.0;
         for (var i = 1; i < released.Count; i++)
         {
@@ -31,7 +33,7 @@ public sealed class PacerTests
     public async Task Start_Cancelled_StopsReleasing()
     {
         using var cancel = new CancellationTokenSource();
-        var dueTimes = Pacer.Start(count: 1_000_000, rate: 10, cancel.Token);
+        var dueTimes = Pacer.Start(count: 1_000_000, rate: 10, Stopwatch.GetTimestamp(), cancel.Token);
         await dueTimes.ReadAsync(TestContext.Current.CancellationToken);
 
         await cancel.CancelAsync();
