@@ -21,14 +21,9 @@ public sealed class GracefulShutdownThroughBalancerTests
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    // Explicit for now: the drain removed the keep-alive races, but a connection still waiting in the backend's accept
-    // queue when it stops listening is reset, and a POST already sent on it is a 502 (seen in about 1 run in 4 behind nginx).
-    [Theory(Timeout = 180_000, Explicit = true)]
-    [InlineData("nginx")]
-    [InlineData("yarp")]
-    public Task Sigterm_PostsAndGetsUnderLoad_NoServerErrorOrBrokenConnectionReachesTheClients(string engine) =>
-        RestartUnderLoadAsync(engine, deregister: false);
-
+    // SIGTERM alone is not asserted here: with passive health checks only, a connection the balancer opened as the
+    // backend stopped listening is reset, and a POST already sent on it is a 502 (about 1 run in 4 behind nginx).
+    // Experiment 6.3 measures that procedure in every run and reports it as a finding.
     // Taken out of the balancer first, the backend gets no new connection, so none can wait in its accept queue.
     [Theory(Timeout = 180_000)]
     [InlineData("nginx")]
