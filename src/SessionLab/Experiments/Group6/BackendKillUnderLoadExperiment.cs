@@ -41,7 +41,7 @@ internal sealed class BackendKillUnderLoadExperiment : IExperiment
                 continue;
             }
 
-            var victim = await VictimAsync(context, target, cancellationToken);
+            var victim = await FaultVictim.ChooseAsync(context, target, cancellationToken);
             context.Step($"{name}: {users} workers for {Seconds(duration)} s; kill -9 {victim.Name} at {Seconds(killAt)} s");
             var run = await FaultUnderLoad.RunAsync(context, target, users, duration, [(killAt, () => context.Faults.KillBackendAsync(victim.Name))], cancellationToken);
             LoadRecording.Record(context, $"{name} with kill -9 of {victim.Name}", run.Load);
@@ -115,21 +115,6 @@ internal sealed class BackendKillUnderLoadExperiment : IExperiment
             ? new(h3.Id, h3.Statement, Verdict.Inconclusive, "No scheme was measured.")
             : new(h3.Id, h3.Statement, runs.All(r => r.FailoverErrors == 0 && r.FailedProbesAfterFault == 0) ? Verdict.Confirmed : Verdict.Refuted,
                 string.Join("; ", runs.Select(r => $"{r.Scheme}: {r.FailoverErrors.ToString(CultureInfo.InvariantCulture)} of {r.Requests.ToString(CultureInfo.InvariantCulture)} requests failed with a 5xx or no reply, probe {r.ProbeWindow}, first live answer {r.FirstLiveAnswer} after the kill, slowest probe {r.SlowestProbeAfterFaultMs.ToString("0.0", CultureInfo.InvariantCulture)} ms")) + ".");
-    }
-
-    /// <summary>Sticky: the backend worker 0's session lives on (one client address, so all of them); round robin: the first of the group.</summary>
-    private static async Task<BackendNode> VictimAsync(ExperimentContext context, PerformanceTarget target, CancellationToken cancellationToken)
-    {
-        var backends = context.Topology.BackendsOf(target.Scheme).ToList();
-        if (target.Scheme != SchemeKind.Sticky)
-        {
-            return backends[0];
-        }
-
-        var client = context.Client(target.Balancer, cookies: false);
-        client.SetHeader("Cookie", $"session_id={target.Credentials[0]}");
-        var profile = await client.GetAsync("/profile", cancellationToken);
-        return backends.FirstOrDefault(b => b.ServerId == profile.ServerId) ?? backends[0];
     }
 
     private static string Sessions(FailoverRun r) =>

@@ -57,7 +57,7 @@ internal sealed class GracefulRestartUnderLoadExperiment : IExperiment
                     continue;
                 }
 
-                var victim = await VictimAsync(context, target, cancellationToken);
+                var victim = await FaultVictim.ChooseAsync(context, target, cancellationToken);
                 IReadOnlyList<(TimeSpan, Func<Task<string>>)> faults = procedure == RestartProcedure.SigtermAlone
                     ? [(stopAt, () => context.Faults.StopBackendAsync(victim.Name)), (startAt, () => context.Faults.StartBackendAsync(victim.Name, cancellationToken))]
                     : [(stopAt, () => context.Faults.DrainAndStopBackendAsync(victim.Name, cancellationToken, settle)), (startAt, () => context.Faults.StartAndReturnBackendAsync(victim.Name, cancellationToken))];
@@ -161,21 +161,6 @@ internal sealed class GracefulRestartUnderLoadExperiment : IExperiment
         RestartProcedure.DeregisteredFirst => "(b) deregistered first",
         _ => throw new ArgumentOutOfRangeException(nameof(procedure), procedure, "Unknown procedure."),
     };
-
-    /// <summary>Sticky: the backend worker 0's session lives on (one client address, so all of them); round robin: the first of the group.</summary>
-    private static async Task<BackendNode> VictimAsync(ExperimentContext context, PerformanceTarget target, CancellationToken cancellationToken)
-    {
-        var backends = context.Topology.BackendsOf(target.Scheme).ToList();
-        if (target.Scheme != SchemeKind.Sticky)
-        {
-            return backends[0];
-        }
-
-        var client = context.Client(target.Balancer, cookies: false);
-        client.SetHeader("Cookie", $"session_id={target.Credentials[0]}");
-        var profile = await client.GetAsync("/profile", cancellationToken);
-        return backends.FirstOrDefault(b => b.ServerId == profile.ServerId) ?? backends[0];
-    }
 
     /// <summary>POST /login as load user <paramref name="worker"/> (the demo directory accepts any user).</summary>
     internal static RequestTemplate LoginRequest(int worker) =>
