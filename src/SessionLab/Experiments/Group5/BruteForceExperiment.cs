@@ -7,6 +7,7 @@ using System.Security.Cryptography;
 using SessionLab.Backend.Common;
 using SessionLab.Backend.Throttling;
 using SessionLab.Experiments.Framework;
+using SessionLab.Measurement.Load;
 using SessionLab.Reporting.Model;
 using SessionLab.Topology.Clients;
 
@@ -186,22 +187,8 @@ internal sealed class BruteForceExperiment : IExperiment
     private static IReadOnlyList<string> Row(string phase, List<(int Status, double Ms)> samples) =>
         [phase, N(samples.Count), N(samples.Count(s => s.Status != 200)), Ms(Quantile(samples, 0.5)), Ms(Quantile(samples, 0.9)), Ms(samples.Count == 0 ? 0 : samples.Max(s => s.Ms))];
 
-    private static async Task<(int Status, double Ms)> TimedGetAsync(HttpClient http, string cookie, CancellationToken cancellationToken)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/profile");
-        request.Headers.TryAddWithoutValidation("Cookie", cookie);
-        var watch = Stopwatch.StartNew();
-        try
-        {
-            using var response = await http.SendAsync(request, cancellationToken);
-            await response.Content.ReadAsByteArrayAsync(cancellationToken);
-            return ((int)response.StatusCode, watch.Elapsed.TotalMilliseconds);
-        }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
-        {
-            return (0, watch.Elapsed.TotalMilliseconds);
-        }
-    }
+    private static Task<(int Status, double Ms)> TimedGetAsync(HttpClient http, string cookie, CancellationToken cancellationToken) =>
+        TimedGet.SendAsync(http, new RequestTemplate("/profile").WithHeader("Cookie", cookie), cancellationToken);
 
     private static string N(long value) => value.ToString(CultureInfo.InvariantCulture);
 

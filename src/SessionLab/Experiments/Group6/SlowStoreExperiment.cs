@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using SessionLab.Backend.Common;
@@ -175,23 +174,7 @@ internal sealed class SlowStoreExperiment : IExperiment
         var results = new List<(int, double)>(count);
         for (var i = 0; i < count; i++)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, template.Path);
-            foreach (var (name, value) in template.Headers)
-            {
-                request.Headers.TryAddWithoutValidation(name, value);
-            }
-
-            var watch = Stopwatch.StartNew();
-            try
-            {
-                using var response = await http.SendAsync(request, cancellationToken);
-                await response.Content.ReadAsByteArrayAsync(cancellationToken);
-                results.Add(((int)response.StatusCode, watch.Elapsed.TotalMilliseconds));
-            }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
-            {
-                results.Add((0, watch.Elapsed.TotalMilliseconds));
-            }
+            results.Add(await TimedGet.SendAsync(http, template, cancellationToken));
         }
 
         return results;
