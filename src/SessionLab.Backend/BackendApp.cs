@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -47,9 +48,9 @@ public static class BackendApp
         {
             kestrel.Listen(IPAddress.Parse(server.Host), server.Port);
             kestrel.AddServerHeader = false;
-            // Above our own limits, so oversized cookies and tokens reach the API and get a JSON reply.
-            kestrel.Limits.MaxRequestHeadersTotalSize = 128 * 1024;
-            kestrel.Limits.MaxRequestLineSize = 16 * 1024;
+            // Kestrel's default header (32 KiB) and request-line (8 KiB) limits stay: our own caps (4 KiB of cookies,
+            // 8 KiB tokens) fit inside them and answer in JSON; only what is larger still gets Kestrel's bare 431/414.
+            kestrel.Limits.MaxConcurrentConnections = server.MaxConnections;
         });
 
         builder.Services.AddBackendServices(server.Scheme);
@@ -59,19 +60,25 @@ public static class BackendApp
         var app = builder.Build();
         app.UseBackendPipeline();
         app.MapHealthApi();
+        var instruments = app.Services.GetRequiredService<LabMode>().InstrumentsOn;
+        if (instruments)
+        {
+            app.MapRuntimeApi();
+        }
+
         switch (server.Scheme)
         {
             case SchemeKind.Jwt:
-                app.MapJwtApi();
+                app.MapJwtApi(instruments);
                 break;
             case SchemeKind.AspNetSession:
-                app.MapAspNetSessionApi();
+                app.MapAspNetSessionApi(instruments);
                 break;
             case SchemeKind.JwtBearer:
                 app.MapJwtBearerApi();
                 break;
             default:
-                app.MapSessionApi();
+                app.MapSessionApi(instruments);
                 break;
         }
 
@@ -99,6 +106,8 @@ public static class BackendApp
             .Validate(o => o.OperationTimeout > TimeSpan.Zero && o.ConnectTimeout > TimeSpan.Zero, "Redis timeouts must be positive.")
             .ValidateOnStart();
         services.AddOptions<UserDirectoryOptions>().BindConfiguration(UserDirectoryOptions.SectionName);
+        services.AddOptions<LabOptions>().BindConfiguration(LabOptions.SectionName);
+        services.AddSingleton<LabMode>();
 
         services.ConfigureHttpJsonOptions(o =>
         {
@@ -110,6 +119,7 @@ public static class BackendApp
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ServerIdentity>();
         services.AddFailedAuthThrottle();
+        services.AddSingleton<LoginFlow>();
         services.AddSingleton<IUserDirectory>(sp =>
             sp.GetRequiredService<IOptions<UserDirectoryOptions>>().Value.File is { Length: > 0 } path
                 ? new FileUserDirectory(path)
@@ -123,13 +133,13 @@ public static class BackendApp
         switch (scheme)
         {
             case SchemeKind.Sticky:
-                services.AddSingleton<SessionCookie>();
+                AddSessionCookies(services);
                 services.AddSingleton<InMemorySessionStore>();
                 services.AddSingleton<ISessionStore>(sp => sp.GetRequiredService<InMemorySessionStore>());
                 services.AddHostedService<SessionSweeper>();
                 break;
             case SchemeKind.Redis:
-                services.AddSingleton<SessionCookie>();
+                AddSessionCookies(services);
                 services.AddSingleton<RedisConnection>();
                 services.AddSingleton<ISessionStore, RedisSessionStore>();
                 break;
@@ -139,6 +149,7 @@ public static class BackendApp
                 services.AddSingleton<TokenService>();
                 services.AddSingleton<RevocationStore>();
                 services.AddSingleton<TokenAuthorizer>();
+                services.AddSingleton<ICredentialCheck, TokenCredentialCheck>();
                 break;
             case SchemeKind.AspNetSession:
                 PeerServices.AddAspNetSession(services);
@@ -148,7 +159,16 @@ public static class BackendApp
                 break;
         }
 
+        services.TryAddSingleton<ICredentialCheck, NoCredentialCheck>();
         return services;
+    }
+
+    private static void AddSessionCookies(IServiceCollection services)
+    {
+        services.AddSingleton<SessionCookie>();
+        services.AddSingleton<SessionKey>();
+        services.AddSingleton<SessionIds>();
+        services.AddSingleton<ICredentialCheck, SessionCredentialCheck>();
     }
 
     internal static WebApplication UseBackendPipeline(this WebApplication app)
@@ -167,7 +187,10 @@ public static class BackendApp
         app.UseMiddleware<InputLimitsMiddleware>();
         app.Use((context, next) =>
         {
-            context.Response.Headers["X-Server-Id"] = context.RequestServices.GetRequiredService<ServerIdentity>().ServerId;
+            var headers = context.Response.Headers;
+            headers["X-Server-Id"] = context.RequestServices.GetRequiredService<ServerIdentity>().ServerId;
+            // Replies carry sessions, tokens and who the user is: no shared or browser cache may keep them.
+            headers.CacheControl = "no-store";
             return next(context);
         });
         // Before authentication, so a throttled client costs no store lookup and no token validation.

@@ -46,4 +46,5 @@ public sealed record TokenLogoutResponse(
     string ServerId,
     string Message,
     [property: JsonPropertyName("jti")] string TokenId,
-    long BlacklistTtlSeconds);
+    long BlacklistTtlSeconds,
+    bool RevokedOnProfile);

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using SessionLab.Backend.Redis;
 using SessionLab.Backend.Sessions;
 
 namespace SessionLab.Backend.Common;
@@ -19,4 +20,5 @@ namespace SessionLab.Backend.Common;
 [JsonSerializable(typeof(TokenProfileResponse))]
 [JsonSerializable(typeof(TokenLogoutResponse))]
 [JsonSerializable(typeof(SessionRecord))]
+[JsonSerializable(typeof(SignedSessionRecord))]
 internal sealed partial class BackendJsonContext : JsonSerializerContext;

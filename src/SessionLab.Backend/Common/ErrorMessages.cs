@@ -24,4 +24,8 @@ public static class ErrorMessages
     public const string BadRequest = "bad request";
     public const string Internal = "internal error";
     public const string TooManyFailedAttempts = "too many failed attempts";
+    public const string TooManyFailedLogins = "too many failed logins; try again later";
+    public const string LoginsBusy = "too many logins in progress; try again shortly";
+    public const string DuplicateSessionCookie = "more than one session_id cookie";
+    public const string SessionStoreFull = "session store full";
 }

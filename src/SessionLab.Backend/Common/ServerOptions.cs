@@ -34,6 +34,12 @@ public sealed class ServerOptions
     /// <summary>After the drain, how long requests still in flight may take to finish before Kestrel cuts them. Default 5 s.</summary>
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// Most client connections served at once; further ones are refused by Kestrel until one closes, so a connection
+    /// flood costs bounded memory. Default 10,000 (the lab's balancers keep at most a few hundred).
+    /// </summary>
+    public long MaxConnections { get; set; } = 10_000;
+
     /// <summary>When set, the backend exits once this process is gone, so a crashed lab leaves no orphans.</summary>
     public int? ParentProcessId { get; set; }
 }

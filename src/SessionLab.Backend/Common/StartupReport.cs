@@ -20,6 +20,22 @@ internal sealed partial class StartupReport(IServiceProvider services, ILogger<S
         var server = services.GetRequiredService<IOptions<ServerOptions>>().Value;
         var users = services.GetRequiredService<IUserDirectory>();
         LogServing(server.Id, server.Scheme, server.Host, server.Port, users.Description);
+        var lab = services.GetRequiredService<LabMode>();
+        var instruments = server.Scheme switch
+        {
+            SchemeKind.Jwt => "/login-short, /debug/sessions, /debug/runtime",
+            SchemeKind.JwtBearer => "/debug/runtime",
+            _ => "/debug/sessions, /debug/runtime",
+        };
+        var described = lab.Describe(instruments);
+        if (lab.InstrumentsOn && lab.RealUsers)
+        {
+            LogInstrumentsWithRealUsers(described);
+        }
+        else
+        {
+            LogInstruments(described);
+        }
 
         if (server.Scheme is SchemeKind.Sticky or SchemeKind.Redis or SchemeKind.AspNetSession)
         {
@@ -27,10 +43,17 @@ internal sealed partial class StartupReport(IServiceProvider services, ILogger<S
             LogSessions(ttl);
         }
 
+        if (server.Scheme is SchemeKind.Sticky or SchemeKind.Redis)
+        {
+            // Loaded now, so a missing or unsafe key stops the start instead of the first login.
+            var key = services.GetRequiredService<SessionKey>().Secret;
+            LogSessionKey(key.Source, key.Fingerprint);
+        }
+
         if (server.Scheme is SchemeKind.Redis or SchemeKind.Jwt or SchemeKind.AspNetSession)
         {
             _ = services.GetRequiredService<RedisConnection>();
-            var redis = services.GetRequiredService<IOptions<RedisOptions>>().Value.Configuration;
+            var redis = RedisConnection.Describe(services.GetRequiredService<IOptions<RedisOptions>>().Value.Configuration);
             LogRedis(redis);
         }
 
@@ -49,8 +72,17 @@ internal sealed partial class StartupReport(IServiceProvider services, ILogger<S
     [LoggerMessage(Level = LogLevel.Information, Message = "{ServerId}: {Scheme} backend on http://{Host}:{Port}; users: {Users}")]
     private partial void LogServing(string serverId, SchemeKind scheme, string host, int port, string users);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Lab mode: {Instruments}")]
+    private partial void LogInstruments(string instruments);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Lab mode: {Instruments}")]
+    private partial void LogInstrumentsWithRealUsers(string instruments);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Sessions expire after {Ttl} idle (sliding)")]
     private partial void LogSessions(TimeSpan ttl);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Session ids and records signed with HMAC-SHA256; key from {KeySource} (key id {KeyId})")]
+    private partial void LogSessionKey(string keySource, string keyId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Redis: {Configuration} (fail fast, no queueing while disconnected)")]
     private partial void LogRedis(string configuration);

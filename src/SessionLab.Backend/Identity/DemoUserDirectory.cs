@@ -20,6 +20,8 @@ internal sealed class DemoUserDirectory : IUserDirectory
 
     public string Description => "demo directory (any username, any password)";
 
+    public bool HashesPasswords => false;
+
     public AuthenticatedUser? Authenticate(Credentials credentials) =>
         new(UserIdOf(credentials.Username), credentials.Username);
 

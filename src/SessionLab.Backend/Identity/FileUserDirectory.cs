@@ -6,12 +6,18 @@ namespace SessionLab.Backend.Identity;
 
 /// <summary>
 /// Real password checking: users from a JSON file, passwords verified with ASP.NET Core Identity's
-/// <see cref="PasswordHasher{TUser}"/> (PBKDF2-HMAC-SHA512, salted, 100,000 iterations).
+/// <see cref="PasswordHasher{TUser}"/> (PBKDF2-HMAC-SHA512, salted, 210,000 iterations: OWASP's figure for SHA-512).
+/// Hashes made with fewer iterations (older files) still verify.
 /// </summary>
 internal sealed class FileUserDirectory : IUserDirectory
 {
+    /// <summary>OWASP's Password Storage Cheat Sheet: PBKDF2-HMAC-SHA512 at 210,000 iterations.</summary>
+    public const int Iterations = 210_000;
+
+    private static readonly PasswordHasher<UserFileEntry> Hasher = new(Microsoft.Extensions.Options.Options.Create(new PasswordHasherOptions { IterationCount = Iterations }));
+
     private readonly FrozenDictionary<string, UserFileEntry> _users;
-    private readonly PasswordHasher<UserFileEntry> _hasher = new();
+    private readonly PasswordHasher<UserFileEntry> _hasher = Hasher;
 
     // Verifying against this when the user is unknown keeps the reply time the same, so usernames cannot be probed by timing.
     private readonly string _decoyHash;
@@ -40,6 +46,8 @@ internal sealed class FileUserDirectory : IUserDirectory
 
     public string Description { get; }
 
+    public bool HashesPasswords => true;
+
     public AuthenticatedUser? Authenticate(Credentials credentials)
     {
         var password = credentials.Password ?? string.Empty;
@@ -55,5 +63,5 @@ internal sealed class FileUserDirectory : IUserDirectory
 
     /// <summary>Hashes a password in the format this directory reads.</summary>
     public static string HashPassword(string password) =>
-        new PasswordHasher<UserFileEntry>().HashPassword(new UserFileEntry(string.Empty, 0, string.Empty), password);
+        Hasher.HashPassword(new UserFileEntry(string.Empty, 0, string.Empty), password);
 }

@@ -15,26 +15,35 @@ internal static class JwtApi
     /// <summary>The plan's short-token user.</summary>
     private static readonly AuthenticatedUser ShortTokenUser = new(1001, "test");
 
-    private const int MaxShortTokenSeconds = 3600;
+    private const int MaxShortTokenSeconds = JwtOptions.MaxShortTokenSeconds;
 
-    public static IEndpointRouteBuilder MapJwtApi(this IEndpointRouteBuilder app)
+    /// <param name="app">The backend.</param>
+    /// <param name="instruments">
+    /// Whether to map the lab instruments: <c>/login-short</c> mints a token for the plan's test user without any
+    /// credentials, so it exists in lab mode only.
+    /// </param>
+    public static IEndpointRouteBuilder MapJwtApi(this IEndpointRouteBuilder app, bool instruments)
     {
         app.MapPost("/login", LoginAsync);
-        app.MapPost("/login-short", LoginShort);
+        if (instruments)
+        {
+            app.MapPost("/login-short", LoginShort);
+            app.MapGet("/debug/sessions", (ServerIdentity server) => TypedResults.Ok(new DebugSessionsResponse(server.ServerId, 0)));
+        }
+
         app.MapGet("/profile", (HttpContext context, TokenAuthorizer authorizer, ServerIdentity server) =>
             ProfileAsync(context, authorizer, server, authorizer.RevocationOnByDefault)).RequiresSession();
         app.MapGet("/profile-with-blacklist", (HttpContext context, TokenAuthorizer authorizer, ServerIdentity server) =>
             ProfileAsync(context, authorizer, server, consultBlacklist: true)).RequiresSession();
         app.MapPost("/logout", LogoutAsync).RequiresSession();
-        app.MapGet("/debug/sessions", (ServerIdentity server) => TypedResults.Ok(new DebugSessionsResponse(server.ServerId, 0)));
         return app;
     }
 
     /// <summary><c>POST /login</c>: a token for valid credentials (also the JwtBearer baseline's login).</summary>
     internal static async Task<Results<Ok<TokenResponse>, JsonHttpResult<ErrorResponse>>> LoginAsync(
-        HttpContext context, IUserDirectory users, TokenService tokens, IOptions<JwtOptions> options, ServerIdentity server)
+        HttpContext context, LoginFlow login, TokenService tokens, IOptions<JwtOptions> options, ServerIdentity server)
     {
-        var (user, error) = await LoginFlow.AuthenticateAsync(context, users, server);
+        var (user, error) = await login.AuthenticateAsync(context);
         if (user is null)
         {
             return error!;
@@ -65,7 +74,7 @@ internal static class JwtApi
     private static async Task<Results<Ok<TokenProfileResponse>, JsonHttpResult<ErrorResponse>>> ProfileAsync(
         HttpContext context, TokenAuthorizer authorizer, ServerIdentity server, bool consultBlacklist)
     {
-        var auth = await authorizer.AuthorizeAsync(context.Request, consultBlacklist);
+        var auth = await authorizer.AuthorizeAsync(context, consultBlacklist);
         if (auth.Claims is not { } claims)
         {
             return server.Error(auth.StatusCode, auth.Error!);
@@ -86,21 +95,23 @@ internal static class JwtApi
         HttpContext context, TokenAuthorizer authorizer, RevocationStore revocations, TokenService tokens, TimeProvider time, ServerIdentity server)
     {
         // Revoking needs a token we issued; an already-revoked one is refused like at /profile.
-        var auth = await authorizer.AuthorizeAsync(context.Request, consultBlacklist: false);
+        var auth = await authorizer.AuthorizeAsync(context, consultBlacklist: false);
         if (auth.Claims is not { } claims)
         {
             return server.Error(auth.StatusCode, auth.Error!);
         }
 
-        // Keep the entry exactly as long as the token could still be accepted: remaining lifetime plus the skew.
+        // Keep the entry exactly as long as the token could still be accepted: remaining lifetime plus the skew, and
+        // never longer than the longest token we issue (validation already refuses longer ones; this bounds Redis too).
         var ttl = claims.ExpiresAt - time.GetUtcNow() + tokens.ClockSkew;
-        if (ttl < TimeSpan.FromSeconds(1))
-        {
-            ttl = TimeSpan.FromSeconds(1);
-        }
+        ttl = TimeSpan.FromTicks(Math.Clamp(ttl.Ticks, TimeSpan.TicksPerSecond, (tokens.MaxLifetime + tokens.ClockSkew).Ticks));
 
         await revocations.RevokeAsync(claims.TokenId, ttl);
-        return TypedResults.Ok(new TokenLogoutResponse(server.ServerId, "token revoked", claims.TokenId, (long)Math.Ceiling(ttl.TotalSeconds)));
+        // Say what happened: with revocation off, /profile never reads the blacklist, so the token still works there.
+        var message = authorizer.RevocationOnByDefault
+            ? "token revoked"
+            : "token blacklisted, but revocation is off: /profile keeps accepting it until it expires; only /profile-with-blacklist refuses it";
+        return TypedResults.Ok(new TokenLogoutResponse(server.ServerId, message, claims.TokenId, (long)Math.Ceiling(ttl.TotalSeconds), authorizer.RevocationOnByDefault));
     }
 
     /// <summary>Signs a token for <paramref name="user"/> and wraps it in the API reply (shared with the JwtBearer baseline).</summary>

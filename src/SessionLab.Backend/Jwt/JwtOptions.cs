@@ -5,11 +5,19 @@ public sealed class JwtOptions
 {
     public const string SectionName = "Jwt";
 
+    /// <summary>The longest token <c>/login-short?seconds=N</c> hands out (a lab instrument).</summary>
+    public const int MaxShortTokenSeconds = 3600;
+
     /// <summary>
-    /// The HS256 key, base64 (at least 32 bytes), shared by every JWT backend. When empty, a generated
-    /// DEVELOPMENT key is read from (or created in) <see cref="DevKeyFile"/> so backends on one machine agree.
+    /// The HS256 key, base64 (at least 32 random bytes), shared by every JWT backend. Set it in the environment
+    /// (<c>SESSIONLAB_Jwt__Key</c>), never on a command line, where <c>ps</c> shows it. When neither this nor
+    /// <see cref="KeyFile"/> is set, a generated DEVELOPMENT key is read from (or created in) <see cref="DevKeyFile"/>
+    /// so backends on one machine agree; with a users file (real mode) that is refused.
     /// </summary>
     public string? Key { get; set; }
+
+    /// <summary>A file holding the base64 key; refused when other users can read it or it belongs to someone else.</summary>
+    public string? KeyFile { get; set; }
 
     /// <summary>Where the generated development key lives. Default <c>~/.local/share/sessionlab/dev-jwt-key</c>.</summary>
     public string? DevKeyFile { get; set; }

@@ -11,14 +11,17 @@ internal sealed class TokenAuthorizer(TokenService tokens, RevocationStore revoc
 
     public bool RevocationOnByDefault { get; } = options.Value.Revocation == RevocationMode.On;
 
-    public async Task<Authorization> AuthorizeAsync(HttpRequest request, bool consultBlacklist)
+    /// <summary>The throttle's cheap check: does the request carry a token whose signature and claims verify (no Redis)?</summary>
+    public async ValueTask<bool> IsAuthenticAsync(HttpContext context) =>
+        await tokens.ValidateRequestAsync(context) is { IsValid: true };
+
+    public async Task<Authorization> AuthorizeAsync(HttpContext context, bool consultBlacklist)
     {
-        if (BearerToken.Read(request) is not { } token)
+        if (await tokens.ValidateRequestAsync(context) is not { } check)
         {
             return Authorization.Denied(StatusCodes.Status401Unauthorized, ErrorMessages.MissingToken);
         }
 
-        var check = await tokens.ValidateAsync(token);
         if (check.Claims is not { } claims)
         {
             return Authorization.Denied(StatusCodes.Status401Unauthorized, check.Error!);

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -9,7 +10,9 @@ namespace SessionLab.Backend.Jwt;
 
 /// <summary>
 /// Issues and validates the lab's JWTs with Microsoft.IdentityModel (no hand-rolled HMAC).
-/// Validation is pinned to HS256, requires <c>exp</c> and the issuer, and uses an explicit clock skew.
+/// Validation is pinned to HS256 and <c>typ: JWT</c>, requires <c>exp</c>, <c>iat</c> and the issuer, uses an explicit
+/// clock skew, and refuses what a token of ours never has (<see cref="StrictTokenShape"/>), an <c>iat</c> in the future
+/// and a lifetime longer than any we issue.
 /// </summary>
 internal sealed class TokenService
 {
@@ -22,17 +25,27 @@ internal sealed class TokenService
     private readonly JwtOptions _options;
     private readonly TimeProvider _time;
 
+    private static readonly object CheckItem = new();
+
     public TokenService(JwtSigningKey key, IOptions<JwtOptions> options, TimeProvider time)
     {
         _key = key;
         _options = options.Value;
         _time = time;
+        MaxLifetime = MaxLifetimeOf(_options);
         // The plan's claims only; IdentityModel would otherwise add nbf on its own.
         _handler = new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false, MaximumTokenSizeInBytes = _options.MaxTokenBytes };
         _validation = CreateValidationParameters(key, _options);
     }
 
     public TimeSpan ClockSkew => _options.ClockSkew;
+
+    /// <summary>The longest <c>exp − iat</c> accepted: the longest lifetime this configuration issues.</summary>
+    public TimeSpan MaxLifetime { get; }
+
+    /// <summary>The /login lifetime, the short-token default and the longest short token the lab may ask for.</summary>
+    public static TimeSpan MaxLifetimeOf(JwtOptions options) =>
+        new[] { options.Lifetime, options.ShortLifetime, TimeSpan.FromSeconds(JwtOptions.MaxShortTokenSeconds) }.Max();
 
     /// <summary>The lab's validation rules, shared with the JwtBearer baseline so both judge tokens alike.</summary>
     public static TokenValidationParameters CreateValidationParameters(JwtSigningKey key, JwtOptions options) =>
@@ -44,6 +57,7 @@ internal sealed class TokenService
             ValidateIssuerSigningKey = true,
             ValidIssuer = options.Issuer,
             ValidateIssuer = true,
+            ValidTypes = ["JWT"], // not an access token of another kind (at+jwt, a logout token …) signed with the same key
             ValidateAudience = false, // deliberate: the plan's tokens carry no aud; one issuer, one audience
             ValidateLifetime = true,
             RequireExpirationTime = true,
@@ -85,9 +99,18 @@ internal sealed class TokenService
         }
 
         var jwt = (JsonWebToken)result.SecurityToken;
-        if (!jwt.TryGetPayloadValue<int>(UserIdClaim, out var userId)
+        if (!StrictTokenShape.IsAcceptable(jwt)
+            || !jwt.TryGetPayloadValue<int>(UserIdClaim, out var userId)
             || !jwt.TryGetPayloadValue<string>(UsernameClaim, out var username)
             || string.IsNullOrEmpty(jwt.Id))
+        {
+            return TokenCheck.Invalid(ErrorMessages.InvalidToken);
+        }
+
+        // iat is required: not later than now (give or take the skew), and exp no further after it than we ever issue.
+        if (!jwt.TryGetPayloadValue<long>(JwtRegisteredClaimNames.Iat, out _)
+            || jwt.IssuedAt > _time.GetUtcNow().UtcDateTime + _options.ClockSkew
+            || jwt.ValidTo - jwt.IssuedAt > MaxLifetime)
         {
             return TokenCheck.Invalid(ErrorMessages.InvalidToken);
         }
@@ -99,6 +122,22 @@ internal sealed class TokenService
             new DateTimeOffset(jwt.IssuedAt, TimeSpan.Zero),
             new DateTimeOffset(jwt.ValidTo, TimeSpan.Zero),
             jwt.Id));
+    }
+
+    /// <summary>
+    /// <see cref="ValidateAsync"/> of the request's bearer token, done once per request: the throttle's cheap check and
+    /// the endpoint share the result.
+    /// </summary>
+    public async ValueTask<TokenCheck?> ValidateRequestAsync(HttpContext context)
+    {
+        if (context.Items.TryGetValue(CheckItem, out var cached))
+        {
+            return (TokenCheck?)cached;
+        }
+
+        TokenCheck? check = BearerToken.Read(context.Request) is { } token ? await ValidateAsync(token) : null;
+        context.Items[CheckItem] = check;
+        return check;
     }
 
     internal static string ErrorFor(Exception? exception) => exception switch

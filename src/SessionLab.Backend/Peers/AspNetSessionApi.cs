@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using SessionLab.Backend.Common;
-using SessionLab.Backend.Identity;
 using SessionLab.Backend.Throttling;
 
 namespace SessionLab.Backend.Peers;
@@ -18,18 +17,22 @@ internal static class AspNetSessionApi
     private const string UserIdKey = "user_id";
     private const string UsernameKey = "username";
 
-    public static IEndpointRouteBuilder MapAspNetSessionApi(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapAspNetSessionApi(this IEndpointRouteBuilder app, bool instruments)
     {
         app.MapPost("/login", LoginAsync);
         app.MapGet("/profile", ProfileAsync).RequiresSession();
         app.MapPost("/logout", LogoutAsync);
-        app.MapGet("/debug/sessions", (ServerIdentity server) => TypedResults.Ok(new DebugSessionsResponse(server.ServerId, -1)));
+        if (instruments)
+        {
+            app.MapGet("/debug/sessions", (ServerIdentity server) => TypedResults.Ok(new DebugSessionsResponse(server.ServerId, -1)));
+        }
+
         return app;
     }
 
-    private static async Task<Results<Ok<LoginResponse>, JsonHttpResult<ErrorResponse>>> LoginAsync(HttpContext context, IUserDirectory users, ServerIdentity server)
+    private static async Task<Results<Ok<LoginResponse>, JsonHttpResult<ErrorResponse>>> LoginAsync(HttpContext context, LoginFlow login, ServerIdentity server)
     {
-        var (user, error) = await LoginFlow.AuthenticateAsync(context, users, server);
+        var (user, error) = await login.AuthenticateAsync(context);
         if (user is null)
         {
             return error!;

@@ -24,8 +24,33 @@ internal sealed partial class RedisConnection : IDisposable
         Multiplexer.ConnectionRestored += (_, e) => LogConnectionRestored(e.EndPoint);
         if (!Multiplexer.IsConnected)
         {
-            LogNotYetConnected(options.Value.Configuration);
+            LogNotYetConnected(Describe(options.Value.Configuration));
         }
+    }
+
+    /// <summary>
+    /// The endpoints (and Sentinel service) of a configuration string, for logs: never its password, user or other
+    /// options, which may be secrets.
+    /// </summary>
+    public static string Describe(string configuration)
+    {
+        ConfigurationOptions parsed;
+        try
+        {
+            parsed = ConfigurationOptions.Parse(configuration, ignoreUnknown: true);
+        }
+        catch (ArgumentException)
+        {
+            return "(unparsable configuration)";
+        }
+
+        var endpoints = string.Join(",", parsed.EndPoints.Select(e => e switch
+        {
+            System.Net.DnsEndPoint dns => $"{dns.Host}:{dns.Port}",
+            _ => e.ToString(),
+        }));
+        var secured = parsed.Password is { Length: > 0 } ? " (password set)" : string.Empty;
+        return parsed.ServiceName is { Length: > 0 } service ? $"{endpoints} serviceName={service}{secured}" : endpoints + secured;
     }
 
     public IConnectionMultiplexer Multiplexer { get; }

@@ -9,18 +9,24 @@ using StackExchange.Redis;
 namespace SessionLab.Backend.Redis;
 
 /// <summary>
-/// Sessions in Redis: key <c>session:{id}</c>, a JSON value, and a TTL that every read renews
-/// in the same round trip (<c>GETEX key EX ttl</c>), so sliding expiry costs nothing extra.
+/// Sessions in Redis: key <c>session:{id}</c>, a signed JSON value (<see cref="SignedSessionRecord"/>), and a TTL that
+/// every read renews in the same round trip (<c>GETEX key EX ttl</c>), so sliding expiry costs nothing extra.
+/// What Redis access still means: a reader sees live session ids (sessions); a writer cannot mint or alter a session,
+/// but can delete any (log anyone out) and, in the JWT scheme, delete a blacklist entry (undo a revocation). So Redis
+/// belongs on a private network with a password, never published.
 /// </summary>
 internal sealed partial class RedisSessionStore(
     RedisConnection redis,
     TimeProvider time,
     IOptions<SessionOptions> options,
+    SessionIds ids,
+    SessionKey key,
     ILogger<RedisSessionStore> logger) : ISessionStore
 {
     public const string KeyPrefix = "session:";
 
     private readonly TimeSpan _ttl = options.Value.Ttl;
+    private readonly byte[] _recordKey = key.Secret.Derive("sessionlab session record");
 
     public static RedisKey KeyOf(string sessionId) => KeyPrefix + sessionId;
 
@@ -28,8 +34,8 @@ internal sealed partial class RedisSessionStore(
     {
         while (true)
         {
-            var session = new SessionRecord(SessionIds.New(), user.UserId, user.Username, time.GetUtcNow());
-            var value = JsonSerializer.SerializeToUtf8Bytes(session, BackendJsonContext.Default.SessionRecord);
+            var session = new SessionRecord(ids.New(), user.UserId, user.Username, time.GetUtcNow());
+            var value = JsonSerializer.SerializeToUtf8Bytes(SignedSessionRecord.Sign(session, _recordKey), BackendJsonContext.Default.SignedSessionRecord);
             // NX: a colliding id (never expected at 128 bits) must not overwrite someone else's session.
             var created = await redis.CallAsync(
                 db => db.StringSetAsync(KeyOf(session.SessionId), value, _ttl, When.NotExists),
@@ -51,9 +57,10 @@ internal sealed partial class RedisSessionStore(
             return null;
         }
 
+        SignedSessionRecord? stored;
         try
         {
-            return JsonSerializer.Deserialize((byte[])value!, BackendJsonContext.Default.SessionRecord);
+            stored = JsonSerializer.Deserialize((byte[])value!, BackendJsonContext.Default.SignedSessionRecord);
         }
         catch (JsonException e)
         {
@@ -61,6 +68,14 @@ internal sealed partial class RedisSessionStore(
             LogUnreadableSession(e);
             return null;
         }
+
+        if (stored?.Verify(sessionId, _recordKey) is not { } session)
+        {
+            LogForgedSession();
+            return null;
+        }
+
+        return session;
     }
 
     public Task<bool> DeleteAsync(string sessionId, CancellationToken cancellationToken) =>
@@ -95,4 +110,7 @@ internal sealed partial class RedisSessionStore(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A session key holds a value that is not a session; ignoring it")]
     private partial void LogUnreadableSession(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A session record in Redis fails its MAC (written or edited without the session key); refused")]
+    private partial void LogForgedSession();
 }

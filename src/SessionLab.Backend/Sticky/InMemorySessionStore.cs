@@ -9,21 +9,28 @@ namespace SessionLab.Backend.Sticky;
 /// Sessions in this process's memory, as a sticky backend keeps them: lost when the process dies,
 /// invisible to the other backends. Thread-safe; idle sessions expire after the TTL (reads renew it).
 /// </summary>
-internal sealed class InMemorySessionStore(TimeProvider time, IOptions<SessionOptions> options) : ISessionStore
+internal sealed class InMemorySessionStore(TimeProvider time, IOptions<SessionOptions> options, SessionIds ids) : ISessionStore
 {
     private readonly ConcurrentDictionary<string, Entry> _sessions = new(StringComparer.Ordinal);
     private readonly long _ttlMs = (long)options.Value.Ttl.TotalMilliseconds;
+    private readonly int _maxSessions = options.Value.MaxSessions;
 
     public int Count => _sessions.Count;
 
     public Task<SessionRecord> CreateAsync(AuthenticatedUser user, CancellationToken cancellationToken)
     {
+        // A bound on process memory: past it logins get 503 rather than the backend running out of memory.
+        if (_sessions.Count >= _maxSessions && RemoveExpired() == 0 && _sessions.Count >= _maxSessions)
+        {
+            throw new Common.SessionStoreUnavailableException(Common.ErrorMessages.SessionStoreFull);
+        }
+
         var now = NowMs();
         string id;
         Entry entry;
         do
         {
-            id = SessionIds.New();
+            id = ids.New();
             entry = new Entry(user.UserId, user.Username, now);
         }
         while (!_sessions.TryAdd(id, entry)); // a 128-bit collision is astronomically unlikely; never overwrite one.

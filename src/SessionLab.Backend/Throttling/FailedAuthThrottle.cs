@@ -1,49 +1,34 @@
 using System.Net;
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 
 namespace SessionLab.Backend.Throttling;
 
 /// <summary>
-/// One token bucket of failed authentications per client address. Only a failure takes a token, so success never
-/// costs anything. A request in flight holds a claim on one of its client's tokens until its outcome is known: without
-/// that, every token that trickles back would let in as many guesses as arrive during one store lookup, and a fast
-/// guesser would get several lookups per token. So one client has at most <see cref="ThrottleOptions.Burst"/>
-/// session requests in flight, and each failure it can still afford is spent at most once.
+/// A budget of failed authentications per client network (<see cref="ClientNetwork"/>) for the endpoints that need a
+/// session or token. Only a failure spends it, and a client over budget is refused only for credentials that fail a
+/// cheap check (<see cref="ICredentialCheck"/>: a session id's signature, a token's signature): a busy NAT or
+/// backend-for-frontend whose users hold valid sessions is never refused because one of them guessed, and no guess
+/// reaches the store.
 /// </summary>
-internal sealed class FailedAuthThrottle : IDisposable
+internal sealed class FailedAuthThrottle
 {
     private static readonly object FailedMarker = new();
 
-    /// <summary>Whole seconds a refused client should wait: at least one failure is earned back within it.</summary>
-    private readonly TimeSpan _retryAfter;
     private readonly IPNetwork[] _exempt;
-    private readonly PartitionedRateLimiter<IPAddress> _limiter;
-    private readonly Dictionary<IPAddress, int> _inFlight = [];
-    private readonly Lock _lock = new();
+    private readonly FailureBudget<IPAddress> _clients;
 
-    public FailedAuthThrottle(IOptions<ThrottleOptions> options)
+    public FailedAuthThrottle(IOptions<ThrottleOptions> options, TimeProvider time)
     {
         var o = options.Value;
         Enabled = o.Enabled;
         _exempt = [.. o.ExemptNetworks.Select(IPNetwork.Parse)];
-        _retryAfter = TimeSpan.FromSeconds(Math.Max(1, Math.Ceiling(1.0 / o.FailuresPerSecond)));
-        var bucket = new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = o.Burst,
-            TokensPerPeriod = o.FailuresPerSecond,
-            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-            QueueLimit = 0,
-            // The partitioned limiter's own heartbeat replenishes every bucket: no timer per client address.
-            AutoReplenishment = false,
-        };
-        _limiter = PartitionedRateLimiter.Create<IPAddress, IPAddress>(client => RateLimitPartition.GetTokenBucketLimiter(client, _ => bucket));
+        _clients = new FailureBudget<IPAddress>(o.Burst, TimeSpan.FromSeconds(1.0 / o.FailuresPerSecond), time);
     }
 
     public bool Enabled { get; }
 
-    /// <summary>The address whose budget a request spends, or null when it is not throttled (off, exempt or unknown).</summary>
+    /// <summary>The network whose budget a request spends, or null when it is not throttled (off, exempt or unknown).</summary>
     public IPAddress? ClientOf(IPAddress? remote)
     {
         if (!Enabled || remote is null)
@@ -51,7 +36,7 @@ internal sealed class FailedAuthThrottle : IDisposable
             return null;
         }
 
-        var client = remote.IsIPv4MappedToIPv6 ? remote.MapToIPv4() : remote;
+        var client = ClientNetwork.Of(remote);
         foreach (var network in _exempt)
         {
             if (network.Contains(client))
@@ -63,49 +48,14 @@ internal sealed class FailedAuthThrottle : IDisposable
         return client;
     }
 
-    /// <summary>
-    /// Lets a request of <paramref name="client"/> in while it could still afford to fail (a token not claimed by its
-    /// other requests in flight); otherwise says how long to wait. Every admitted request must be ended by <see cref="Exit"/>.
-    /// </summary>
-    public bool TryEnter(IPAddress client, out TimeSpan retryAfter)
-    {
-        retryAfter = _retryAfter;
-        lock (_lock)
-        {
-            var inFlight = _inFlight.GetValueOrDefault(client);
-            var available = _limiter.GetStatistics(client)?.CurrentAvailablePermits ?? 0;
-            if (available - inFlight < 1)
-            {
-                return false;
-            }
+    /// <summary>Whether <paramref name="client"/> may still fail; one that may not is served only with credentials that pass the cheap check.</summary>
+    public bool CanAfford(IPAddress client) => _clients.CanAfford(client);
 
-            _inFlight[client] = inFlight + 1;
-            return true;
-        }
-    }
+    /// <summary>Spends one failure of <paramref name="client"/>'s budget.</summary>
+    public void Fail(IPAddress client) => _clients.Spend(client);
 
-    /// <summary>Ends a request let in by <see cref="TryEnter"/>: a failure spends one token of its client's budget, a success none.</summary>
-    public void Exit(IPAddress client, bool failed)
-    {
-        lock (_lock)
-        {
-            // Spent before the claim is released, so no other request can take the same token in between.
-            if (failed)
-            {
-                using var lease = _limiter.AttemptAcquire(client);
-            }
-
-            var inFlight = _inFlight.GetValueOrDefault(client) - 1;
-            if (inFlight > 0)
-            {
-                _inFlight[client] = inFlight;
-            }
-            else
-            {
-                _inFlight.Remove(client);
-            }
-        }
-    }
+    /// <summary>For Retry-After: whole seconds until <paramref name="client"/> earns back one failure.</summary>
+    public int RetryAfterSeconds(IPAddress client) => _clients.SecondsUntilAffordable(client);
 
     /// <summary>
     /// For a handler that answers a failed attempt with something other than 401 (a cookie <c>/logout</c> that ended
@@ -114,6 +64,4 @@ internal sealed class FailedAuthThrottle : IDisposable
     public static void MarkFailed(HttpContext context) => context.Items[FailedMarker] = FailedMarker;
 
     internal static bool IsMarkedFailed(HttpContext context) => context.Items.ContainsKey(FailedMarker);
-
-    public void Dispose() => _limiter.Dispose();
 }

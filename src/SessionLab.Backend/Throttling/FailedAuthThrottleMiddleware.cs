@@ -6,11 +6,12 @@ using SessionLab.Backend.Common;
 namespace SessionLab.Backend.Throttling;
 
 /// <summary>
-/// Refuses a client that cannot afford another failure before the endpoint runs, so the store is not consulted, and
-/// charges every 401 of a <see cref="ThrottledEndpoint"/> to its client. Keyed on <c>Connection.RemoteIpAddress</c>,
-/// which the forwarded-headers middleware has already set to the real client when a trusted proxy sent the request.
+/// On a <see cref="ThrottledEndpoint"/>: a client over its failure budget whose credential fails the cheap check gets
+/// 429 before the endpoint runs (no store lookup); every 401 (or marked failure) spends its budget. Keyed on
+/// <c>Connection.RemoteIpAddress</c>, which the forwarded-headers middleware has already set to the real client when a
+/// trusted proxy sent the request.
 /// </summary>
-internal sealed class FailedAuthThrottleMiddleware(RequestDelegate next, FailedAuthThrottle throttle, ServerIdentity identity)
+internal sealed class FailedAuthThrottleMiddleware(RequestDelegate next, FailedAuthThrottle throttle, ICredentialCheck credentials, ServerIdentity identity)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -21,23 +22,18 @@ internal sealed class FailedAuthThrottleMiddleware(RequestDelegate next, FailedA
             return;
         }
 
-        if (!throttle.TryEnter(client, out var retryAfter))
+        if (!throttle.CanAfford(client) && !await credentials.IsAuthenticAsync(context))
         {
-            context.Response.Headers[HeaderNames.RetryAfter] = ((int)retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+            context.Response.Headers[HeaderNames.RetryAfter] = throttle.RetryAfterSeconds(client).ToString(CultureInfo.InvariantCulture);
             await identity.WriteErrorAsync(context, StatusCodes.Status429TooManyRequests, ErrorMessages.TooManyFailedAttempts);
             return;
         }
 
         // An exception (a store outage) is not the client's failure: only a 401 or a marked reply spends the budget.
-        var failed = false;
-        try
+        await next(context);
+        if (context.Response.StatusCode == StatusCodes.Status401Unauthorized || FailedAuthThrottle.IsMarkedFailed(context))
         {
-            await next(context);
-            failed = context.Response.StatusCode == StatusCodes.Status401Unauthorized || FailedAuthThrottle.IsMarkedFailed(context);
-        }
-        finally
-        {
-            throttle.Exit(client, failed);
+            throttle.Fail(client);
         }
     }
 }

@@ -2,7 +2,8 @@ namespace SessionLab.Backend.Throttling;
 
 /// <summary>
 /// The per-client budget of failed authentications (401 on a session- or token-requiring endpoint). Section <c>Throttle</c>.
-/// Only failures spend it, so a client whose sessions are valid is never slowed down, and a guesser's budget is its own.
+/// Only failures spend it, and a client over budget is still served with a genuine session or token (a signature
+/// check tells), so users behind one address are never refused for someone else's guessing.
 /// </summary>
 public sealed class ThrottleOptions
 {
@@ -28,4 +29,34 @@ public sealed class ThrottleOptions
     /// behind one address. Default none.
     /// </summary>
     public IList<string> ExemptNetworks { get; } = [];
+
+    /// <summary>The budgets of failed <c>/login</c>s (wrong passwords), kept apart because each attempt costs a password hash.</summary>
+    public LoginThrottleOptions Login { get; set; } = new();
+}
+
+/// <summary>
+/// Failed logins are budgeted per client network and per username, both refilled at <see cref="RefillInterval"/>; a
+/// client or username out of budget is refused with 429 before any password is hashed. The username budget is the
+/// larger, so one guessing address is cut off long before the user it targets is: the real user still logs in.
+/// Section <c>Throttle:Login</c>.
+/// </summary>
+public sealed class LoginThrottleOptions
+{
+    /// <summary>Wrong passwords one client network may send in a row. Default 10.</summary>
+    public int ClientBurst { get; set; } = 10;
+
+    /// <summary>Wrong passwords for one username, from all clients together, in a row. Default 30.</summary>
+    public int UserBurst { get; set; } = 30;
+
+    /// <summary>Time to earn back one failure, for clients and usernames alike. Default 6 s (10 a minute).</summary>
+    public TimeSpan RefillInterval { get; set; } = TimeSpan.FromSeconds(6);
+
+    /// <summary>
+    /// Password hashes computed at once; further logins wait in a queue. Default: half the processors (at least one),
+    /// so a login flood leaves CPU for requests that hold a session.
+    /// </summary>
+    public int ConcurrentHashes { get; set; } = Math.Max(1, Environment.ProcessorCount / 2);
+
+    /// <summary>Logins allowed to wait for a hash; beyond it 503 <c>too many logins in progress</c>. Default 64.</summary>
+    public int HashQueue { get; set; } = 64;
 }

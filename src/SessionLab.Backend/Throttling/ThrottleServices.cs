@@ -22,7 +22,12 @@ internal static class ThrottleServices
             .Validate(o => o.KnownNetworks.All(n => IPNetwork.TryParse(n, out _)), "Proxy:KnownNetworks must be CIDR networks, e.g. 10.0.0.0/24.")
             .ValidateOnStart();
         services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ProxyOptions>>((forwarded, proxies) => Configure(forwarded, proxies.Value));
+        services.AddOptions<ThrottleOptions>()
+            .Validate(o => o.Login.ClientBurst >= 1 && o.Login.UserBurst >= 1, "Throttle:Login bursts must be at least 1.")
+            .Validate(o => o.Login.RefillInterval > TimeSpan.Zero, "Throttle:Login:RefillInterval must be positive.")
+            .Validate(o => o.Login.ConcurrentHashes >= 1 && o.Login.HashQueue >= 0, "Throttle:Login:ConcurrentHashes must be at least 1 and HashQueue at least 0.");
         services.AddSingleton<FailedAuthThrottle>();
+        services.AddSingleton<LoginThrottle>();
         return services;
     }
 

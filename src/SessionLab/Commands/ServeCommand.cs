@@ -23,7 +23,11 @@ internal static class ServeCommand
         var jwtLifetime = Duration("--jwt-lifetime", "lifetime of a /login token (default 2h)");
         var clockSkew = Duration("--clock-skew", "JWT clock skew tolerance (default 1s)");
         var drainTime = Duration("--drain-time", "on SIGTERM or Ctrl+C, how long to keep serving with Connection: close before stopping (default 1.5s; 0: no drain)");
-        var jwtKey = new Option<string?>("--jwt-key") { Description = "base64 HS256 key shared by the JWT backends (default: a generated development key; prefer env SESSIONLAB_Jwt__Key)" };
+        // No --jwt-key: a key on the command line is readable by every user through ps and /proc/<pid>/cmdline.
+        var jwtKeyFile = new Option<string?>("--jwt-key-file") { Description = "file holding the base64 HS256 key shared by the JWT backends, mode 0600 (or env SESSIONLAB_Jwt__Key; default in lab mode: a generated development key)" };
+        var sessionKeyFile = new Option<string?>("--session-key-file") { Description = "file holding the base64 key that signs session ids and Redis records, mode 0600 (or env SESSIONLAB_Session__Key; default in lab mode: a generated development key)" };
+        var labEndpoints = new Option<bool>("--lab-endpoints") { Description = "serve the lab instruments /login-short, /debug/sessions, /debug/runtime also with a users file (on by default only with the demo directory)" };
+        var insecureKey = new Option<bool>("--allow-insecure-dev-key") { Description = "accept a generated development key with a users file, and weak or published keys (experiments only)" };
         var revocation = new Option<string?>("--revocation") { Description = "off: /profile is stateless; on: /profile consults the blacklist (default off)" };
         revocation.AcceptOnlyFromAmong("off", "on");
         var whenDown = new Option<string?>("--revocation-when-redis-down") { Description = "fail-closed (503, default) or fail-open" };
@@ -34,7 +38,8 @@ internal static class ServeCommand
 
         var command = new Command("serve", "Run one backend of one scheme (sticky, redis or jwt).")
         {
-            scheme, port, serverId, host, redis, sessionTtl, jwtLifetime, clockSkew, drainTime, jwtKey, revocation, whenDown, usersFile, secureCookie, parentPid,
+            scheme, port, serverId, host, redis, sessionTtl, jwtLifetime, clockSkew, drainTime, jwtKeyFile, sessionKeyFile, revocation, whenDown, usersFile,
+            secureCookie, labEndpoints, insecureKey, parentPid,
         };
 
         command.SetAction(async (parse, cancellationToken) =>
@@ -51,7 +56,15 @@ internal static class ServeCommand
             Set(overrides, "Jwt:Lifetime", parse.GetValue(jwtLifetime)?.ToString("c", CultureInfo.InvariantCulture));
             Set(overrides, "Jwt:ClockSkew", parse.GetValue(clockSkew)?.ToString("c", CultureInfo.InvariantCulture));
             Set(overrides, "Server:DrainTime", parse.GetValue(drainTime)?.ToString("c", CultureInfo.InvariantCulture));
-            Set(overrides, "Jwt:Key", parse.GetValue(jwtKey));
+            Set(overrides, "Jwt:KeyFile", parse.GetValue(jwtKeyFile));
+            Set(overrides, "Session:KeyFile", parse.GetValue(sessionKeyFile));
+            Set(overrides, "Lab:Endpoints", parse.GetValue(labEndpoints) ? "true" : null);
+            Set(overrides, "Lab:AllowInsecureDevKey", parse.GetValue(insecureKey) ? "true" : null);
+            if (parse.GetValue(redis) is { } configuration && configuration.Contains("password=", StringComparison.OrdinalIgnoreCase))
+            {
+                Console.Error.WriteLine("sessionlab serve: WARNING: --redis carries a password, which every user can read through ps; set SESSIONLAB_Redis__Configuration in the environment instead.");
+            }
+
             Set(overrides, "Jwt:Revocation", parse.GetValue(revocation));
             Set(overrides, "Jwt:WhenStoreDown", parse.GetValue(whenDown) switch
             {

@@ -10,8 +10,8 @@ namespace SessionLab.Topology;
 /// <param name="ServerId">Reported as <c>server_id</c> (<c>server-2</c>).</param>
 /// <param name="Port">Where it listens.</param>
 /// <param name="StoreConfiguration">The StackExchange.Redis configuration string (the store, or a proxy in front of it).</param>
-/// <param name="JwtKey">The run's HS256 key, base64; passed in the environment so it never shows in <c>ps</c>.</param>
-internal sealed record BackendLaunch(SchemeKind Scheme, string ServerId, int Port, string StoreConfiguration, string JwtKey)
+/// <param name="Keys">The run's JWT and session keys; passed in the environment so they never show in <c>ps</c>.</param>
+internal sealed record BackendLaunch(SchemeKind Scheme, string ServerId, int Port, string StoreConfiguration, LabKeys Keys)
 {
     public TimeSpan SessionTtl { get; init; } = TimeSpan.FromMinutes(30);
 
@@ -34,13 +34,16 @@ internal sealed record BackendLaunch(SchemeKind Scheme, string ServerId, int Por
         "--jwt-lifetime", JwtLifetime.ToString("c", CultureInfo.InvariantCulture),
         "--revocation", Revocation == RevocationMode.On ? "on" : "off",
         "--revocation-when-redis-down", WhenStoreDown == RevocationStoreDownPolicy.FailOpen ? "fail-open" : "fail-closed",
+        // The experiments use the lab instruments (/login-short, /debug/sessions, /debug/runtime).
+        "--lab-endpoints",
         "--parent-pid", Environment.ProcessId.ToString(CultureInfo.InvariantCulture),
     ]) with
     {
         Environment = new Dictionary<string, string>(ThrottleExemptNetworks.Select((network, i) => KeyValuePair.Create(
             $"{Backend.BackendApp.EnvironmentPrefix}Throttle__ExemptNetworks__{i.ToString(CultureInfo.InvariantCulture)}", network)))
         {
-            [$"{Backend.BackendApp.EnvironmentPrefix}Jwt__Key"] = JwtKey,
+            [$"{Backend.BackendApp.EnvironmentPrefix}Jwt__Key"] = Keys.Jwt,
+            [$"{Backend.BackendApp.EnvironmentPrefix}Session__Key"] = Keys.Session,
         },
     };
 }

@@ -8,7 +8,7 @@ namespace SessionLab.Topology;
 internal sealed class RunningTopology : IAsyncDisposable
 {
     private readonly ProcessRegistry _registry;
-    private readonly string _jwtKey;
+    private readonly LabKeys _keys;
     private readonly IStoreEngine _storeEngine;
 
     public RunningTopology(
@@ -19,7 +19,7 @@ internal sealed class RunningTopology : IAsyncDisposable
         IReadOnlyList<UpstreamGroup> groups,
         IRunningLoadBalancer loadBalancer,
         ProcessRegistry registry,
-        string jwtKey,
+        LabKeys keys,
         IStoreEngine storeEngine)
     {
         _storeEngine = storeEngine;
@@ -30,7 +30,7 @@ internal sealed class RunningTopology : IAsyncDisposable
         Groups = groups;
         LoadBalancer = loadBalancer;
         _registry = registry;
-        _jwtKey = jwtKey;
+        _keys = keys;
     }
 
     /// <summary>What the topology was started with.</summary>
@@ -77,7 +77,7 @@ internal sealed class RunningTopology : IAsyncDisposable
     {
         var port = Ports.ExtraBackend(index);
         TopologyLauncher.CheckPortsFree([port]);
-        var launch = configure(TopologyLauncher.BackendTemplate(Options, scheme, Store.Configuration, _jwtKey) with
+        var launch = configure(TopologyLauncher.BackendTemplate(Options, scheme, Store.Configuration, _keys) with
         {
             ServerId = $"server-{index.ToString(System.Globalization.CultureInfo.InvariantCulture)}",
             Port = port,

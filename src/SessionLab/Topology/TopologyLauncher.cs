@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using System.Security.Cryptography;
 using SessionLab.Backend.Common;
 using SessionLab.Topology.LoadBalancing;
 using SessionLab.Topology.Processes;
@@ -42,8 +41,8 @@ internal sealed class TopologyLauncher(ILoadBalancerEngine balancerEngine, IStor
 
             progress?.Report($"starting {(options.IncludeBaselines ? 15 : 9)} backends");
             // One key per run, shared by the JWT backends.
-            var jwtKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(64));
-            backends.AddRange(CreateBackends(options, store.Configuration, jwtKey, runFolder));
+            var keys = LabKeys.Generate();
+            backends.AddRange(CreateBackends(options, store.Configuration, keys, runFolder));
             await Task.WhenAll(backends.Select(b => b.StartAsync(options.ReadyTimeout, cancellationToken)));
             foreach (var backend in backends)
             {
@@ -59,7 +58,7 @@ internal sealed class TopologyLauncher(ILoadBalancerEngine balancerEngine, IStor
             }
 
             await WaitForBalancersAsync(groups, options.ReadyTimeout, cancellationToken);
-            return new RunningTopology(runFolder, options, store, backends, groups, balancer, registry, jwtKey, storeEngine);
+            return new RunningTopology(runFolder, options, store, backends, groups, balancer, registry, keys, storeEngine);
         }
         catch
         {
@@ -102,7 +101,7 @@ internal sealed class TopologyLauncher(ILoadBalancerEngine balancerEngine, IStor
         return groups;
     }
 
-    private static IEnumerable<BackendNode> CreateBackends(TopologyOptions options, string storeConfiguration, string jwtKey, string runFolder)
+    private static IEnumerable<BackendNode> CreateBackends(TopologyOptions options, string storeConfiguration, LabKeys keys, string runFolder)
     {
         var logs = Directory.CreateDirectory(Path.Combine(runFolder, "backends")).FullName;
         List<(SchemeKind Scheme, int Balancer)> groups = [(SchemeKind.Sticky, options.Ports.StickyBalancer), (SchemeKind.Redis, options.Ports.RedisBalancer), (SchemeKind.Jwt, options.Ports.JwtBalancer)];
@@ -116,7 +115,7 @@ internal sealed class TopologyLauncher(ILoadBalancerEngine balancerEngine, IStor
         {
             for (var i = 1; i <= 3; i++)
             {
-                var launch = BackendTemplate(options, scheme, storeConfiguration, jwtKey) with
+                var launch = BackendTemplate(options, scheme, storeConfiguration, keys) with
                 {
                     ServerId = $"server-{i.ToString(CultureInfo.InvariantCulture)}",
                     Port = TopologyPorts.Backend(balancer, i),
@@ -127,8 +126,8 @@ internal sealed class TopologyLauncher(ILoadBalancerEngine balancerEngine, IStor
     }
 
     /// <summary>A backend of <paramref name="scheme"/> with the topology's settings; the caller sets its id and port.</summary>
-    internal static BackendLaunch BackendTemplate(TopologyOptions options, SchemeKind scheme, string storeConfiguration, string jwtKey) =>
-        new(scheme, "server-1", 0, storeConfiguration, jwtKey)
+    internal static BackendLaunch BackendTemplate(TopologyOptions options, SchemeKind scheme, string storeConfiguration, LabKeys keys) =>
+        new(scheme, "server-1", 0, storeConfiguration, keys)
         {
             SessionTtl = scheme is SchemeKind.Redis or SchemeKind.AspNetSession ? options.RedisSessionTtl ?? options.SessionTtl : options.SessionTtl,
             JwtLifetime = options.JwtLifetime,

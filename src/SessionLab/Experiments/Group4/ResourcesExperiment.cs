@@ -90,7 +90,7 @@ internal sealed class ResourcesExperiment : IExperiment
     {
         if (facts.StickyBytesPerSession is > 400 and var sticky)
         {
-            yield return $"Sticky sessions cost {sticky:0} B of managed heap each, above the 400 B target: the id string (22 chars), the entry object and the dictionary node are the floor; a username per session adds its own string.";
+            yield return $"Sticky sessions cost {sticky:0} B of managed heap each, above the 400 B target: the id string (43 chars), the entry object and the dictionary node are the floor; a username per session adds its own string.";
         }
 
         if (facts.RedisBytesPerSession is > 200 and var redis)

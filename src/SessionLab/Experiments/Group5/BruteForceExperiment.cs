@@ -5,6 +5,7 @@ using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
 using SessionLab.Backend.Common;
+using SessionLab.Backend.Sessions;
 using SessionLab.Backend.Throttling;
 using SessionLab.Experiments.Framework;
 using SessionLab.Measurement.Load;
@@ -31,7 +32,7 @@ internal sealed class BruteForceExperiment : IExperiment
         "Does a steady guesser of session ids get nowhere, get throttled before it reaches the store, and leave a legitimate user on another address unaffected?",
         [
             new("H1", "No guessed session id is accepted: every guess gets 401 or 429 (none 200, none 5xx, none unanswered)."),
-            new("H2", "The throttle engages: once its failure budget is spent the guesser gets 429, and its 401s (store lookups) stay within the budget the backends allow."),
+            new("H2", "The throttle engages: once its failure budget is spent the guesser gets 429, and its 401s and the store lookups stay within the budget the backends allow (a guessed id fails its signature before any lookup)."),
             new("H3", "The legitimate user, on another address, keeps getting 200 with a median /profile latency within 2× of its idle median."),
         ]);
 
@@ -60,7 +61,7 @@ internal sealed class BruteForceExperiment : IExperiment
         var idle = await SeriesAsync(user, cookie, idleSamples, cancellationToken);
         var missesBefore = await context.Redis.StatAsync("keyspace_misses");
 
-        context.Step($"{rate} random 22-character ids a second for {duration.TotalSeconds:0} s from {GuesserAddress} (open loop: sent on schedule, not after replies), while the user keeps calling /profile");
+        context.Step($"{rate} random {SessionIds.Length}-character ids (the shape of a real one, without its signature) a second for {duration.TotalSeconds:0} s from {GuesserAddress} (open loop: sent on schedule, not after replies), while the user keeps calling /profile");
         var statuses = new ConcurrentDictionary<int, int>();
         var watch = Stopwatch.StartNew();
         var guessing = GuessAsync(guesser, rate, duration, statuses, cancellationToken);
@@ -84,7 +85,7 @@ internal sealed class BruteForceExperiment : IExperiment
         context.Recorder.Note(ObservationKind.Wait, $"brute force: {guesses} guesses in {Ms(seconds)} s; statuses {facts.Distribution}; store misses {facts.StoreMisses?.ToString(CultureInfo.InvariantCulture) ?? "not reported"}; user {during.Count} requests meanwhile");
         context.AddTable(
             "Guessed session ids against the redis load balancer",
-            ["guesses", "duration", "guesses/s", "401 (store consulted)", "429 (throttled)", "200", "other statuses", "store misses (INFO)", "budget: 401s allowed"],
+            ["guesses", "duration", "guesses/s", "401 (refused, budget spent)", "429 (throttled)", "200", "other statuses", "store misses (INFO)", "budget: 401s allowed"],
             [[
                 N(guesses), $"{Ms(seconds)} s", (guesses / Math.Max(seconds, 0.001)).ToString("0", CultureInfo.InvariantCulture),
                 N(facts.Count(401)), N(facts.Count(429)), N(facts.Count(200)), facts.Others,
@@ -162,7 +163,7 @@ internal sealed class BruteForceExperiment : IExperiment
 
         async Task GuessOnceAsync()
         {
-            var (status, _) = await TimedGetAsync(guesser, $"session_id={Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16))}", cancellationToken);
+            var (status, _) = await TimedGetAsync(guesser, $"session_id={Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(SessionIds.EntropyBytes + SessionIds.TagBytes))}", cancellationToken);
             statuses.AddOrUpdate(status, 1, (_, n) => n + 1);
         }
     }

@@ -21,7 +21,7 @@ public sealed class TokenServiceTests
     private TokenService Service(TimeProvider? time = null)
     {
         _options.Key = Convert.ToBase64String(_keyBytes);
-        var key = new JwtSigningKey(Options.Create(_options), NullLogger<JwtSigningKey>.Instance);
+        var key = new JwtSigningKey(Options.Create(_options), TestLab.Mode(), NullLogger<JwtSigningKey>.Instance);
         return new TokenService(key, Options.Create(_options), time ?? TimeProvider.System);
     }
 
@@ -165,6 +165,60 @@ public sealed class TokenServiceTests
         var token = service.Issue(Alice, TimeSpan.FromHours(1));
 
         Assert.False((await service.ValidateAsync(token[..^5])).IsValid);
+    }
+
+    [Theory]
+    [InlineData("""{"alg":"HS256","typ":"JWT","crit":["exp"]}""", "a crit header")]
+    [InlineData("""{"alg":"HS256","typ":"at+jwt"}""", "another token type")]
+    [InlineData("""{"alg":"HS256","typ":"JWT","typ":"JWT"}""", "a header name twice")]
+    public async Task ValidateAsync_HeaderWeNeverWrite_IsInvalidToken(string header, string what)
+    {
+        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        var token = SignRaw(header, $$"""{"user_id":1001,"username":"alice","jti":"x","iss":"session-demo","iat":{{now}},"exp":{{now + 60}}}""");
+
+        var check = await Service().ValidateAsync(token);
+
+        Assert.False(check.IsValid, what);
+    }
+
+    [Theory]
+    [InlineData("""{"user_id":"1001","username":"alice","jti":"x","iss":"session-demo","iat":{now},"exp":{exp}}""", "a string user_id")]
+    [InlineData("""{"user_id":1001,"user_id":1002,"username":"alice","jti":"x","iss":"session-demo","iat":{now},"exp":{exp}}""", "a claim twice")]
+    [InlineData("""{"user_id":1001,"username":"alice","jti":"x","iss":"session-demo","iat":"{now}","exp":{exp}}""", "a string iat")]
+    [InlineData("""{"user_id":1001,"username":"alice","jti":"x","iss":"session-demo","exp":{exp}}""", "no iat")]
+    [InlineData("""{"user_id":1001,"username":"alice","jti":"x","iss":"session-demo","iat":{future},"exp":{exp}}""", "iat in the future")]
+    [InlineData("""{"user_id":1001,"username":"alice","jti":"x","iss":"session-demo","iat":{now},"exp":253402300799}""", "exp in year 9999")]
+    public async Task ValidateAsync_ClaimsWeNeverWrite_IsInvalidToken(string payload, string what)
+    {
+        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        var json = payload.Replace("{now}", (now - 5).ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{exp}", (now + 60).ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{future}", (now + 3600).ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        var token = SignRaw("""{"alg":"HS256","typ":"JWT"}""", json);
+
+        var check = await Service().ValidateAsync(token);
+
+        Assert.False(check.IsValid, what);
+        Assert.Equal(ErrorMessages.InvalidToken, check.Error);
+    }
+
+    [Fact]
+    public async Task ValidateAsync_HandBuiltTokenLikeOurs_IsValid()
+    {
+        // The control for the two theories above: the same construction, nothing unusual, is accepted.
+        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        var token = SignRaw("""{"alg":"HS256","typ":"JWT"}""", $$"""{"user_id":1001,"username":"alice","jti":"x","iss":"session-demo","iat":{{now}},"exp":{{now + 60}}}""");
+
+        var check = await Service().ValidateAsync(token);
+
+        Assert.True(check.IsValid, check.Error);
+    }
+
+    private string SignRaw(string header, string payload)
+    {
+        var signingInput = $"{Base64Url.EncodeToString(Encoding.UTF8.GetBytes(header))}.{Base64Url.EncodeToString(Encoding.UTF8.GetBytes(payload))}";
+        var signature = HMACSHA256.HashData(_keyBytes, Encoding.ASCII.GetBytes(signingInput));
+        return $"{signingInput}.{Base64Url.EncodeToString(signature)}";
     }
 
     private static string Forge(SecurityKey key, string algorithm, string issuer = "session-demo", bool withExpiry = true, DateTime? notBefore = null)

@@ -13,9 +13,24 @@ public sealed class InMemorySessionStoreTests
     private readonly InMemorySessionStore _store;
 
     public InMemorySessionStoreTests() =>
-        _store = new InMemorySessionStore(_time, Options.Create(new SessionOptions { Ttl = TimeSpan.FromSeconds(30) }));
+        _store = new InMemorySessionStore(_time, Options.Create(new SessionOptions { Ttl = TimeSpan.FromSeconds(30) }), Sessions.SessionIdsTests.NewIds());
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task CreateAsync_StoreFullOfLiveSessions_RefusedAsUnavailable()
+    {
+        var store = new InMemorySessionStore(_time, Options.Create(new SessionOptions { Ttl = TimeSpan.FromSeconds(30), MaxSessions = 2 }), Sessions.SessionIdsTests.NewIds());
+        await store.CreateAsync(Alice, Ct);
+        await store.CreateAsync(Alice, Ct);
+
+        var full = await Assert.ThrowsAsync<SessionLab.Backend.Common.SessionStoreUnavailableException>(() => store.CreateAsync(Alice, Ct));
+        Assert.Equal("session store full", full.Message);
+
+        // Expired sessions make room again.
+        _time.Advance(TimeSpan.FromSeconds(31));
+        await store.CreateAsync(Alice, Ct);
+    }
 
     [Fact]
     public async Task CreateAsync_NewSession_IsReadableWithItsUser()

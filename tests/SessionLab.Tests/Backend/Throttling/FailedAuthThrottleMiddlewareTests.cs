@@ -12,11 +12,11 @@ public sealed class FailedAuthThrottleMiddlewareTests
     private static readonly IPAddress Client = IPAddress.Parse("10.1.2.3");
 
     [Fact]
-    public async Task InvokeAsync_BudgetOf401sSpent_429WithRetryAfterAndJsonWithoutCallingTheEndpoint()
+    public async Task InvokeAsync_BudgetSpentAndCredentialForged_429WithRetryAfterAndJsonWithoutCallingTheEndpoint()
     {
-        using var throttle = new FailedAuthThrottle(Options.Create(new ThrottleOptions { Burst = 3 }));
+        var throttle = Throttle(burst: 3);
         var calls = 0;
-        var middleware = Middleware(throttle, context =>
+        var middleware = Middleware(throttle, authentic: false, context =>
         {
             calls++;
             context.Response.StatusCode = StatusCodes.Status401Unauthorized;
@@ -40,10 +40,12 @@ public sealed class FailedAuthThrottleMiddlewareTests
     }
 
     [Fact]
-    public async Task InvokeAsync_Successes_NeverSpendTheBudget()
+    public async Task InvokeAsync_BudgetSpentButCredentialAuthentic_Served()
     {
-        using var throttle = new FailedAuthThrottle(Options.Create(new ThrottleOptions { Burst = 1 }));
-        var middleware = Middleware(throttle, _ => Task.CompletedTask);
+        // One address, many users (a NAT, a backend-for-frontend): another user's guessing never locks out a genuine session.
+        var throttle = Throttle(burst: 1);
+        throttle.Fail(Client);
+        var middleware = Middleware(throttle, authentic: true, _ => Task.CompletedTask);
 
         for (var i = 0; i < 50; i++)
         {
@@ -52,10 +54,25 @@ public sealed class FailedAuthThrottleMiddlewareTests
     }
 
     [Fact]
+    public async Task InvokeAsync_ManyRequestsAtOnce_NoneRefusedWithoutAFailure()
+    {
+        // The old in-flight claim refused the 21st concurrent request of a busy client that had never failed.
+        var throttle = Throttle(burst: 2);
+        var release = new TaskCompletionSource();
+        var middleware = Middleware(throttle, authentic: false, _ => release.Task);
+
+        var requests = Enumerable.Range(0, 50).Select(_ => InvokeAsync(middleware, throttled: true)).ToList();
+        release.SetResult();
+        var contexts = await Task.WhenAll(requests);
+
+        Assert.All(contexts, c => Assert.Equal(200, c.Response.StatusCode));
+    }
+
+    [Fact]
     public async Task InvokeAsync_EndpointWithoutTheMarker_NeitherCheckedNorCharged()
     {
-        using var throttle = new FailedAuthThrottle(Options.Create(new ThrottleOptions { Burst = 1 }));
-        var middleware = Middleware(throttle, context =>
+        var throttle = Throttle(burst: 1);
+        var middleware = Middleware(throttle, authentic: false, context =>
         {
             context.Response.StatusCode = StatusCodes.Status401Unauthorized;
             return Task.CompletedTask;
@@ -66,14 +83,14 @@ public sealed class FailedAuthThrottleMiddlewareTests
             Assert.Equal(401, (await InvokeAsync(middleware, throttled: false)).Response.StatusCode);
         }
 
-        Assert.True(throttle.TryEnter(Client, out _));
+        Assert.True(throttle.CanAfford(Client));
     }
 
     [Fact]
     public async Task InvokeAsync_EndpointMarkedTheReplyFailed_SpendsTheBudgetThoughNot401()
     {
-        using var throttle = new FailedAuthThrottle(Options.Create(new ThrottleOptions { Burst = 2 }));
-        var middleware = Middleware(throttle, context =>
+        var throttle = Throttle(burst: 2);
+        var middleware = Middleware(throttle, authentic: false, context =>
         {
             FailedAuthThrottle.MarkFailed(context);
             return Task.CompletedTask;
@@ -86,21 +103,23 @@ public sealed class FailedAuthThrottleMiddlewareTests
     }
 
     [Fact]
-    public async Task InvokeAsync_EndpointThrew_NotChargedAndClaimReleased()
+    public async Task InvokeAsync_EndpointThrew_NotCharged()
     {
-        using var throttle = new FailedAuthThrottle(Options.Create(new ThrottleOptions { Burst = 1 }));
-        var middleware = Middleware(throttle, _ => throw new InvalidOperationException("store down"));
+        var throttle = Throttle(burst: 1);
+        var middleware = Middleware(throttle, authentic: false, _ => throw new InvalidOperationException("store down"));
 
         for (var i = 0; i < 3; i++)
         {
             await Assert.ThrowsAsync<InvalidOperationException>(() => InvokeAsync(middleware, throttled: true));
         }
 
-        Assert.True(throttle.TryEnter(Client, out _));
+        Assert.True(throttle.CanAfford(Client));
     }
 
-    private static FailedAuthThrottleMiddleware Middleware(FailedAuthThrottle throttle, RequestDelegate endpoint) =>
-        new(endpoint, throttle, new ServerIdentity(Options.Create(new ServerOptions { Id = "server-9" })));
+    private static FailedAuthThrottle Throttle(int burst) => new(Options.Create(new ThrottleOptions { Burst = burst }), TimeProvider.System);
+
+    private static FailedAuthThrottleMiddleware Middleware(FailedAuthThrottle throttle, bool authentic, RequestDelegate endpoint) =>
+        new(endpoint, throttle, new FixedCheck(authentic), new ServerIdentity(Options.Create(new ServerOptions { Id = "server-9" })));
 
     private static async Task<HttpContext> InvokeAsync(FailedAuthThrottleMiddleware middleware, bool throttled)
     {
@@ -110,5 +129,10 @@ public sealed class FailedAuthThrottleMiddlewareTests
         context.SetEndpoint(new Endpoint(_ => Task.CompletedTask, throttled ? new EndpointMetadataCollection(ThrottledEndpoint.Instance) : EndpointMetadataCollection.Empty, "test"));
         await middleware.InvokeAsync(context);
         return context;
+    }
+
+    private sealed class FixedCheck(bool authentic) : ICredentialCheck
+    {
+        public ValueTask<bool> IsAuthenticAsync(HttpContext context) => ValueTask.FromResult(authentic);
     }
 }
