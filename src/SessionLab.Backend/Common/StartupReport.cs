@@ -19,6 +19,9 @@ internal sealed partial class StartupReport(IServiceProvider services, ILogger<S
     {
         var server = services.GetRequiredService<IOptions<ServerOptions>>().Value;
         var users = services.GetRequiredService<IUserDirectory>();
+        // Keys first: a missing or unsafe one stops the start before the backend announces itself.
+        var sessionKey = server.Scheme is SchemeKind.Sticky or SchemeKind.Redis ? services.GetRequiredService<SessionKey>().Secret : null;
+        var jwtKey = server.Scheme is SchemeKind.Jwt or SchemeKind.JwtBearer ? services.GetRequiredService<JwtSigningKey>() : null;
         LogServing(server.Id, server.Scheme, server.Host, server.Port, users.Description);
         var lab = services.GetRequiredService<LabMode>();
         var instruments = server.Scheme switch
@@ -43,11 +46,9 @@ internal sealed partial class StartupReport(IServiceProvider services, ILogger<S
             LogSessions(ttl);
         }
 
-        if (server.Scheme is SchemeKind.Sticky or SchemeKind.Redis)
+        if (sessionKey is not null)
         {
-            // Loaded now, so a missing or unsafe key stops the start instead of the first login.
-            var key = services.GetRequiredService<SessionKey>().Secret;
-            LogSessionKey(key.Source, key.Fingerprint);
+            LogSessionKey(sessionKey.Source, sessionKey.Fingerprint);
         }
 
         if (server.Scheme is SchemeKind.Redis or SchemeKind.Jwt or SchemeKind.AspNetSession)
@@ -57,9 +58,9 @@ internal sealed partial class StartupReport(IServiceProvider services, ILogger<S
             LogRedis(redis);
         }
 
-        if (server.Scheme is SchemeKind.Jwt or SchemeKind.JwtBearer)
+        if (jwtKey is not null)
         {
-            var key = services.GetRequiredService<JwtSigningKey>();
+            var key = jwtKey;
             var jwt = services.GetRequiredService<IOptions<JwtOptions>>().Value;
             LogJwt(key.Source, key.Key.KeyId, jwt.Lifetime, jwt.ClockSkew, jwt.Revocation, jwt.WhenStoreDown);
         }

@@ -25,9 +25,9 @@ public sealed partial class JwtBackendTests : IAsyncLifetime
         var ct = TestContext.Current.CancellationToken;
         _redis = await RedisServer.StartPreferredAsync(ct);
         var started = await Task.WhenAll(
-            BackendProcess.StartAsync("jwt", "server-1", ct, "--redis", _redis.Configuration, "--jwt-key", _key),
-            BackendProcess.StartAsync("jwt", "server-2", ct, "--redis", _redis.Configuration, "--jwt-key", _key),
-            BackendProcess.StartAsync("jwt", "server-3", ct, "--redis", _redis.Configuration, "--jwt-key", _key, "--revocation", "on"));
+            BackendProcess.StartWithJwtKeyAsync("jwt", "server-1", _key, ct, "--redis", _redis.Configuration),
+            BackendProcess.StartWithJwtKeyAsync("jwt", "server-2", _key, ct, "--redis", _redis.Configuration),
+            BackendProcess.StartWithJwtKeyAsync("jwt", "server-3", _key, ct, "--redis", _redis.Configuration, "--revocation", "on"));
         (_server1, _server2, _revoking) = (started[0], started[1], started[2]);
     }
 

@@ -36,8 +36,8 @@ public sealed class PeerSchemesTests
     {
         var key = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(64));
         var noRedis = $"127.0.0.1:{FreePorts.Next()}";
-        await using var ours = await BackendProcess.StartAsync("jwt", "server-1", Ct, "--redis", noRedis, "--jwt-key", key);
-        await using var peer = await BackendProcess.StartAsync("jwt-bearer", "server-2", Ct, "--jwt-key", key);
+        await using var ours = await BackendProcess.StartWithJwtKeyAsync("jwt", "server-1", key, Ct, "--redis", noRedis);
+        await using var peer = await BackendProcess.StartWithJwtKeyAsync("jwt-bearer", "server-2", key, Ct);
         using var login = ours.NewClient();
         var token = await (await login.LoginAsync("bob")).TokenOfAsync();
         using var client = peer.NewClient();

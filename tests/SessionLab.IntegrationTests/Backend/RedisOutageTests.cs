@@ -126,9 +126,9 @@ public sealed class RedisOutageTests
     {
         await using var redis = await RedisServer.StartPreferredAsync(Ct);
         var key = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(64));
-        await using var stateless = await BackendProcess.StartAsync("jwt", "server-1", Ct, "--redis", redis.Configuration, "--jwt-key", key);
-        await using var closed = await BackendProcess.StartAsync("jwt", "server-2", Ct, "--redis", redis.Configuration, "--jwt-key", key, "--revocation", "on");
-        await using var open = await BackendProcess.StartAsync("jwt", "server-3", Ct, "--redis", redis.Configuration, "--jwt-key", key, "--revocation", "on", "--revocation-when-redis-down", "fail-open");
+        await using var stateless = await BackendProcess.StartWithJwtKeyAsync("jwt", "server-1", key, Ct, "--redis", redis.Configuration);
+        await using var closed = await BackendProcess.StartWithJwtKeyAsync("jwt", "server-2", key, Ct, "--redis", redis.Configuration, "--revocation", "on");
+        await using var open = await BackendProcess.StartWithJwtKeyAsync("jwt", "server-3", key, Ct, "--redis", redis.Configuration, "--revocation", "on", "--revocation-when-redis-down", "fail-open");
         using var client = stateless.NewClient();
         var token = await (await client.LoginAsync("grace")).TokenOfAsync();
 

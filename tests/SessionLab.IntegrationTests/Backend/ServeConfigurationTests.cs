@@ -7,6 +7,7 @@ using SessionLab.IntegrationTests.Support;
 namespace SessionLab.IntegrationTests.Backend;
 
 /// <summary><c>sessionlab serve</c> as a user starts it by hand: dev keys, user files, start-up errors.</summary>
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class ServeConfigurationTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -79,9 +80,28 @@ public sealed class ServeConfigurationTests
     [Fact]
     public async Task ShortJwtKey_IsRefusedAtStart()
     {
-        var (exitCode, output) = await LabCli.RunAsync(TimeSpan.FromSeconds(30), "serve", "--scheme", "jwt", "--port", FreePorts.Next().ToString(CultureInfo.InvariantCulture), "--jwt-key", Convert.ToBase64String(new byte[8]));
+        var keyFile = Path.Combine(Path.GetTempPath(), $"sessionlab-short-key-{Guid.NewGuid():N}");
+        await File.WriteAllTextAsync(keyFile, Convert.ToBase64String(new byte[8]), Ct);
+        File.SetUnixFileMode(keyFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        try
+        {
+            var (exitCode, output) = await LabCli.RunAsync(TimeSpan.FromSeconds(30), "serve", "--scheme", "jwt", "--port", FreePorts.Next().ToString(CultureInfo.InvariantCulture), "--jwt-key-file", keyFile);
 
-        Assert.Equal(2, exitCode);
-        Assert.Contains("at least 32 bytes", output, StringComparison.Ordinal);
+            Assert.Equal(2, exitCode);
+            Assert.Contains("at least 32 bytes", output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(keyFile);
+        }
+    }
+
+    [Fact]
+    public async Task JwtKeyOnTheCommandLine_IsNoLongerAnOption()
+    {
+        // A key in the arguments is readable by every user of the machine through ps and /proc/<pid>/cmdline.
+        var (exitCode, _) = await LabCli.RunAsync(TimeSpan.FromSeconds(30), "serve", "--scheme", "jwt", "--port", FreePorts.Next().ToString(CultureInfo.InvariantCulture), "--jwt-key", Convert.ToBase64String(new byte[64]));
+
+        Assert.NotEqual(0, exitCode);
     }
 }

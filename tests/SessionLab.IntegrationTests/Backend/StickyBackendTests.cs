@@ -43,7 +43,7 @@ public sealed class StickyBackendTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var cookie = response.Headers.GetValues("Set-Cookie").Single();
-        Assert.Matches("^session_id=[A-Za-z0-9_-]{22}; ", cookie);
+        Assert.Matches("^session_id=[A-Za-z0-9_-]{43}; ", cookie);
         Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("samesite=lax", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("path=/", cookie, StringComparison.OrdinalIgnoreCase);
@@ -98,7 +98,7 @@ public sealed class StickyBackendTests : IAsyncLifetime
     [Fact]
     public async Task Login_ClientSuppliedSessionId_IsNeverAdopted()
     {
-        const string chosen = "AAAAAAAAAAAAAAAAAAAAAA";
+        const string chosen = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
         using var client = _server1.NewClientWithCookie($"session_id={chosen}");
 
         var issued = Api.SessionIdOf(await client.LoginAsync("erin"));

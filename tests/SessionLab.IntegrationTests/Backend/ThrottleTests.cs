@@ -87,6 +87,49 @@ public sealed class ThrottleTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Profile_SameAddressOverBudget_GenuineSessionStillServed()
+    {
+        // Many users behind one address (a NAT, a backend-for-frontend): one of them guessing locks no one else out.
+        using var user = From("127.71.0.10", _sessions, cookies: true);
+        Assert.Equal(HttpStatusCode.OK, (await user.LoginAsync("nat-user")).StatusCode);
+        using var guesser = From("127.71.0.10", _sessions);
+        await SpendBudgetAsync(guesser);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await ProfileWithIdAsync(guesser, RandomId())).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await user.ProfileAsync()).StatusCode);
+    }
+
+    [Fact]
+    public async Task Profile_ManyConcurrentRequestsWithAGenuineSession_NoneThrottled()
+    {
+        // The old in-flight claim answered 429 to a busy client past 20 requests in flight without a single failure.
+        using var user = From("127.71.0.11", _sessions, cookies: true);
+        Assert.Equal(HttpStatusCode.OK, (await user.LoginAsync("busy-user")).StatusCode);
+
+        var replies = await Task.WhenAll(Enumerable.Range(0, 200).Select(async _ =>
+        {
+            using var reply = await user.ProfileAsync();
+            return reply.StatusCode;
+        }));
+
+        Assert.All(replies, status => Assert.Equal(HttpStatusCode.OK, status));
+    }
+
+    [Fact]
+    public async Task Profile_JwtClientOverBudget_GenuineTokenStillServed()
+    {
+        using var client = From("127.71.0.12", _jwt);
+        var token = await (await client.LoginAsync("token-user")).TokenOfAsync();
+        for (var i = 0; i < Burst; i++)
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, (await client.ProfileAsync(bearer: "not.a.token")).StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await client.ProfileAsync(bearer: "not.a.token")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.ProfileAsync(bearer: token)).StatusCode);
+    }
+
+    [Fact]
     public async Task Profile_SuccessfulClient_NeverThrottled()
     {
         using var user = From("127.71.0.5", _sessions, cookies: true);
@@ -184,5 +227,6 @@ public sealed class ThrottleTests : IAsyncLifetime
         return await client.SendAsync(request, TestContext.Current.CancellationToken);
     }
 
-    private static string RandomId() => System.Buffers.Text.Base64Url.EncodeToString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+    /// <summary>A guess of the right shape (43 base64url characters) but without the server's signature.</summary>
+    private static string RandomId() => System.Buffers.Text.Base64Url.EncodeToString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
 }

@@ -18,7 +18,7 @@ public sealed class SecurityExperimentsTests(ExperimentLab fixture) : IClassFixt
 
         var table = Rows(result, "Session ids collected from logins");
         Assert.Equal("1000 (0)", Value(table, "ids collected"));
-        Assert.Equal("22 chars", Value(table, "lengths seen"));
+        Assert.Equal("43 chars", Value(table, "lengths seen"));
         Assert.Equal("0", Value(table, "duplicates"));
         AssertTablesFilled(result);
     }

@@ -8,6 +8,9 @@ namespace SessionLab.IntegrationTests.Support;
 /// <summary>A real <c>sessionlab serve</c> process on a free port, and clients to talk to it.</summary>
 internal sealed class BackendProcess : IAsyncDisposable
 {
+    /// <summary>One session key for every backend of this test run, as the lab's topology gives one to all of its backends.</summary>
+    public static readonly string SessionKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(64));
+
     private readonly ManagedProcess _process;
     private readonly string _folder;
 
@@ -32,6 +35,10 @@ internal sealed class BackendProcess : IAsyncDisposable
     public static Task<BackendProcess> StartAsync(string scheme, string serverId, CancellationToken cancellationToken, params string[] extra) =>
         StartAsync(scheme, serverId, devKeyFile: null, cancellationToken, extra);
 
+    /// <summary>Starts a backend with the JWT key <paramref name="jwtKey"/> (base64), passed in the environment as a deployment would.</summary>
+    public static Task<BackendProcess> StartWithJwtKeyAsync(string scheme, string serverId, string jwtKey, CancellationToken cancellationToken, params string[] extra) =>
+        StartAsync(scheme, serverId, null, new Dictionary<string, string> { ["Jwt:Key"] = jwtKey }, cancellationToken, extra);
+
     /// <summary>Starts a backend whose generated development JWT key lives in <paramref name="devKeyFile"/> (default: its own temp folder).</summary>
     public static Task<BackendProcess> StartAsync(string scheme, string serverId, string? devKeyFile, CancellationToken cancellationToken, params string[] extra) =>
         StartAsync(scheme, serverId, devKeyFile, new Dictionary<string, string>(), cancellationToken, extra);
@@ -46,12 +53,18 @@ internal sealed class BackendProcess : IAsyncDisposable
             "serve", "--scheme", scheme, "--port", port.ToString(CultureInfo.InvariantCulture), "--server-id", serverId,
             "--parent-pid", Environment.ProcessId.ToString(CultureInfo.InvariantCulture), .. extra,
         ];
+        if (!settings.ContainsKey("Session:Key") && !settings.ContainsKey("Session:KeyFile"))
+        {
+            settings = new Dictionary<string, string>(settings) { ["Session:Key"] = SessionKey };
+        }
+
         var spec = SelfLauncher.Command(args) with
         {
             // Never touch the developer's own dev key: each test run gets its own file unless a key is passed.
             Environment = new Dictionary<string, string>(settings.Select(s => KeyValuePair.Create("SESSIONLAB_" + s.Key.Replace(":", "__", StringComparison.Ordinal), s.Value)))
             {
                 ["SESSIONLAB_Jwt__DevKeyFile"] = devKeyFile ?? Path.Combine(folder, "dev-jwt-key"),
+                ["SESSIONLAB_Session__DevKeyFile"] = Path.Combine(folder, "dev-session-key"),
             },
         };
         var process = ManagedProcess.Start($"{scheme}/{serverId}", spec, Path.Combine(folder, "backend.log"));

@@ -52,9 +52,27 @@ public sealed class NginxDockerConfigTests
         }
 
         var nginx = Service(compose, "nginx");
-        Assert.All(ComposeTopology, u => Assert.Contains($"\"{u.Listen.Split(':')[1]}:{u.Listen.Split(':')[1]}\"", nginx, StringComparison.Ordinal));
+        Assert.All(ComposeTopology, u => Assert.Contains($"\"127.0.0.1:{u.Listen.Split(':')[1]}:{u.Listen.Split(':')[1]}\"", nginx, StringComparison.Ordinal));
         Assert.Contains("./deploy/nginx/nginx.conf:/etc/nginx/nginx.conf:ro", nginx, StringComparison.Ordinal);
         Assert.Contains("- /tmp/nginx", nginx, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ComposeFile_PublishesOnlyNginx_RedisHasAPassword_NoKeyInTheFile()
+    {
+        var compose = File.ReadAllText(Path.Combine(RepositoryRoot(), "docker-compose.yml")).ReplaceLineEndings("\n");
+
+        var redis = Service(compose, "redis");
+        Assert.DoesNotContain("ports:", redis, StringComparison.Ordinal);
+        Assert.Contains("requirepass", redis, StringComparison.Ordinal);
+        foreach (var server in ComposeTopology.SelectMany(u => u.Servers))
+        {
+            Assert.DoesNotContain("ports:", Service(compose, server.Split(':')[0]), StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("Jwt__Key:", compose, StringComparison.Ordinal);
+        Assert.Contains("env_file: deploy/sessionlab.env", compose, StringComparison.Ordinal);
+        Assert.Contains("deploy/sessionlab.env", File.ReadAllText(Path.Combine(RepositoryRoot(), ".gitignore")), StringComparison.Ordinal);
     }
 
     /// <summary>The lines of one top-level service in docker-compose.yml (services are indented two spaces).</summary>

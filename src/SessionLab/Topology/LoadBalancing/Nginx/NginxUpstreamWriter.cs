@@ -50,9 +50,10 @@ internal static class NginxUpstreamWriter
         config.Open("server");
         config.Line($"listen {upstream.Listen};");
         config.Comment(
-            "Header limits as large as the backends' own (Kestrel: 128 KiB), so an oversized cookie or token reaches the",
-            "backend and gets its precise JSON error (431 cookie header too large, 401 invalid token), as behind YARP.");
-        config.Line("large_client_header_buffers 4 128k;");
+            "A header line as large as the backends' whole header limit (Kestrel's default, 32 KiB): an oversized cookie or",
+            "token within it reaches the backend and gets its precise JSON error (431 cookie header too large, 401 invalid",
+            "token); a larger one is refused here, in JSON (494 becomes 431 below).");
+        config.Line("large_client_header_buffers 4 32k;");
         config.Comment(
             "Refusals nginx makes itself answer JSON like the backends, not nginx's HTML pages: an oversized body,",
             "oversized headers (494 inside nginx), or no backend left to try.");
