@@ -24,6 +24,7 @@ internal static class ExperimentCatalog
         new Group5.ForgedTokenExperiment(),
         new Group5.GarbageInputExperiment(),
         new Group5.BruteForceExperiment(),
+        new Group5.ProductionPostureExperiment(),
         new Group6.BackendKillUnderLoadExperiment(),
         new Group6.RedisKillUnderLoadExperiment(),
         new Group6.GracefulRestartUnderLoadExperiment(),

@@ -24,6 +24,12 @@ internal sealed record BackendLaunch(SchemeKind Scheme, string ServerId, int Por
     /// <summary>Client networks exempt from the failed-authentication throttle (<c>Throttle:ExemptNetworks</c>).</summary>
     public IReadOnlyList<string> ThrottleExemptNetworks { get; init; } = [];
 
+    /// <summary>A users file with hashed passwords (<c>--users-file</c>): real mode. Null: the demo directory.</summary>
+    public string? UsersFile { get; init; }
+
+    /// <summary>Serve the lab instruments (<c>--lab-endpoints</c>), which the experiments use. Off: as a real deployment runs.</summary>
+    public bool LabInstruments { get; init; } = true;
+
     /// <summary>The command line and environment of <c>sessionlab serve</c> for this backend.</summary>
     public ProcessSpec ToProcessSpec() => SelfLauncher.Command(
     [
@@ -35,7 +41,8 @@ internal sealed record BackendLaunch(SchemeKind Scheme, string ServerId, int Por
         "--revocation", Revocation == RevocationMode.On ? "on" : "off",
         "--revocation-when-redis-down", WhenStoreDown == RevocationStoreDownPolicy.FailOpen ? "fail-open" : "fail-closed",
         // The experiments use the lab instruments (/login-short, /debug/sessions, /debug/runtime).
-        "--lab-endpoints",
+        .. (LabInstruments ? (string[])["--lab-endpoints"] : []),
+        .. (UsersFile is { } users ? (string[])["--users-file", users] : []),
         "--parent-pid", Environment.ProcessId.ToString(CultureInfo.InvariantCulture),
     ]) with
     {

@@ -114,6 +114,51 @@ internal sealed class RunningTopology : IAsyncDisposable
         return store;
     }
 
+    /// <summary>
+    /// Writes a file an experiment's backends need (a users file) into the run folder, readable by this user only;
+    /// returns its path.
+    /// </summary>
+    public string WriteRunFile(string name, string contents)
+    {
+        var path = Path.Combine(RunFolder, name);
+        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        using var writer = new StreamWriter(path, System.Text.Encoding.UTF8, options);
+        writer.Write(contents);
+        return path;
+    }
+
+    /// <summary>
+    /// Every line of every file in the run folder that contains one of the run's keys or of <paramref name="secrets"/>:
+    /// where a secret leaked into a log, named by its label, never by its value.
+    /// </summary>
+    public LogScan ScanLogsForSecrets(IEnumerable<(string Label, string Secret)> secrets)
+    {
+        (string Label, string Secret)[] all = [("the JWT key", _keys.Jwt), ("the session key", _keys.Session), .. secrets];
+        var hits = new List<SecretInLog>();
+        var files = 0;
+        long lines = 0;
+        foreach (var file in Directory.EnumerateFiles(RunFolder, "*", SearchOption.AllDirectories))
+        {
+            files++;
+            var number = 0;
+            foreach (var line in File.ReadLines(file))
+            {
+                number++;
+                hits.AddRange(all.Where(s => s.Secret.Length > 0 && line.Contains(s.Secret, StringComparison.Ordinal))
+                    .Select(s => new SecretInLog(Path.GetRelativePath(RunFolder, file), number, s.Label)));
+            }
+
+            lines += number;
+        }
+
+        return new LogScan(files, lines, [.. all.Select(s => s.Label)], hits);
+    }
+
     /// <summary>Records a (re)started child so a later run can sweep it up if this lab dies without cleaning up.</summary>
     internal void Register(int? processId) => _registry.Add(processId);
 

@@ -77,6 +77,26 @@ public sealed class SecurityExperimentsTests(ExperimentLab fixture) : IClassFixt
         AssertTablesFilled(result);
     }
 
+    [Fact]
+    public async Task ProductionPosture_AnonymousGetsNothing_GuessingThrottled_ForgedRecordRefused_NoSecretLogged()
+    {
+        var result = await fixture.RunAsync(new ProductionPostureExperiment());
+
+        var anonymous = Rows(result, "An anonymous client");
+        Assert.Equal(10, anonymous.Count);
+        Assert.All(anonymous, r => Assert.StartsWith(r[2], r[3], StringComparison.Ordinal));
+        var guessing = Rows(result, "Password guessing");
+        Assert.Equal("401 × 10, 429 × 5", guessing[0][2]);
+        Assert.StartsWith("429", guessing[1][2], StringComparison.Ordinal);
+        Assert.Equal("200", guessing[2][2]);
+        Assert.EndsWith("429 × 1", guessing[3][2], StringComparison.Ordinal);
+        Assert.Equal("200", guessing[5][2]);
+        var forged = Rows(result, "Session records written");
+        Assert.Equal(["200", "401 session not found", "401 session not found"], forged.Select(r => r[2]));
+        Assert.Equal("none", Assert.Single(Rows(result, "Secrets searched"))[3]);
+        AssertTablesFilled(result);
+    }
+
     private static IReadOnlyList<IReadOnlyList<string>> Rows(ExperimentResult result, string titlePrefix) =>
         result.Tables.Single(t => t.Title.StartsWith(titlePrefix, StringComparison.Ordinal)).Rows;
 

@@ -57,6 +57,25 @@ internal sealed class LabRedis : IDisposable
         }
     }
 
+    /// <summary>
+    /// <c>SET key value EX ttl</c>, as someone with write access to the store would (the production-posture experiment
+    /// forges records with it); false when Redis could not be written.
+    /// </summary>
+    public async Task<bool> SetAsync(string key, string value, TimeSpan ttl)
+    {
+        try
+        {
+            var written = await _connection.GetDatabase().StringSetAsync(key, value, ttl);
+            _recorder.Record(new Observation(0, 0, ObservationKind.Redis, string.Empty, Key: key, Value: value, TtlMs: (long)ttl.TotalMilliseconds, Note: "SET"));
+            return written;
+        }
+        catch (Exception e) when (e is RedisException or RedisCommandException or TimeoutException)
+        {
+            _recorder.Record(new Observation(0, 0, ObservationKind.Redis, string.Empty, Key: key, Note: $"SET failed: {e.GetType().Name}"));
+            return false;
+        }
+    }
+
     public async Task<bool?> ExistsAsync(string key)
     {
         try

@@ -110,7 +110,7 @@ internal sealed class SessionCookieExperiment : IExperiment
     private static async Task<CookieSchemeFacts> ProbeSchemeAsync(ExperimentContext context, SchemeKind scheme, CancellationToken cancellationToken)
     {
         var name = scheme.ToString().ToLowerInvariant();
-        var planted = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16));
+        var planted = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(Backend.Sessions.SessionIds.EntropyBytes + Backend.Sessions.SessionIds.TagBytes));
         var client = context.Client(scheme, cookies: false);
         client.SetHeader("Cookie", $"session_id={planted}");
 
