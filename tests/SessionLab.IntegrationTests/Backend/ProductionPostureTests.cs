@@ -166,6 +166,48 @@ public sealed class ProductionPostureTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SecureCookie_HostPrefixedAndSecure_AndReadBack()
+    {
+        await using var backend = await BackendProcess.StartAsync("sticky", "server-5", Ct, "--secure-cookie");
+        using var client = backend.NewClientWithCookie(string.Empty);
+
+        using var login = await client.LoginAsync("carol");
+        var cookie = Assert.Single(login.Headers.GetValues("Set-Cookie"));
+        Assert.StartsWith("__Host-session_id=", cookie, StringComparison.Ordinal);
+        Assert.Contains("secure", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("path=/", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("domain=", cookie, StringComparison.OrdinalIgnoreCase);
+
+        var id = cookie.Split(';')[0]["__Host-session_id=".Length..];
+        using var prefixed = backend.NewClientWithCookie($"__Host-session_id={id}");
+        using var plain = backend.NewClientWithCookie($"session_id={id}");
+        Assert.Equal(HttpStatusCode.OK, (await prefixed.ProfileAsync()).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await plain.ProfileAsync()).StatusCode);
+    }
+
+    [Fact]
+    public async Task JwtLogout_RevocationOff_SaysProfileKeepsAcceptingTheToken()
+    {
+        await using var stateless = await BackendProcess.StartWithJwtKeyAsync("jwt", "server-6", _jwtKey, Ct, "--redis", _redis.Configuration);
+        using var client = stateless.NewClient();
+        var token = await (await client.LoginAsync("dave")).TokenOfAsync();
+
+        var logout = await (await client.LogoutAsync(token)).JsonAsync();
+
+        Assert.False(logout.GetProperty("revoked_on_profile").GetBoolean());
+        Assert.Contains("/profile keeps accepting it", logout.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await client.ProfileAsync(token)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.ProfileAsync(token, "/profile-with-blacklist")).StatusCode);
+
+        // With revocation on (the production backend of this class) the same logout ends the token on /profile.
+        using var real = _jwt.NewClient();
+        var bobs = await (await From("127.73.9.1").LoginAsync("bob", "bobs password")).TokenOfAsync();
+        var revoked = await (await real.LogoutAsync(bobs)).JsonAsync();
+        Assert.Equal("token revoked", revoked.GetProperty("message").GetString());
+        Assert.Equal("token revoked", await (await real.ProfileAsync(bobs)).ErrorAsync());
+    }
+
+    [Fact]
     public async Task NoKeyConfigured_RealModeRefusesToStartWithWhatToDo()
     {
         foreach (var scheme in new[] { "jwt", "redis" })
