@@ -5,33 +5,16 @@ namespace SessionLab.Experiments;
 /// <summary>Every experiment, in the plan's order, and the selection by id (<c>1.2</c>) or group (<c>1</c>).</summary>
 internal static class ExperimentCatalog
 {
+    /// <summary>
+    /// Every experiment class of this assembly, in the plan's order of ids (1.1, 1.2, …, 6.10): adding an experiment
+    /// is adding its file, nothing to register.
+    /// </summary>
     public static IReadOnlyList<IExperiment> All() =>
     [
-        new Group1.IpHashRoutingExperiment(),
-        new Group1.SessionIsolationExperiment(),
-        new Group1.BackendCrashExperiment(),
-        new Group2.CrossBackendSharingExperiment(),
-        new Group2.SlidingExpiryExperiment(),
-        new Group2.RedisOutageExperiment(),
-        new Group3.JwtStatelessnessExperiment(),
-        new Group3.JwtExpiryTamperingExperiment(),
-        new Group3.BlacklistLogoutExperiment(),
-        new Group4.LatencyExperiment(),
-        new Group4.ThroughputExperiment(),
-        new Group4.ResourcesExperiment(),
-        new Group5.SessionIdEntropyExperiment(),
-        new Group5.SessionCookieExperiment(),
-        new Group5.ForgedTokenExperiment(),
-        new Group5.GarbageInputExperiment(),
-        new Group5.BruteForceExperiment(),
-        new Group5.ProductionPostureExperiment(),
-        new Group6.BackendKillUnderLoadExperiment(),
-        new Group6.RedisKillUnderLoadExperiment(),
-        new Group6.GracefulRestartUnderLoadExperiment(),
-        new Group6.SoakExperiment(),
-        new Group6.RevocationOutageExperiment(),
-        new Group6.PersistenceExperiment(),
-        new Group6.SlowStoreExperiment(),
+        .. typeof(ExperimentCatalog).Assembly.GetTypes()
+            .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IExperiment).IsAssignableFrom(t))
+            .Select(t => (IExperiment)Activator.CreateInstance(t)!)
+            .OrderBy(e => Version.Parse(e.Info.Id)),
     ];
 
     /// <summary>The experiments named by ids or groups, in the plan's order; all when none is named.</summary>

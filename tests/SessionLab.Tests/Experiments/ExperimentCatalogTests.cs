@@ -14,6 +14,23 @@ public sealed class ExperimentCatalogTests
     }
 
     [Fact]
+    public void All_EveryExperimentUsesTheSkeleton_AndHasItsHypotheses()
+    {
+        var all = ExperimentCatalog.All();
+
+        Assert.True(all.Count >= 25, $"{all.Count} experiments found");
+        Assert.All(all, e =>
+        {
+            Assert.True(IsSkeleton(e.GetType()), $"{e.Info.Id} ({e.GetType().Name}) does not derive from Experiment<TSelf, TFacts>");
+            Assert.NotEmpty(e.Info.Hypotheses);
+            Assert.Equal(e.Info.Hypotheses.Count, e.Info.Hypotheses.Select(h => h.Id).Distinct().Count());
+        });
+
+        static bool IsSkeleton(Type? type) =>
+            type is not null && ((type.IsGenericType && type.GetGenericTypeDefinition() == typeof(SessionLab.Experiments.Framework.Experiment<,>)) || IsSkeleton(type.BaseType));
+    }
+
+    [Fact]
     public void Select_NothingNamed_GivesAll() =>
         Assert.Equal(ExperimentCatalog.All().Count, ExperimentCatalog.Select([]).Count);
 

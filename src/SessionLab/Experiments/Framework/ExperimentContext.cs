@@ -126,6 +126,20 @@ internal sealed class ExperimentContext : IDisposable
         }
     }
 
+    /// <summary>
+    /// The experiment cannot run here, and why (e.g. "the store is an external Redis the lab cannot kill"): it is
+    /// reported as skipped, with no verdicts, rather than every hypothesis as inconclusive.
+    /// </summary>
+    public void Skip(string reason)
+    {
+        SkipReason = reason;
+        Recorder.Note(ObservationKind.Note, $"skipped: {reason}");
+    }
+
+    public bool IsSkipped => SkipReason is not null;
+
+    public string? SkipReason { get; private set; }
+
     /// <summary>Something the real system did that the plan did not expect; it goes to the report's "problems met".</summary>
     public void Anomaly(string description) => _anomalies.Add(description);
 

@@ -48,6 +48,18 @@ internal sealed class ExperimentRunner(RunningTopology topology, FaultController
         }
 
         var info = experiment.Info;
+        if (status == ExperimentStatus.Completed && context.IsSkipped)
+        {
+            status = ExperimentStatus.Skipped;
+            failure = context.SkipReason;
+        }
+        else if (status == ExperimentStatus.Completed && VerdictProblem(info, context.Verdicts) is { } problem)
+        {
+            // A bug of the experiment, not a finding: its verdicts cannot be trusted.
+            status = ExperimentStatus.Failed;
+            failure = problem;
+        }
+
         return new ExperimentResult(
             info.Id,
             info.Group,
@@ -63,6 +75,18 @@ internal sealed class ExperimentRunner(RunningTopology topology, FaultController
             context.Anomalies,
             context.Charts,
             Math.Round(watch.Elapsed.TotalSeconds, 3));
+    }
+
+    /// <summary>Null when every hypothesis got exactly one verdict (and no verdict names another); otherwise what is wrong.</summary>
+    internal static string? VerdictProblem(ExperimentInfo info, IReadOnlyList<HypothesisVerdict> verdicts)
+    {
+        var problems = info.Hypotheses
+            .Select(h => (h.Id, Count: verdicts.Count(v => v.Id == h.Id)))
+            .Where(h => h.Count != 1)
+            .Select(h => h.Count == 0 ? $"{h.Id} was not judged" : $"{h.Id} was judged {h.Count} times")
+            .Concat(verdicts.Where(v => info.Hypotheses.All(h => h.Id != v.Id)).Select(v => $"a verdict names {v.Id}, which is no hypothesis"))
+            .ToList();
+        return problems.Count == 0 ? null : $"the experiment's verdicts are incomplete: {string.Join("; ", problems)}.";
     }
 
     /// <summary>Starts whatever an experiment left down, so the next one finds the full topology.</summary>

@@ -7,9 +7,9 @@ using SessionLab.Topology.Clients;
 namespace SessionLab.Experiments.Group1;
 
 /// <summary>1.3 — does a crash lose that backend's sessions, and does the system recover?</summary>
-internal sealed class BackendCrashExperiment : IExperiment
+internal sealed class BackendCrashExperiment : Experiment<BackendCrashExperiment, CrashFacts>, IJudge<CrashFacts>
 {
-    public ExperimentInfo Info { get; } = new(
+    public override ExperimentInfo Info { get; } = new(
         "1.3",
         1,
         "Backend crash",
@@ -20,7 +20,7 @@ internal sealed class BackendCrashExperiment : IExperiment
             new("H3", "The load balancer routes the orphaned users to live backends (no 5xx, no timeout)."),
         ]);
 
-    public async Task RunAsync(ExperimentContext context, CancellationToken cancellationToken)
+    protected override async Task<CrashFacts?> ObserveAsync(ExperimentContext context, CancellationToken cancellationToken)
     {
         var userCount = context.Parameter("users", 5);
         var wait = context.Parameter("wait_after_kill", context.Settings.Wait(TimeSpan.FromSeconds(2)));
@@ -43,12 +43,7 @@ internal sealed class BackendCrashExperiment : IExperiment
         if (victim is null)
         {
             context.Anomaly("No user could log in via the sticky load balancer, so there was no backend to crash.");
-            foreach (var verdict in Judge(Info, new CrashFacts(null, [])))
-            {
-                context.Judge(verdict);
-            }
-
-            return;
+            return new CrashFacts(null, []);
         }
 
         var node = context.Topology.BackendsOf(SchemeKind.Sticky).Single(b => b.ServerId == victim);
@@ -105,19 +100,16 @@ internal sealed class BackendCrashExperiment : IExperiment
                 ],
             ]);
 
-        foreach (var verdict in Judge(Info, facts))
-        {
-            context.Judge(verdict);
-        }
-
         foreach (var orphan in facts.Orphans.Where(o => o.Status is 0 or >= 500))
         {
             context.Anomaly($"{orphan.User} (on {victim}) got {orphan.Reply} on its first request after the crash instead of being passed to a live backend: the load balancer did not (yet) retry the dead backend's refused connection elsewhere.");
         }
+
+        return facts;
     }
 
     /// <summary>The verdicts, from the facts alone (pure: unit-tested on canned data).</summary>
-    internal static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, CrashFacts facts)
+    public static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, CrashFacts facts)
     {
         var h1 = info["H1"];
         var h2 = info["H2"];
@@ -125,9 +117,9 @@ internal sealed class BackendCrashExperiment : IExperiment
         if (facts.Killed is null || facts.Users.Count == 0 || facts.Orphans.Count == 0)
         {
             const string NoCrash = "No backend with sessions was killed, so there was nothing to observe.";
-            yield return new(h1.Id, h1.Statement, Verdict.Inconclusive, NoCrash);
-            yield return new(h2.Id, h2.Statement, Verdict.Inconclusive, NoCrash);
-            yield return new(h3.Id, h3.Statement, Verdict.Inconclusive, NoCrash);
+            yield return h1.Inconclusive(NoCrash);
+            yield return h2.Inconclusive(NoCrash);
+            yield return h3.Inconclusive(NoCrash);
             yield break;
         }
 
@@ -142,13 +134,11 @@ internal sealed class BackendCrashExperiment : IExperiment
         var survivors = facts.Users.Where(u => u.Before is not null && u.Before != facts.Killed).ToList();
         var working = survivors.Count(u => u.Status == 200 && u.After == u.Before);
         yield return survivors.Count == 0
-            ? new(h2.Id, h2.Statement, Verdict.Inconclusive, $"All {facts.Users.Count} users were on {facts.Killed}; no user of another backend to observe.")
-            : new(h2.Id, h2.Statement, working == survivors.Count ? Verdict.Confirmed : Verdict.Refuted,
-                $"{working} of {survivors.Count} users of the other backends got 200 from their own backend after the crash ({string.Join(", ", survivors.Select(u => $"{u.User} {u.Before}→{u.After ?? "no answer"} {u.Reply}"))}).");
+            ? h2.Inconclusive($"All {facts.Users.Count} users were on {facts.Killed}; no user of another backend to observe.")
+            : h2.Holds(working == survivors.Count, $"{working} of {survivors.Count} users of the other backends got 200 from their own backend after the crash ({string.Join(", ", survivors.Select(u => $"{u.User} {u.Before}→{u.After ?? "no answer"} {u.Reply}"))}).");
 
         var failed = orphans.Where(o => o.Status is 0 or >= 500 || o.After is null || o.After == facts.Killed).ToList();
-        yield return new(h3.Id, h3.Statement, failed.Count == 0 ? Verdict.Confirmed : Verdict.Refuted,
-            $"{orphans.Count - failed.Count} of {orphans.Count} orphaned users were answered by a live backend ({Tally(orphans.Select(o => o.After ?? "no answer"))}); {failed.Count} got a 5xx, a timeout or no backend; slowest first request {orphans.Max(o => o.ElapsedMs).ToString("0.0", CultureInfo.InvariantCulture)} ms.");
+        yield return h3.Holds(failed.Count == 0, $"{orphans.Count - failed.Count} of {orphans.Count} orphaned users were answered by a live backend ({Tally(orphans.Select(o => o.After ?? "no answer"))}); {failed.Count} got a 5xx, a timeout or no backend; slowest first request {orphans.Max(o => o.ElapsedMs).ToString("0.0", CultureInfo.InvariantCulture)} ms.");
     }
 
     private static string Tally(IEnumerable<string> values) =>

@@ -8,9 +8,9 @@ using SessionLab.Topology.Clients;
 namespace SessionLab.Experiments.Group1;
 
 /// <summary>1.1 — does ip_hash always send one client to one backend?</summary>
-internal sealed class IpHashRoutingExperiment : IExperiment
+internal sealed class IpHashRoutingExperiment : Experiment<IpHashRoutingExperiment, RoutingFacts>, IJudge<RoutingFacts>
 {
-    public ExperimentInfo Info { get; } = new(
+    public override ExperimentInfo Info { get; } = new(
         "1.1",
         1,
         "IP-hash routing consistency",
@@ -21,7 +21,7 @@ internal sealed class IpHashRoutingExperiment : IExperiment
             new("H3", "A client whose IP changes may land on another backend."),
         ]);
 
-    public async Task RunAsync(ExperimentContext context, CancellationToken cancellationToken)
+    protected override async Task<RoutingFacts?> ObserveAsync(ExperimentContext context, CancellationToken cancellationToken)
     {
         var requests = context.Parameter("requests", 20);
         var clients = context.Parameter("clients", 10);
@@ -59,36 +59,31 @@ internal sealed class IpHashRoutingExperiment : IExperiment
             ["client address", "backend"],
             distinct.Select(p => (IReadOnlyList<string>)[p.Key, p.Value]));
 
-        foreach (var verdict in Judge(Info, facts))
-        {
-            context.Judge(verdict);
-        }
-
         if (facts.SameSubnetBackends == 1 && facts.DistinctBackends > 1)
         {
             context.Anomaly($"All {clients} clients of one /24 reached {sameSubnet.Values.First()}: nginx ip_hash hashes only the first three octets of an IPv4 address, so clients behind one NAT or in one office subnet all share a backend. Localhost clients (127.0.0.x) would never spread.");
         }
+
+        return facts;
     }
 
     /// <summary>The verdicts, from the facts alone (pure: unit-tested on canned data).</summary>
-    internal static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, RoutingFacts facts)
+    public static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, RoutingFacts facts)
     {
         var h1 = info["H1"];
         yield return facts.Sequence.Count == 0 || facts.Sequence.Contains(Unanswered)
-            ? new(h1.Id, h1.Statement, Verdict.Inconclusive, $"{facts.Sequence.Count(s => s == Unanswered)} of {facts.Sequence.Count} requests got no answer.")
-            : new(h1.Id, h1.Statement, facts.Switches == 0 ? Verdict.Confirmed : Verdict.Refuted, $"{facts.Sequence.Count} requests from one address reached {Seen(facts.Sequence)} with {facts.Switches} switches.");
+            ? h1.Inconclusive($"{facts.Sequence.Count(s => s == Unanswered)} of {facts.Sequence.Count} requests got no answer.")
+            : h1.Holds(facts.Switches == 0, $"{facts.Sequence.Count} requests from one address reached {Seen(facts.Sequence)} with {facts.Switches} switches.");
 
         var h2 = info["H2"];
-        yield return new(h2.Id, h2.Statement, facts.DistinctBackends > 1 ? Verdict.Confirmed : Verdict.Refuted,
-            $"{facts.Distinct.Count} clients from distinct /24 networks were spread {Distribution(facts.Distinct.Values)}; {facts.SameSubnet.Count} clients of one /24 went {Distribution(facts.SameSubnet.Values)} (nginx hashes the first three octets only).");
+        yield return h2.Holds(facts.DistinctBackends > 1, $"{facts.Distinct.Count} clients from distinct /24 networks were spread {Distribution(facts.Distinct.Values)}; {facts.SameSubnet.Count} clients of one /24 went {Distribution(facts.SameSubnet.Values)} (nginx hashes the first three octets only).");
 
         var h3 = info["H3"];
         var crossSubnet = facts.Moves.Where(m => !m.SameSubnet).ToList();
         var moved = crossSubnet.Count(m => m.Before != m.After);
         yield return crossSubnet.Count == 0
-            ? new(h3.Id, h3.Statement, Verdict.Inconclusive, "No IP change across /24 networks was made.")
-            : new(h3.Id, h3.Statement, moved > 0 ? Verdict.Confirmed : Verdict.Refuted,
-                $"{moved} of {crossSubnet.Count} changes to another /24 moved the client to another backend (and lost its session there); changes within the /24 moved it {facts.Moves.Count(m => m.SameSubnet && m.Before != m.After)} times.");
+            ? h3.Inconclusive("No IP change across /24 networks was made.")
+            : h3.Holds(moved > 0, $"{moved} of {crossSubnet.Count} changes to another /24 moved the client to another backend (and lost its session there); changes within the /24 moved it {facts.Moves.Count(m => m.SameSubnet && m.Before != m.After)} times.");
     }
 
     private const string Unanswered = "(no answer)";

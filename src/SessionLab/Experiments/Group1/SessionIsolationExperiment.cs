@@ -8,11 +8,11 @@ using SessionLab.Reporting.Model;
 namespace SessionLab.Experiments.Group1;
 
 /// <summary>1.2 — is each sticky backend's session store private?</summary>
-internal sealed class SessionIsolationExperiment : IExperiment
+internal sealed class SessionIsolationExperiment : Experiment<SessionIsolationExperiment, IsolationFacts>, IJudge<IsolationFacts>
 {
     private const string Username = "alice";
 
-    public ExperimentInfo Info { get; } = new(
+    public override ExperimentInfo Info { get; } = new(
         "1.2",
         1,
         "Session isolation",
@@ -23,7 +23,7 @@ internal sealed class SessionIsolationExperiment : IExperiment
             new("H3", "Each backend's /debug/sessions lists only its own sessions: the session appears on exactly one backend, its creator."),
         ]);
 
-    public async Task RunAsync(ExperimentContext context, CancellationToken cancellationToken)
+    protected override async Task<IsolationFacts?> ObserveAsync(ExperimentContext context, CancellationToken cancellationToken)
     {
         var source = context.Parameter("client_address", IPAddress.Parse("127.12.1.1"));
 
@@ -74,19 +74,16 @@ internal sealed class SessionIsolationExperiment : IExperiment
                 p.User ?? "none",
                 p.SessionCount?.ToString(CultureInfo.InvariantCulture) ?? "unreadable"]));
 
-        foreach (var verdict in Judge(Info, facts))
-        {
-            context.Judge(verdict);
-        }
-
         if (profile.IsOk && profile.ServerId != login.ServerId)
         {
             context.Anomaly($"The login was answered by {login.ServerId} but /profile via the load balancer by {profile.ServerId}: ip_hash did not keep the client on one backend.");
         }
+
+        return facts;
     }
 
     /// <summary>The verdicts, from the facts alone (pure: unit-tested on canned data).</summary>
-    internal static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, IsolationFacts facts)
+    public static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, IsolationFacts facts)
     {
         var h1 = info["H1"];
         var h2 = info["H2"];
@@ -94,16 +91,15 @@ internal sealed class SessionIsolationExperiment : IExperiment
         if (facts.SessionId is null || facts.Creator is null)
         {
             const string NoSession = "The login via the load balancer gave no session cookie, so there was no session to look for.";
-            yield return new(h1.Id, h1.Statement, Verdict.Inconclusive, NoSession);
-            yield return new(h2.Id, h2.Statement, Verdict.Inconclusive, NoSession);
-            yield return new(h3.Id, h3.Statement, Verdict.Inconclusive, NoSession);
+            yield return h1.Inconclusive(NoSession);
+            yield return h2.Inconclusive(NoSession);
+            yield return h3.Inconclusive(NoSession);
             yield break;
         }
 
         var accepted = facts.Backends.Where(b => b.Status == 200).Select(b => b.ServerId).ToList();
         var creatorAccepted = accepted.Contains(facts.Creator);
-        yield return new(h1.Id, h1.Statement, accepted.Count == 1 && creatorAccepted ? Verdict.Confirmed : Verdict.Refuted,
-            $"{facts.Creator} created the session; direct /profile answered {Replies(facts.Backends)}: {accepted.Count} of {facts.Backends.Count} backends accepted the cookie{(creatorAccepted ? string.Empty : ", not even its creator")}.");
+        yield return h1.Holds(accepted.Count == 1 && creatorAccepted, $"{facts.Creator} created the session; direct /profile answered {Replies(facts.Backends)}: {accepted.Count} of {facts.Backends.Count} backends accepted the cookie{(creatorAccepted ? string.Empty : ", not even its creator")}.");
 
         var others = facts.Backends.Where(b => b.ServerId != facts.Creator).ToList();
         var notFound = others.Count(b => b.Status == 401 && b.Error == ErrorMessages.SessionNotFound);

@@ -8,11 +8,11 @@ using SessionLab.Reporting.Model;
 namespace SessionLab.Experiments.Group2;
 
 /// <summary>2.1 — can every backend serve a session kept in Redis?</summary>
-internal sealed class CrossBackendSharingExperiment : IExperiment
+internal sealed class CrossBackendSharingExperiment : Experiment<CrossBackendSharingExperiment, SharingFacts>, IJudge<SharingFacts>
 {
     private const string Username = "alice";
 
-    public ExperimentInfo Info { get; } = new(
+    public override ExperimentInfo Info { get; } = new(
         "2.1",
         2,
         "Cross-backend sharing",
@@ -23,7 +23,7 @@ internal sealed class CrossBackendSharingExperiment : IExperiment
             new("H3", "The session lives in Redis under session:{id} as JSON, with a TTL."),
         ]);
 
-    public async Task RunAsync(ExperimentContext context, CancellationToken cancellationToken)
+    protected override async Task<SharingFacts?> ObserveAsync(ExperimentContext context, CancellationToken cancellationToken)
     {
         var requests = context.Parameter("round_robin_requests", 20);
 
@@ -90,17 +90,14 @@ internal sealed class CrossBackendSharingExperiment : IExperiment
             ]]);
         context.AddChart(new ChartSeries("round robin", "backend", "requests", [.. counts.Select((c, i) => new ChartPoint(i + 1, c.Value, c.Key))]));
 
-        foreach (var verdict in Judge(Info, facts))
-        {
-            context.Judge(verdict);
-        }
+        return facts;
     }
 
     /// <summary>Tolerance for "even": strict round robin gives max−min ≤ 1; one more allows for a request of another client in between.</summary>
     internal const int EvenSpreadTolerance = 2;
 
     /// <summary>The verdicts, from the facts alone (pure: unit-tested on canned data).</summary>
-    internal static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, SharingFacts facts)
+    public static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, SharingFacts facts)
     {
         var h1 = info["H1"];
         var h2 = info["H2"];
@@ -108,9 +105,9 @@ internal sealed class CrossBackendSharingExperiment : IExperiment
         if (facts.SessionId is null)
         {
             const string NoSession = "The login via the load balancer gave no session cookie.";
-            yield return new(h1.Id, h1.Statement, Verdict.Inconclusive, NoSession);
-            yield return new(h2.Id, h2.Statement, Verdict.Inconclusive, NoSession);
-            yield return new(h3.Id, h3.Statement, Verdict.Inconclusive, NoSession);
+            yield return h1.Inconclusive(NoSession);
+            yield return h2.Inconclusive(NoSession);
+            yield return h3.Inconclusive(NoSession);
             yield break;
         }
 
@@ -125,9 +122,8 @@ internal sealed class CrossBackendSharingExperiment : IExperiment
         var distribution = string.Join(" / ", facts.Counts.Select(c => $"{c.Key}: {c.Value.ToString(CultureInfo.InvariantCulture)}"));
         var everyone = facts.Counts.All(c => c.Value > 0);
         yield return answered < facts.BackendIds.Count
-            ? new(h2.Id, h2.Statement, Verdict.Inconclusive, $"Only {answered} of {facts.Sequence.Count} requests were answered.")
-            : new(h2.Id, h2.Statement, everyone && facts.Spread <= EvenSpreadTolerance ? Verdict.Confirmed : Verdict.Refuted,
-                $"{facts.Sequence.Count} requests went {distribution} (max−min {facts.Spread.ToString(CultureInfo.InvariantCulture)}, tolerance {EvenSpreadTolerance.ToString(CultureInfo.InvariantCulture)}){(facts.Failures.Count > 0 ? $"; {facts.Failures.Count} were not 200" : string.Empty)}.");
+            ? h2.Inconclusive($"Only {answered} of {facts.Sequence.Count} requests were answered.")
+            : h2.Holds(everyone && facts.Spread <= EvenSpreadTolerance, $"{facts.Sequence.Count} requests went {distribution} (max−min {facts.Spread.ToString(CultureInfo.InvariantCulture)}, tolerance {EvenSpreadTolerance.ToString(CultureInfo.InvariantCulture)}){(facts.Failures.Count > 0 ? $"; {facts.Failures.Count} were not 200" : string.Empty)}.");
 
         yield return JudgeStore(h3, facts);
     }
@@ -137,12 +133,12 @@ internal sealed class CrossBackendSharingExperiment : IExperiment
         var key = $"session:{facts.SessionId}";
         if (facts.Stored is not { } stored || stored.Exists is null)
         {
-            return new(h3.Id, h3.Statement, Verdict.Inconclusive, $"Redis could not be read for {key}.");
+            return h3.Inconclusive($"Redis could not be read for {key}.");
         }
 
         if (stored.Exists == false || stored.Value is null)
         {
-            return new(h3.Id, h3.Statement, Verdict.Refuted, $"Right after the login Redis had no key {key}.");
+            return h3.Refuted($"Right after the login Redis had no key {key}.");
         }
 
         var json = ParseObject(stored.Value);
@@ -151,8 +147,7 @@ internal sealed class CrossBackendSharingExperiment : IExperiment
         var hasUserId = json is { } k && k.TryGetProperty("user_id", out _);
         var ttlOk = stored.Ttl is { } ttl && ttl > TimeSpan.Zero && ttl <= facts.ConfiguredTtl;
         var ttlText = stored.Ttl is { } t ? $"TTL {t.TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture)} s of a configured {facts.ConfiguredTtl.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s" : "no TTL (the key never expires)";
-        return new(h3.Id, h3.Statement, idMatches && userMatches && hasUserId && ttlOk ? Verdict.Confirmed : Verdict.Refuted,
-            $"{key} holds {(json is null ? "a value that is not a JSON object" : $"JSON with session_id {(idMatches ? "matching" : "NOT matching")} the cookie, username {(userMatches ? facts.Username : "NOT " + facts.Username)}{(hasUserId ? " and a user_id" : ", no user_id")}")}, {ttlText}.");
+        return h3.Holds(idMatches && userMatches && hasUserId && ttlOk, $"{key} holds {(json is null ? "a value that is not a JSON object" : $"JSON with session_id {(idMatches ? "matching" : "NOT matching")} the cookie, username {(userMatches ? facts.Username : "NOT " + facts.Username)}{(hasUserId ? " and a user_id" : ", no user_id")}")}, {ttlText}.");
     }
 
     private const string Unanswered = "(no answer)";

@@ -8,9 +8,9 @@ using SessionLab.Reporting.Model;
 namespace SessionLab.Experiments.Group2;
 
 /// <summary>2.3 — what do Redis sessions do while Redis is down, and after it comes back empty?</summary>
-internal sealed class RedisOutageExperiment : IExperiment
+internal sealed class RedisOutageExperiment : Experiment<RedisOutageExperiment, RedisOutageFacts>, IJudge<RedisOutageFacts>
 {
-    public ExperimentInfo Info { get; } = new(
+    public override ExperimentInfo Info { get; } = new(
         "2.3",
         2,
         "Redis outage",
@@ -21,7 +21,7 @@ internal sealed class RedisOutageExperiment : IExperiment
             new("H3", "New logins work again once Redis is back."),
         ]);
 
-    public async Task RunAsync(ExperimentContext context, CancellationToken cancellationToken)
+    protected override async Task<RedisOutageFacts?> ObserveAsync(ExperimentContext context, CancellationToken cancellationToken)
     {
         var userCount = context.Parameter("users", 5);
         var settle = context.Parameter("wait_after_stop", context.Settings.Wait(TimeSpan.FromSeconds(1)));
@@ -84,11 +84,6 @@ internal sealed class RedisOutageExperiment : IExperiment
             clientTimeout);
 
         AddTables(context, facts, downFor);
-        foreach (var verdict in Judge(Info, facts))
-        {
-            context.Judge(verdict);
-        }
-
         var outageStatuses = facts.OutageRequests.Where(e => e.Status != 0).Select(e => e.Status).Distinct().ToList();
         if (outageStatuses.Count > 0 && outageStatuses.Any(s => s is not (500 or 401)))
         {
@@ -98,12 +93,14 @@ internal sealed class RedisOutageExperiment : IExperiment
 
         if (recovery.FirstSuccess is { } first && recovery.AllBackends is null)
         {
-            context.Anomaly($"A login succeeded {Seconds(first)} s after Redis returned, but not every backend accepted one within {Seconds(reconnectLimit)} s ({recovery.Attempts} attempts).");
+            context.Anomaly($"A login succeeded {Format.Seconds(first)} s after Redis returned, but not every backend accepted one within {Format.Seconds(reconnectLimit)} s ({recovery.Attempts} attempts).");
         }
+
+        return facts;
     }
 
     /// <summary>The verdicts, from the facts alone (pure: unit-tested on canned data).</summary>
-    internal static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, RedisOutageFacts facts)
+    public static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, RedisOutageFacts facts)
     {
         var h1 = info["H1"];
         var outage = facts.OutageRequests;
@@ -111,14 +108,14 @@ internal sealed class RedisOutageExperiment : IExperiment
         var unanswered = outage.Count(e => e.Status == 0);
         var unclear = outage.Count(e => e.Status != 0 && !e.IsOk && e.Error is null);
         yield return outage.Count == 0
-            ? new(h1.Id, h1.Statement, Verdict.Inconclusive, "No request was sent while Redis was down.")
+            ? h1.Inconclusive("No request was sent while Redis was down.")
             : succeeded > 0
-                ? new(h1.Id, h1.Statement, Verdict.Refuted, $"{succeeded} of {outage.Count} requests succeeded although Redis was down ({Distribution(outage)}).")
+                ? h1.Refuted($"{succeeded} of {outage.Count} requests succeeded although Redis was down ({Distribution(outage)}).")
                 : unanswered > 0
-                    ? new(h1.Id, h1.Statement, Verdict.Refuted, $"{unanswered} of {outage.Count} requests got no reply within the {Seconds(facts.ClientTimeout)} s client timeout: the backends hang instead of failing ({Distribution(outage)}).")
+                    ? h1.Refuted($"{unanswered} of {outage.Count} requests got no reply within the {Format.Seconds(facts.ClientTimeout)} s client timeout: the backends hang instead of failing ({Distribution(outage)}).")
                     : unclear > 0
-                        ? new(h1.Id, h1.Statement, Verdict.Refuted, $"{unclear} of {outage.Count} failing replies carried no error message ({Distribution(outage)}).")
-                        : new(h1.Id, h1.Statement, Verdict.Confirmed, $"All {outage.Count} requests during the outage failed with {Distribution(outage)}, the slowest after {Max(outage)} ms (client timeout {Seconds(facts.ClientTimeout)} s); the plan expected 500 or 401.");
+                        ? h1.Refuted($"{unclear} of {outage.Count} failing replies carried no error message ({Distribution(outage)}).")
+                        : h1.Confirmed($"All {outage.Count} requests during the outage failed with {Distribution(outage)}, the slowest after {Max(outage)} ms (client timeout {Format.Seconds(facts.ClientTimeout)} s); the plan expected 500 or 401.");
 
         var h2 = info["H2"];
         var back = facts.Users.Select(u => u.AfterRestart).ToList();
@@ -128,21 +125,21 @@ internal sealed class RedisOutageExperiment : IExperiment
         var keysUnread = facts.Users.Count(u => u.KeyAfterRestart is null);
         var keys = $"{keysLeft} of {back.Count} session keys were left in Redis" + (keysUnread > 0 ? $" ({keysUnread} could not be read)" : string.Empty);
         yield return back.Count == 0
-            ? new(h2.Id, h2.Statement, Verdict.Inconclusive, "No session existed before the outage.")
+            ? h2.Inconclusive("No session existed before the outage.")
             : survived > 0
-                ? new(h2.Id, h2.Statement, Verdict.Refuted, $"{survived} of {back.Count} old sessions still answered 200 after Redis restarted ({keys}).")
+                ? h2.Refuted($"{survived} of {back.Count} old sessions still answered 200 after Redis restarted ({keys}).")
                 : lost == back.Count
-                    ? new(h2.Id, h2.Statement, Verdict.Confirmed, $"All {back.Count} old cookies got {Distribution(back)} after the restart; {keys}.")
-                    : new(h2.Id, h2.Statement, Verdict.Inconclusive, $"After the restart the old sessions got {Distribution(back)}: not every backend answered from the restarted Redis ({keys}).");
+                    ? h2.Confirmed($"All {back.Count} old cookies got {Distribution(back)} after the restart; {keys}.")
+                    : h2.Inconclusive($"After the restart the old sessions got {Distribution(back)}: not every backend answered from the restarted Redis ({keys}).");
 
         var h3 = info["H3"];
         var recovery = facts.Recovery;
         var recovered = recovery.FirstSuccess is { } first
-            ? $"the first login succeeded {Seconds(first)} s after Redis answered PING (attempt {recovery.FirstSuccessAttempt})" + (recovery.AllBackends is { } all ? $", every backend accepted one after {Seconds(all)} s" : ", not every backend accepted one")
-            : $"no login succeeded within {Seconds(recovery.Limit)} s of Redis answering PING ({recovery.Attempts} attempts, last {recovery.LastFailure ?? "none"})";
+            ? $"the first login succeeded {Format.Seconds(first)} s after Redis answered PING (attempt {recovery.FirstSuccessAttempt})" + (recovery.AllBackends is { } all ? $", every backend accepted one after {Format.Seconds(all)} s" : ", not every backend accepted one")
+            : $"no login succeeded within {Format.Seconds(recovery.Limit)} s of Redis answering PING ({recovery.Attempts} attempts, last {recovery.LastFailure ?? "none"})";
         yield return facts.NewLogin.IsOk && facts.NewProfile.IsOk
-            ? new(h3.Id, h3.Statement, Verdict.Confirmed, $"A new login after the restart got {facts.NewLogin.Describe()} and its /profile {facts.NewProfile.Describe()}; {recovered}.")
-            : new(h3.Id, h3.Statement, Verdict.Refuted, $"A new login after the restart got {facts.NewLogin.Describe()} and its /profile {facts.NewProfile.Describe()}; {recovered}.");
+            ? h3.Confirmed($"A new login after the restart got {facts.NewLogin.Describe()} and its /profile {facts.NewProfile.Describe()}; {recovered}.")
+            : h3.Refuted($"A new login after the restart got {facts.NewLogin.Describe()} and its /profile {facts.NewProfile.Describe()}; {recovered}.");
     }
 
     /// <summary>
@@ -221,9 +218,9 @@ internal sealed class RedisOutageExperiment : IExperiment
             "Recovery after the restart",
             ["measure", "value"],
             [
-                ["Redis down for (kill -9 → answering PING again)", $"{Seconds(downFor)} s"],
-                ["first successful login after Redis answered PING", recovery.FirstSuccess is { } first ? $"{Seconds(first)} s (attempt {recovery.FirstSuccessAttempt})" : $"none within {Seconds(recovery.Limit)} s ({recovery.Attempts} attempts)"],
-                ["every backend accepted a login after", recovery.AllBackends is { } all ? $"{Seconds(all)} s ({recovery.Attempts} attempts in all)" : $"not within {Seconds(recovery.Limit)} s ({recovery.Attempts} attempts)"],
+                ["Redis down for (kill -9 → answering PING again)", $"{Format.Seconds(downFor)} s"],
+                ["first successful login after Redis answered PING", recovery.FirstSuccess is { } first ? $"{Format.Seconds(first)} s (attempt {recovery.FirstSuccessAttempt})" : $"none within {Format.Seconds(recovery.Limit)} s ({recovery.Attempts} attempts)"],
+                ["every backend accepted a login after", recovery.AllBackends is { } all ? $"{Format.Seconds(all)} s ({recovery.Attempts} attempts in all)" : $"not within {Format.Seconds(recovery.Limit)} s ({recovery.Attempts} attempts)"],
                 ["last failure while reconnecting", recovery.LastFailure ?? "(none: the first attempt succeeded)"],
                 ["session keys in Redis before the outage", Keys(facts.Users.Select(u => u.KeyBeforeOutage))],
                 ["the same keys after the restart", Keys(facts.Users.Select(u => u.KeyAfterRestart))],
@@ -252,7 +249,6 @@ internal sealed class RedisOutageExperiment : IExperiment
 
     private static string Ms(double ms) => ms.ToString("0.0", CultureInfo.InvariantCulture);
 
-    private static string Seconds(TimeSpan span) => span.TotalSeconds.ToString("0.0##", CultureInfo.InvariantCulture);
 }
 
 /// <summary>What 2.3 observed, reduced to what its verdicts need.</summary>

@@ -8,11 +8,11 @@ using SessionLab.Reporting.Model;
 namespace SessionLab.Experiments.Group2;
 
 /// <summary>2.2 — does every request push a Redis session's expiry back (sliding expiry), and does an idle session expire?</summary>
-internal sealed class SlidingExpiryExperiment : IExperiment
+internal sealed class SlidingExpiryExperiment : Experiment<SlidingExpiryExperiment, SlidingFacts>, IJudge<SlidingFacts>
 {
     private const string Username = "alice";
 
-    public ExperimentInfo Info { get; } = new(
+    public override ExperimentInfo Info { get; } = new(
         "2.2",
         2,
         "Sliding expiry",
@@ -23,7 +23,7 @@ internal sealed class SlidingExpiryExperiment : IExperiment
             new("H3", "After idling past the TTL the session is gone: /profile answers 401 and the key no longer exists."),
         ]);
 
-    public async Task RunAsync(ExperimentContext context, CancellationToken cancellationToken)
+    protected override async Task<SlidingFacts?> ObserveAsync(ExperimentContext context, CancellationToken cancellationToken)
     {
         var ttl = context.Parameter("session_ttl", context.Settings.RedisSessionTtl);
         var firstIdle = context.Parameter("idle_before_renewal", context.Settings.Wait(TimeSpan.FromSeconds(10)));
@@ -38,12 +38,7 @@ internal sealed class SlidingExpiryExperiment : IExperiment
         if (login.SessionIdSet is not { } sessionId)
         {
             context.Anomaly($"The login answered {login.Describe()} without a session cookie; nothing to observe.");
-            foreach (var verdict in Judge(Info, SlidingFacts.Empty(ttl)))
-            {
-                context.Judge(verdict);
-            }
-
-            return;
+            return SlidingFacts.Empty(ttl);
         }
 
         var key = (string)RedisSessionStore.KeyOf(sessionId)!;
@@ -82,15 +77,12 @@ internal sealed class SlidingExpiryExperiment : IExperiment
             ]);
         context.AddChart(new ChartSeries("ttl", "seconds since login", "TTL (s)", timeline.Points));
 
-        foreach (var verdict in Judge(Info, facts))
-        {
-            context.Judge(verdict);
-        }
-
         if (atLogin.TtlSeconds is { } first && !atLogin.InRange)
         {
             context.Anomaly($"The TTL right after the login was {first.ToString("0.000", CultureInfo.InvariantCulture)} s, not the configured {Seconds(ttl)}: the backends run with another session TTL than the lab asked for.");
         }
+
+        return facts;
     }
 
     /// <summary>
@@ -100,7 +92,7 @@ internal sealed class SlidingExpiryExperiment : IExperiment
     internal static TimeSpan Slack(TimeSpan ttl) => TimeSpan.FromMilliseconds(50) + ttl / 100;
 
     /// <summary>The verdicts, from the facts alone (pure: unit-tested on canned data).</summary>
-    internal static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, SlidingFacts facts)
+    public static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, SlidingFacts facts)
     {
         var h1 = info["H1"];
         var h2 = info["H2"];
@@ -108,36 +100,32 @@ internal sealed class SlidingExpiryExperiment : IExperiment
 
         if (facts.AtLogin.TtlSeconds is not { } login || facts.AfterIdle.TtlSeconds is not { } idle)
         {
-            yield return new(h1.Id, h1.Statement, Verdict.Inconclusive, "The session key's TTL could not be read at the login and after the idle time.");
+            yield return h1.Inconclusive("The session key's TTL could not be read at the login and after the idle time.");
         }
         else
         {
             var rises = facts.IdleSamples.Zip(facts.IdleSamples.Skip(1)).Count(p => p.Second.Y > p.First.Y);
-            yield return new(h1.Id, h1.Statement, idle < login && rises == 0 ? Verdict.Confirmed : Verdict.Refuted,
-                $"PTTL went from {S(login)} at the login to {S(idle)} after {S(facts.FirstIdleSeconds)} idle (fell {S(login - idle)}; expected {S(facts.AfterIdle.Expected)}); {facts.IdleSamples.Count} samples while idle rose {rises} times.");
+            yield return h1.Holds(idle < login && rises == 0, $"PTTL went from {S(login)} at the login to {S(idle)} after {S(facts.FirstIdleSeconds)} idle (fell {S(login - idle)}; expected {S(facts.AfterIdle.Expected)}); {facts.IdleSamples.Count} samples while idle rose {rises} times.");
         }
 
         if (facts.RenewStatus != 200 || facts.AfterRenewal.TtlSeconds is not { } renewed || facts.AfterIdle.TtlSeconds is not { } before)
         {
-            yield return new(h2.Id, h2.Statement, Verdict.Inconclusive, $"/profile answered {facts.RenewStatus} or the TTL could not be read around it, so no renewal could be observed.");
+            yield return h2.Inconclusive($"/profile answered {facts.RenewStatus} or the TTL could not be read around it, so no renewal could be observed.");
         }
         else
         {
             var full = renewed >= facts.AfterRenewal.ExpectedLow && renewed > before;
-            yield return new(h2.Id, h2.Statement, full ? Verdict.Confirmed : Verdict.Refuted,
-                $"/profile (200) took the TTL from {S(before)} to {S(renewed)} (configured {S(facts.Ttl.TotalSeconds)}, at least {S(facts.AfterRenewal.ExpectedLow)} expected after the measured delay).");
+            yield return h2.Holds(full, $"/profile (200) took the TTL from {S(before)} to {S(renewed)} (configured {S(facts.Ttl.TotalSeconds)}, at least {S(facts.AfterRenewal.ExpectedLow)} expected after the measured delay).");
         }
 
         if (facts.SecondIdleSeconds <= facts.Ttl.TotalSeconds || facts.FinalStatus == 0 || facts.KeyExistsAtEnd is null)
         {
-            yield return new(h3.Id, h3.Statement, Verdict.Inconclusive,
-                $"The idle time was {S(facts.SecondIdleSeconds)} for a {S(facts.Ttl.TotalSeconds)} TTL, the final /profile answered {(facts.FinalStatus == 0 ? "nothing" : facts.FinalStatus.ToString(CultureInfo.InvariantCulture))} and the key was {(facts.KeyExistsAtEnd is null ? "unreadable" : "read")}: expiry was not tested.");
+            yield return h3.Inconclusive($"The idle time was {S(facts.SecondIdleSeconds)} for a {S(facts.Ttl.TotalSeconds)} TTL, the final /profile answered {(facts.FinalStatus == 0 ? "nothing" : facts.FinalStatus.ToString(CultureInfo.InvariantCulture))} and the key was {(facts.KeyExistsAtEnd is null ? "unreadable" : "read")}: expiry was not tested.");
         }
         else
         {
             var gone = facts.FinalStatus == 401 && facts.FinalError == ErrorMessages.SessionNotFound && facts.KeyExistsAtEnd == false;
-            yield return new(h3.Id, h3.Statement, gone ? Verdict.Confirmed : Verdict.Refuted,
-                $"After {S(facts.SecondIdleSeconds)} idle (TTL {S(facts.Ttl.TotalSeconds)}) /profile answered {facts.FinalStatus.ToString(CultureInfo.InvariantCulture)}{(facts.FinalError is null ? string.Empty : $" \"{facts.FinalError}\"")} and the key was {(facts.KeyExistsAtEnd == true ? "still there" : "gone")}.");
+            yield return h3.Holds(gone, $"After {S(facts.SecondIdleSeconds)} idle (TTL {S(facts.Ttl.TotalSeconds)}) /profile answered {facts.FinalStatus.ToString(CultureInfo.InvariantCulture)}{(facts.FinalError is null ? string.Empty : $" \"{facts.FinalError}\"")} and the key was {(facts.KeyExistsAtEnd == true ? "still there" : "gone")}.");
         }
     }
 
@@ -154,7 +142,7 @@ internal sealed class SlidingExpiryExperiment : IExperiment
 
     private static string S(double seconds) => $"{seconds.ToString("0.00", CultureInfo.InvariantCulture)} s";
 
-    private static string Seconds(TimeSpan span) => $"{span.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s";
+    private static string Seconds(TimeSpan span) => $"{Format.CompactSeconds(span)} s";
 
     /// <summary>The experiment's clock (t = 0 at the login), the TTL readings with what each should be, and the chart's points.</summary>
     private sealed class Timeline(ExperimentContext context, Stopwatch clock, TimeSpan ttl, TimeSpan slack)

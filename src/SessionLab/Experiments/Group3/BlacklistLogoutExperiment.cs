@@ -7,11 +7,11 @@ using SessionLab.Reporting.Model;
 namespace SessionLab.Experiments.Group3;
 
 /// <summary>3.3 — can a stateless token be logged out, for how long is the blacklist entry kept, and what does the check cost?</summary>
-internal sealed class BlacklistLogoutExperiment : IExperiment
+internal sealed class BlacklistLogoutExperiment : Experiment<BlacklistLogoutExperiment, BlacklistFacts>, IJudge<BlacklistFacts>
 {
     private const string WithBlacklist = "/profile-with-blacklist";
 
-    public ExperimentInfo Info { get; } = new(
+    public override ExperimentInfo Info { get; } = new(
         "3.3",
         3,
         "Blacklist logout",
@@ -23,7 +23,7 @@ internal sealed class BlacklistLogoutExperiment : IExperiment
             new("H4", "The blacklist check costs 10–20% latency."),
         ]);
 
-    public async Task RunAsync(ExperimentContext context, CancellationToken cancellationToken)
+    protected override async Task<BlacklistFacts?> ObserveAsync(ExperimentContext context, CancellationToken cancellationToken)
     {
         var quick = context.Settings.Quick;
         var shortLifetime = context.Parameter("short_token_lifetime", TimeSpan.FromSeconds(quick ? 3 : 30));
@@ -55,7 +55,7 @@ internal sealed class BlacklistLogoutExperiment : IExperiment
 
         var plainAfterLogout = await balancer.GetAsync("/profile", cancellationToken, bearer: token);
 
-        context.Step($"a {Seconds(shortLifetime)} s token: log out, read its blacklist entry, wait {Seconds(expiryWait)} s, read it again");
+        context.Step($"a {Format.Seconds(shortLifetime)} s token: log out, read its blacklist entry, wait {Format.Seconds(expiryWait)} s, read it again");
         var shortToken = TokenOf(await balancer.PostJsonAsync($"/login-short?seconds={((int)shortLifetime.TotalSeconds).ToString(CultureInfo.InvariantCulture)}", null, cancellationToken));
         var shortLogout = await balancer.PostJsonAsync("/logout", null, cancellationToken, bearer: shortToken);
         var loggedOutAt = context.Recorder.Elapsed;
@@ -63,7 +63,7 @@ internal sealed class BlacklistLogoutExperiment : IExperiment
         var remainingWait = expiryWait - (context.Recorder.Elapsed - loggedOutAt);
         if (remainingWait > TimeSpan.Zero)
         {
-            await context.WaitAsync(remainingWait, $"{Seconds(expiryWait)} s after the logout of the short token", cancellationToken);
+            await context.WaitAsync(remainingWait, $"{Format.Seconds(expiryWait)} s after the logout of the short token", cancellationToken);
         }
 
         var shortExistsAfterWait = shortEntry.Key is { } shortKey ? await context.Redis.ExistsAsync(shortKey) : null;
@@ -76,11 +76,6 @@ internal sealed class BlacklistLogoutExperiment : IExperiment
 
         var facts = new BlacklistFacts(logout, entry, revoked, plainAfterLogout, shortEntry, shortExistsAfterWait, expiryWait, shortAfterWait, viaBalancer, direct, skew, band);
         AddTables(context, facts, beforeLogout);
-        foreach (var verdict in Judge(Info, facts))
-        {
-            context.Judge(verdict);
-        }
-
         if (entry.Key is { } key && key != RevocationStore.KeyPrefix + token)
         {
             context.Anomaly($"The blacklist key is {key} ({RevocationStore.KeyPrefix}{{jti}}), not the plan's blacklist:{{token}}: one token has several base64url spellings that all verify, so a key on the raw string could be bypassed; every token carries a unique jti instead.");
@@ -96,10 +91,12 @@ internal sealed class BlacklistLogoutExperiment : IExperiment
             context.Anomaly($"The blacklist check cost {LatencyOverhead.FormatPercent(viaBalancer.MedianOverheadPercent)} (median, via the load balancer; rounds {Spread(viaBalancer)}), {LatencyOverhead.FormatPercent(direct.MedianOverheadPercent)} directly on a backend, against the plan's 10–20 %: "
                 + $"one Redis EXISTS adds about {Ms(LatencyStats.Median(direct.CheckedMs) - LatencyStats.Median(direct.PlainMs))} ms to a {Ms(LatencyStats.Median(direct.PlainMs))} ms request.");
         }
+
+        return facts;
     }
 
     /// <summary>The verdicts, from the facts alone (pure: unit-tested on canned data).</summary>
-    internal static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, BlacklistFacts facts)
+    public static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, BlacklistFacts facts)
     {
         var skew = facts.ClockSkew.TotalSeconds;
         var h1 = info["H1"];
@@ -109,19 +106,17 @@ internal sealed class BlacklistLogoutExperiment : IExperiment
         var refused = facts.Revoked.Count(r => r.Reply.Status == 401 && r.Reply.Error == ErrorMessages.TokenRevoked);
         var plain = $"; plain /profile (revocation off) still answered {facts.PlainProfileAfterLogout.Describe()}";
         yield return facts.Revoked.Count == 0
-            ? new(h2.Id, h2.Statement, Verdict.Inconclusive, "The revoked token was not sent again.")
-            : new(h2.Id, h2.Statement, refused == facts.Revoked.Count ? Verdict.Confirmed : Verdict.Refuted,
-                $"{refused} of {facts.Revoked.Count} calls of {WithBlacklist} with the revoked token were refused ({string.Join(", ", facts.Revoked.Select(r => $"{r.Backend}: {r.Reply.Describe()}"))}){plain}.");
+            ? h2.Inconclusive("The revoked token was not sent again.")
+            : h2.Holds(refused == facts.Revoked.Count, $"{refused} of {facts.Revoked.Count} calls of {WithBlacklist} with the revoked token were refused ({string.Join(", ", facts.Revoked.Select(r => $"{r.Backend}: {r.Reply.Describe()}"))}){plain}.");
 
         var h3 = info["H3"];
         var shortEntry = facts.ShortEntry;
-        var wait = Seconds(facts.ExpiryWait);
+        var wait = Format.Seconds(facts.ExpiryWait);
         yield return shortEntry.Exists != true || facts.ShortExistsAfterWait is null
-            ? new(h3.Id, h3.Statement, Verdict.Inconclusive, $"The short token's entry could not be followed (after logout: {Presence(shortEntry.Exists)}, {wait} s later: {Presence(facts.ShortExistsAfterWait)}).")
+            ? h3.Inconclusive($"The short token's entry could not be followed (after logout: {Presence(shortEntry.Exists)}, {wait} s later: {Presence(facts.ShortExistsAfterWait)}).")
             : facts.ShortExistsAfterWait == true
-                ? new(h3.Id, h3.Statement, Verdict.Refuted, $"{shortEntry.Key} was still in Redis {wait} s after the logout of a token with {Seconds(shortEntry.RemainingSeconds)} s left (TTL was {Ttl(shortEntry.Ttl)}).")
-                : new(h3.Id, h3.Statement, Covers(shortEntry, skew) ? Verdict.Confirmed : Verdict.Refuted,
-                    $"The short token's entry had TTL {Ttl(shortEntry.Ttl)} for {Seconds(shortEntry.RemainingSeconds)} s of remaining lifetime (+{Seconds(skew)} s skew) and was gone {wait} s after the logout; the token itself then got {facts.ShortAfterWait.Describe()}.");
+                ? h3.Refuted($"{shortEntry.Key} was still in Redis {wait} s after the logout of a token with {Format.Seconds(shortEntry.RemainingSeconds)} s left (TTL was {Ttl(shortEntry.Ttl)}).")
+                : h3.Holds(Covers(shortEntry, skew), $"The short token's entry had TTL {Ttl(shortEntry.Ttl)} for {Format.Seconds(shortEntry.RemainingSeconds)} s of remaining lifetime (+{Format.Seconds(skew)} s skew) and was gone {wait} s after the logout; the token itself then got {facts.ShortAfterWait.Describe()}.");
 
         var h4 = info["H4"];
         var lb = facts.ViaBalancer;
@@ -130,24 +125,23 @@ internal sealed class BlacklistLogoutExperiment : IExperiment
             + $"directly on a backend {Ms(LatencyStats.Median(facts.Direct.PlainMs))} → {Ms(LatencyStats.Median(facts.Direct.CheckedMs))} ms ({LatencyOverhead.FormatPercent(facts.Direct.MedianOverheadPercent)})";
         if (!lb.HasSamples || lb.Failures > 0)
         {
-            yield return new(h4.Id, h4.Statement, Verdict.Inconclusive, $"{lb.Failures} requests failed during the measurement; {measured}.");
+            yield return h4.Inconclusive($"{lb.Failures} requests failed during the measurement; {measured}.");
             yield break;
         }
 
         var overhead = lb.MedianOverheadPercent;
         var (min, max) = lb.RoundSpread;
         yield return overhead >= low && overhead <= high
-            ? new(h4.Id, h4.Statement, Verdict.Confirmed, $"{Capitalised(measured)}.")
+            ? h4.Confirmed($"{Capitalised(measured)}.")
             : (max < low || min > high)
-                ? new(h4.Id, h4.Statement, Verdict.Refuted, $"{Capitalised(measured)}: every round is outside the plan's {low.ToString(CultureInfo.InvariantCulture)}–{high.ToString(CultureInfo.InvariantCulture)} %.")
-                : new(h4.Id, h4.Statement, Verdict.Inconclusive, $"{Capitalised(measured)}: the rounds straddle the plan's {low.ToString(CultureInfo.InvariantCulture)}–{high.ToString(CultureInfo.InvariantCulture)} %.");
+                ? h4.Refuted($"{Capitalised(measured)}: every round is outside the plan's {low.ToString(CultureInfo.InvariantCulture)}–{high.ToString(CultureInfo.InvariantCulture)} %.")
+                : h4.Inconclusive($"{Capitalised(measured)}: the rounds straddle the plan's {low.ToString(CultureInfo.InvariantCulture)}–{high.ToString(CultureInfo.InvariantCulture)} %.");
     }
 
     private static HypothesisVerdict JudgeEntry(Hypothesis h, BlacklistEntry entry, double skew, string which) =>
         entry.Exists != true || entry.Ttl is null
             ? new(h.Id, h.Statement, entry.Exists == false ? Verdict.Refuted : Verdict.Inconclusive, $"After logout of {which}, {entry.Key ?? "the blacklist key"} was {Presence(entry.Exists)} (TTL {Ttl(entry.Ttl)}).")
-            : new(h.Id, h.Statement, Covers(entry, skew) ? Verdict.Confirmed : Verdict.Refuted,
-                $"After logout of {which}, {entry.Key} had TTL {Ttl(entry.Ttl)} against {Seconds(entry.RemainingSeconds)} s of remaining lifetime (difference {Seconds(entry.Ttl.Value.TotalSeconds - entry.RemainingSeconds)} s; clock skew {Seconds(skew)} s); the logout reply said {entry.ReplyTtlSeconds ?? "nothing"} s.");
+            : h.Holds(Covers(entry, skew), $"After logout of {which}, {entry.Key} had TTL {Ttl(entry.Ttl)} against {Format.Seconds(entry.RemainingSeconds)} s of remaining lifetime (difference {Format.Seconds(entry.Ttl.Value.TotalSeconds - entry.RemainingSeconds)} s; clock skew {Format.Seconds(skew)} s); the logout reply said {entry.ReplyTtlSeconds ?? "nothing"} s.");
 
     /// <summary>The entry lives at least as long as the token can still be accepted, and not much longer (skew + 1 s of slack).</summary>
     private static bool Covers(BlacklistEntry entry, double skew) =>
@@ -219,7 +213,7 @@ internal sealed class BlacklistLogoutExperiment : IExperiment
         rows.AddRange(facts.Revoked.Select(r => Row($"revoked token on {WithBlacklist} ({r.Backend})", "401 token revoked", r.Reply.Describe(), r.Reply.Status == 401 && r.Reply.Error == ErrorMessages.TokenRevoked)));
         rows.Add(["revoked token on plain /profile", "the plan's /profile consults the blacklist (401); ours is stateless while revocation is off", facts.PlainProfileAfterLogout.Describe() + RevocationCheck(facts.PlainProfileAfterLogout), facts.PlainProfileAfterLogout.IsOk ? "accepted: a stateless endpoint cannot see a logout" : "refused"]);
         rows.Add(Row("blacklist entry after logout (short token)", "exists, TTL ≈ remaining lifetime", EntryText(facts.ShortEntry), Covers(facts.ShortEntry, skew)));
-        rows.Add(Row($"the same entry {Seconds(facts.ExpiryWait)} s after logout", "gone", Presence(facts.ShortExistsAfterWait), facts.ShortExistsAfterWait == false));
+        rows.Add(Row($"the same entry {Format.Seconds(facts.ExpiryWait)} s after logout", "gone", Presence(facts.ShortExistsAfterWait), facts.ShortExistsAfterWait == false));
         rows.Add(Row($"the short token on {WithBlacklist} then", "401 token expired", facts.ShortAfterWait.Describe(), facts.ShortAfterWait.Status == 401 && facts.ShortAfterWait.Error == ErrorMessages.TokenExpired));
         context.AddTable("Logout and blacklist", ["step", "expected", "measured", "verdict"], rows);
 
@@ -260,7 +254,7 @@ internal sealed class BlacklistLogoutExperiment : IExperiment
     private static string EntryText(BlacklistEntry entry) =>
         entry.Key is null
             ? "no jti in the logout reply or the token"
-            : $"{entry.Key} {Presence(entry.Exists)}, TTL {Ttl(entry.Ttl)}, remaining lifetime {Seconds(entry.RemainingSeconds)} s";
+            : $"{entry.Key} {Presence(entry.Exists)}, TTL {Ttl(entry.Ttl)}, remaining lifetime {Format.Seconds(entry.RemainingSeconds)} s";
 
     private static string RevocationCheck(Exchange e) => e.Property("revocation_check") is { } check ? $" (revocation_check: {check})" : string.Empty;
 
@@ -274,7 +268,7 @@ internal sealed class BlacklistLogoutExperiment : IExperiment
         null => "unreadable",
     };
 
-    private static string Ttl(TimeSpan? ttl) => ttl is { } t ? $"{Seconds(t.TotalSeconds)} s" : "none";
+    private static string Ttl(TimeSpan? ttl) => ttl is { } t ? $"{Format.Seconds(t.TotalSeconds)} s" : "none";
 
     private static string Spread(LatencyOverhead m) => $"{LatencyOverhead.FormatPercent(m.RoundSpread.Min)} to {LatencyOverhead.FormatPercent(m.RoundSpread.Max)}";
 
@@ -282,9 +276,7 @@ internal sealed class BlacklistLogoutExperiment : IExperiment
 
     private static string Ms(double ms) => double.IsNaN(ms) ? "n/a" : ms.ToString("0.000", CultureInfo.InvariantCulture);
 
-    private static string Seconds(double seconds) => double.IsNaN(seconds) ? "n/a" : seconds.ToString("0.0##", CultureInfo.InvariantCulture);
 
-    private static string Seconds(TimeSpan span) => Seconds(span.TotalSeconds);
 }
 
 /// <summary>What 3.3 observed, reduced to what its verdicts need.</summary>

@@ -8,9 +8,9 @@ using SessionLab.Reporting.Model;
 namespace SessionLab.Experiments.Group3;
 
 /// <summary>3.1 — does a JWT really need nothing on the server: no store, no process memory, no particular backend?</summary>
-internal sealed class JwtStatelessnessExperiment : IExperiment
+internal sealed class JwtStatelessnessExperiment : Experiment<JwtStatelessnessExperiment, StatelessnessFacts>, IJudge<StatelessnessFacts>
 {
-    public ExperimentInfo Info { get; } = new(
+    public override ExperimentInfo Info { get; } = new(
         "3.1",
         3,
         "JWT statelessness",
@@ -21,7 +21,7 @@ internal sealed class JwtStatelessnessExperiment : IExperiment
             new("H3", "Any backend accepts the token, and every one sees the same user."),
         ]);
 
-    public async Task RunAsync(ExperimentContext context, CancellationToken cancellationToken)
+    protected override async Task<StatelessnessFacts?> ObserveAsync(ExperimentContext context, CancellationToken cancellationToken)
     {
         var username = context.Parameter("username", "alice");
         var settle = context.Parameter("wait_after_stop", context.Settings.Wait(TimeSpan.FromSeconds(1)));
@@ -86,39 +86,33 @@ internal sealed class JwtStatelessnessExperiment : IExperiment
             rows.Select(r => (IReadOnlyList<string>)[r.Scenario, r.Request, r.Redis, r.Reply.Describe(), UserOf(r.Reply), r.Reply.ServerId ?? "(no reply)", DependsOnStore(r)]));
         context.AddTable("The token decoded without the key (anyone holding it can read it)", ["part", "field", "value"], DecodedRows(token));
 
-        foreach (var verdict in Judge(Info, facts))
-        {
-            context.Judge(verdict);
-        }
+        return facts;
     }
 
     /// <summary>The verdicts, from the facts alone (pure: unit-tested on canned data).</summary>
-    internal static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, StatelessnessFacts facts)
+    public static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, StatelessnessFacts facts)
     {
         var h1 = info["H1"];
         var outage = facts.ProfileWhileStoreDown;
         var ok = outage.Count(e => e.IsOk);
         var contrast = facts.BlacklistWhileStoreDown is { } b ? $"; /profile-with-blacklist, which reads the blacklist, got {b.Describe()}" : string.Empty;
         yield return outage.Count == 0
-            ? new(h1.Id, h1.Statement, Verdict.Inconclusive, "No /profile was sent while Redis was down.")
-            : new(h1.Id, h1.Statement, ok == outage.Count ? Verdict.Confirmed : Verdict.Refuted,
-                $"{ok} of {outage.Count} /profile calls answered 200 while Redis was down ({Servers(outage)}){contrast}.");
+            ? h1.Inconclusive("No /profile was sent while Redis was down.")
+            : h1.Holds(ok == outage.Count, $"{ok} of {outage.Count} /profile calls answered 200 while Redis was down ({Servers(outage)}){contrast}.");
 
         var h2 = info["H2"];
         var restarted = facts.PidBefore is { } before && facts.PidAfter is { } after && before != after;
         var accepted = facts.AfterRestart.Count(e => e.IsOk);
         yield return !restarted || facts.AfterRestart.Count == 0
-            ? new(h2.Id, h2.Statement, Verdict.Inconclusive, $"{facts.RestartedBackend} was not seen to restart (pid {Pid(facts.PidBefore)} → {Pid(facts.PidAfter)}).")
-            : new(h2.Id, h2.Statement, accepted == facts.AfterRestart.Count ? Verdict.Confirmed : Verdict.Refuted,
-                $"After kill -9 and restart of {facts.RestartedBackend} (pid {Pid(facts.PidBefore)} → {Pid(facts.PidAfter)}), {accepted} of {facts.AfterRestart.Count} /profile calls with the old token answered 200 ({Describe(facts.AfterRestart)}).");
+            ? h2.Inconclusive($"{facts.RestartedBackend} was not seen to restart (pid {Pid(facts.PidBefore)} → {Pid(facts.PidAfter)}).")
+            : h2.Holds(accepted == facts.AfterRestart.Count, $"After kill -9 and restart of {facts.RestartedBackend} (pid {Pid(facts.PidBefore)} → {Pid(facts.PidAfter)}), {accepted} of {facts.AfterRestart.Count} /profile calls with the old token answered 200 ({Describe(facts.AfterRestart)}).");
 
         var h3 = info["H3"];
         var expected = (facts.Login.Property("user_id"), facts.Login.Property("username"));
         var same = facts.Direct.Count(d => d.Reply.IsOk && (d.Reply.Property("user_id"), d.Reply.Property("username")) == expected);
         yield return facts.Direct.Count == 0
-            ? new(h3.Id, h3.Statement, Verdict.Inconclusive, "The token was not sent to any backend directly.")
-            : new(h3.Id, h3.Statement, same == facts.Direct.Count ? Verdict.Confirmed : Verdict.Refuted,
-                $"{same} of {facts.Direct.Count} backends accepted the token directly as user {expected.Item1} ({expected.Item2}): {string.Join(", ", facts.Direct.Select(d => $"{d.Backend} {d.Reply.Describe()} {UserOf(d.Reply)}"))}.");
+            ? h3.Inconclusive("The token was not sent to any backend directly.")
+            : h3.Holds(same == facts.Direct.Count, $"{same} of {facts.Direct.Count} backends accepted the token directly as user {expected.Item1} ({expected.Item2}): {string.Join(", ", facts.Direct.Select(d => $"{d.Backend} {d.Reply.Describe()} {UserOf(d.Reply)}"))}.");
     }
 
     private static List<IReadOnlyList<string>> DecodedRows(string token)

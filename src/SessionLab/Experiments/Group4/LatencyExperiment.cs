@@ -6,9 +6,9 @@ using SessionLab.Reporting.Model;
 namespace SessionLab.Experiments.Group4;
 
 /// <summary>4.1 — how long does one request take with each scheme, one client at a time?</summary>
-internal sealed class LatencyExperiment : IExperiment
+internal sealed class LatencyExperiment : Experiment<LatencyExperiment, LatencyFacts>, IJudge<LatencyFacts>
 {
-    public ExperimentInfo Info { get; } = new(
+    public override ExperimentInfo Info { get; } = new(
         "4.1",
         4,
         "Latency",
@@ -19,7 +19,7 @@ internal sealed class LatencyExperiment : IExperiment
             new("H3", "Redis sessions are the slowest, by about one Redis round trip (the plan: 1–3 ms)."),
         ]);
 
-    public async Task RunAsync(ExperimentContext context, CancellationToken cancellationToken)
+    protected override async Task<LatencyFacts?> ObserveAsync(ExperimentContext context, CancellationToken cancellationToken)
     {
         var quick = context.Settings.Quick;
         // The plan sends 100; more gives stable tails (a P99 of 100 samples is the second-worst request).
@@ -64,14 +64,11 @@ internal sealed class LatencyExperiment : IExperiment
         context.AddTable($"Latency of one client, {(duration is { } span ? $"{span.TotalSeconds:0.#} s" : $"{requests} requests")} of serial requests per target (ms)", ["target", "min", "mean", "P50", "P95", "P99", "max", "failed"], rows);
         context.AddTable("Redis round trip from the lab", ["measure", "value"], [["PING median", pingMedian is { } p ? $"{LoadRecording.Ms(p)} ms" : "no answer"], ["samples", pings.Count.ToString(CultureInfo.InvariantCulture)]]);
 
-        foreach (var verdict in Judge(Info, new LatencyFacts(medians.GetValueOrDefault("sticky"), medians.GetValueOrDefault("jwt"), medians.GetValueOrDefault("redis"), pingMedian)))
-        {
-            context.Judge(verdict);
-        }
+        return new LatencyFacts(medians.GetValueOrDefault("sticky"), medians.GetValueOrDefault("jwt"), medians.GetValueOrDefault("redis"), pingMedian);
     }
 
     /// <summary>The verdicts from the three medians and the Redis round trip (pure: unit-tested on canned data).</summary>
-    internal static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, LatencyFacts facts)
+    public static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, LatencyFacts facts)
     {
         var (sticky, jwt, redis) = (facts.StickyP50, facts.JwtP50, facts.RedisP50);
         var measured = sticky > 0 && jwt > 0 && redis > 0;
@@ -79,20 +76,19 @@ internal sealed class LatencyExperiment : IExperiment
 
         var h1 = info["H1"];
         yield return !measured
-            ? new(h1.Id, h1.Statement, Verdict.Inconclusive, "Not every scheme could be measured.")
-            : new(h1.Id, h1.Statement, sticky <= Math.Min(jwt, redis) ? Verdict.Confirmed : Verdict.Refuted, order + ".");
+            ? h1.Inconclusive("Not every scheme could be measured.")
+            : h1.Holds(sticky <= Math.Min(jwt, redis), order + ".");
 
         var h2 = info["H2"];
         yield return !measured
-            ? new(h2.Id, h2.Statement, Verdict.Inconclusive, "Not every scheme could be measured.")
-            : new(h2.Id, h2.Statement, jwt >= sticky && jwt <= redis ? Verdict.Confirmed : Verdict.Refuted, order + ".");
+            ? h2.Inconclusive("Not every scheme could be measured.")
+            : h2.Holds(jwt >= sticky && jwt <= redis, order + ".");
 
         var h3 = info["H3"];
         var gap = redis - sticky;
         yield return !measured
-            ? new(h3.Id, h3.Statement, Verdict.Inconclusive, "Not every scheme could be measured.")
-            : new(h3.Id, h3.Statement, redis >= Math.Max(sticky, jwt) ? Verdict.Confirmed : Verdict.Refuted,
-                string.Create(CultureInfo.InvariantCulture, $"{order}; Redis − sticky = {gap:0.000} ms against a measured Redis PING of {facts.RedisPingMs ?? double.NaN:0.000} ms."));
+            ? h3.Inconclusive("Not every scheme could be measured.")
+            : h3.Holds(redis >= Math.Max(sticky, jwt), string.Create(CultureInfo.InvariantCulture, $"{order}; Redis − sticky = {gap:0.000} ms against a measured Redis PING of {facts.RedisPingMs ?? double.NaN:0.000} ms."));
     }
 }
 

@@ -8,14 +8,14 @@ using SessionLab.Topology.Processes;
 namespace SessionLab.Experiments.Group4;
 
 /// <summary>4.3 — what does each scheme cost in memory and CPU for many active sessions?</summary>
-internal sealed class ResourcesExperiment : IExperiment
+internal sealed class ResourcesExperiment : Experiment<ResourcesExperiment, ResourceFacts>, IJudge<ResourceFacts>
 {
     /// <summary>Below this many bytes per session a cost is indistinguishable from measurement noise.</summary>
     internal const double NoiseBytesPerSession = 16;
 
     private const int Projection = 1_000_000;
 
-    public ExperimentInfo Info { get; } = new(
+    public override ExperimentInfo Info { get; } = new(
         "4.3",
         4,
         "Resources",
@@ -26,7 +26,7 @@ internal sealed class ResourcesExperiment : IExperiment
             new("H3", "A JWT session costs no server memory at all."),
         ]);
 
-    public async Task RunAsync(ExperimentContext context, CancellationToken cancellationToken)
+    protected override async Task<ResourceFacts?> ObserveAsync(ExperimentContext context, CancellationToken cancellationToken)
     {
         var sessions = context.Parameter("sessions", context.Settings.Quick ? 1_000 : 10_000);
         var parallelism = context.Parameter("login_parallelism", 32);
@@ -74,15 +74,12 @@ internal sealed class ResourcesExperiment : IExperiment
             "bytes per session",
             [new ChartPoint(0, facts.StickyBytesPerSession ?? 0, "sticky"), new ChartPoint(1, facts.RedisBytesPerSession ?? 0, "redis"), new ChartPoint(2, facts.JwtServerBytesPerSession ?? 0, "jwt")]));
 
-        foreach (var verdict in Judge(Info, facts))
-        {
-            context.Judge(verdict);
-        }
-
         foreach (var miss in MissedTargets(facts))
         {
             context.Anomaly(miss);
         }
+
+        return facts;
     }
 
     /// <summary>Our memory targets (sticky ≤ 400 B of managed heap, Redis ≤ 200 B of used_memory), explained where missed.</summary>
@@ -101,17 +98,16 @@ internal sealed class ResourcesExperiment : IExperiment
     }
 
     /// <summary>The verdicts, from the facts alone (pure: unit-tested on canned data).</summary>
-    internal static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, ResourceFacts facts)
+    public static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, ResourceFacts facts)
     {
         var h1 = info["H1"];
         yield return facts.StickyBytesPerSession is not { } sticky
-            ? new(h1.Id, h1.Statement, Verdict.Inconclusive, "The sticky backend's memory could not be read.")
-            : new(h1.Id, h1.Statement, sticky > NoiseBytesPerSession ? Verdict.Confirmed : Verdict.Refuted,
-                $"Each of {facts.Sticky.Sessions:N0} sessions (after {facts.Sessions - facts.Sticky.Sessions:N0} others and a warm-up) added {sticky:0} B to the holding backend's live managed heap (the plan expected about 500 B; our target is at most 400 B).");
+            ? h1.Inconclusive("The sticky backend's memory could not be read.")
+            : h1.Holds(sticky > NoiseBytesPerSession, $"Each of {facts.Sticky.Sessions:N0} sessions (after {facts.Sessions - facts.Sticky.Sessions:N0} others and a warm-up) added {sticky:0} B to the holding backend's live managed heap (the plan expected about 500 B; our target is at most 400 B).");
 
         var h2 = info["H2"];
         yield return facts.RedisBytesPerSession is not { } redis
-            ? new(h2.Id, h2.Statement, Verdict.Inconclusive, "The store does not report used_memory, so its cost per session could not be measured.")
+            ? h2.Inconclusive("The store does not report used_memory, so its cost per session could not be measured.")
             : new(h2.Id, h2.Statement,
                 redis > NoiseBytesPerSession && Math.Abs(facts.Redis.BackendHeapPerSession ?? 0) < Math.Max(NoiseBytesPerSession, redis / 10) ? Verdict.Confirmed : Verdict.Refuted,
                 $"Redis used_memory grew by {redis:0} B per session (the plan expected about 300 B; our target is at most 200 B) while a redis backend's heap changed by {facts.Redis.BackendHeapPerSession ?? 0:0} B per session.");
@@ -120,7 +116,7 @@ internal sealed class ResourcesExperiment : IExperiment
         var jwtHeap = facts.Jwt.BackendHeapPerSession;
         var jwtStore = facts.Jwt.StorePerSession;
         yield return jwtHeap is null
-            ? new(h3.Id, h3.Statement, Verdict.Inconclusive, "The JWT backend's memory could not be read.")
+            ? h3.Inconclusive("The JWT backend's memory could not be read.")
             : new(h3.Id, h3.Statement,
                 Math.Abs(jwtHeap.Value) < NoiseBytesPerSession && Math.Abs(jwtStore ?? 0) < NoiseBytesPerSession ? Verdict.Confirmed : Verdict.Refuted,
                 $"{facts.Jwt.Sessions:N0} more JWT logins changed a backend's heap by {jwtHeap:0} B and Redis by {jwtStore ?? 0:0} B per login; the state travels in a {facts.Jwt.MeanCredentialBytes ?? 0:0}-byte token instead.");

@@ -8,9 +8,9 @@ using SessionLab.Topology.Processes;
 namespace SessionLab.Experiments.Group4;
 
 /// <summary>4.2 — how many authenticated requests per second does each scheme sustain under concurrent load?</summary>
-internal sealed class ThroughputExperiment : IExperiment
+internal sealed class ThroughputExperiment : Experiment<ThroughputExperiment, ThroughputFacts>, IJudge<ThroughputFacts>
 {
-    public ExperimentInfo Info { get; } = new(
+    public override ExperimentInfo Info { get; } = new(
         "4.2",
         4,
         "Throughput",
@@ -21,7 +21,7 @@ internal sealed class ThroughputExperiment : IExperiment
             new("H3", "Redis sessions have the lowest throughput (the plan: 25–35K QPS)."),
         ]);
 
-    public async Task RunAsync(ExperimentContext context, CancellationToken cancellationToken)
+    protected override async Task<ThroughputFacts?> ObserveAsync(ExperimentContext context, CancellationToken cancellationToken)
     {
         var quick = context.Settings.Quick;
         var requests = context.Parameter("requests", context.Settings.Requests ?? (quick ? 2_000 : 10_000));
@@ -74,17 +74,14 @@ internal sealed class ThroughputExperiment : IExperiment
 
         await CompareWithToolsAsync(context, runs.Select(r => r.Target).ToList(), requests, concurrency, cancellationToken);
 
-        foreach (var verdict in Judge(Info, facts))
-        {
-            context.Judge(verdict);
-        }
-
         var stickyBackends = context.Topology.BackendsOf(Backend.Common.SchemeKind.Sticky).Count();
         context.Anomaly($"All load comes from one client address, so ip_hash sends every sticky request to one of the {stickyBackends} sticky backends, while round robin spreads redis and JWT over all of theirs: the sticky figure is one backend's capacity.");
+
+        return facts;
     }
 
     /// <summary>The verdicts from the three schemes' QPS (pure: unit-tested on canned data).</summary>
-    internal static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, ThroughputFacts facts)
+    public static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, ThroughputFacts facts)
     {
         var (sticky, jwt, redis) = (facts.Qps("sticky"), facts.Qps("jwt"), facts.Qps("redis"));
         var measured = sticky > 0 && jwt > 0 && redis > 0;

@@ -19,13 +19,13 @@ namespace SessionLab.Experiments.Group5;
 /// address keeps working: are the guesses all refused, does the backends' failure budget cut the attacker off from the
 /// store, and does the user notice nothing?
 /// </summary>
-internal sealed class BruteForceExperiment : IExperiment
+internal sealed class BruteForceExperiment : Experiment<BruteForceExperiment, BruteForceFacts>, IJudge<BruteForceFacts>
 {
     /// <summary>The attacker's and the user's addresses: two clients the backends tell apart (neither is the lab's exempt 127.0.0.1).</summary>
     private static readonly IPAddress GuesserAddress = new([127, 55, 1, 1]);
     private static readonly IPAddress UserAddress = new([127, 56, 1, 1]);
 
-    public ExperimentInfo Info { get; } = new(
+    public override ExperimentInfo Info { get; } = new(
         "5.5",
         5,
         "Session id brute force",
@@ -36,7 +36,7 @@ internal sealed class BruteForceExperiment : IExperiment
             new("H3", "The legitimate user, on another address, keeps getting 200 with a median /profile latency within 2× of its idle median."),
         ]);
 
-    public async Task RunAsync(ExperimentContext context, CancellationToken cancellationToken)
+    protected override async Task<BruteForceFacts?> ObserveAsync(ExperimentContext context, CancellationToken cancellationToken)
     {
         var rate = context.Parameter("guesses_per_second", 500);
         var duration = context.Parameter("guess_duration", TimeSpan.FromSeconds(context.Settings.Quick ? 4 : 20));
@@ -97,43 +97,38 @@ internal sealed class BruteForceExperiment : IExperiment
             ["phase", "requests", "non-200", "median ms", "p90 ms", "max ms"],
             [Row("idle, before the guessing", idle), Row("during the guessing", during), Row("idle, after the guessing", idleAfter)]);
 
-        foreach (var verdict in Judge(Info, facts))
-        {
-            context.Judge(verdict);
-        }
-
         if (facts.Count(200) > 0)
         {
             context.Anomaly($"{facts.Count(200)} guessed session ids were accepted.");
         }
+
+        return facts;
     }
 
     /// <summary>The verdicts, from the facts alone (pure: unit-tested on canned data).</summary>
-    internal static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, BruteForceFacts facts)
+    public static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, BruteForceFacts facts)
     {
         var h1 = info["H1"];
         var refused = facts.Count(401) + facts.Count(429);
         yield return facts.Guesses == 0
-            ? new(h1.Id, h1.Statement, Verdict.Inconclusive, "No id was guessed.")
-            : new(h1.Id, h1.Statement, refused == facts.Guesses ? Verdict.Confirmed : Verdict.Refuted,
-                $"{refused} of {facts.Guesses} guessed ids were refused ({N(facts.Count(401))} × 401, {N(facts.Count(429))} × 429) and {facts.Count(200)} got 200 (other statuses: {facts.Others}).");
+            ? h1.Inconclusive("No id was guessed.")
+            : h1.Holds(refused == facts.Guesses, $"{refused} of {facts.Guesses} guessed ids were refused ({N(facts.Count(401))} × 401, {N(facts.Count(429))} × 429) and {facts.Count(200)} got 200 (other statuses: {facts.Others}).");
 
         var h2 = info["H2"];
         var lookups = facts.StoreMisses is { } misses ? Math.Max(misses, facts.Count(401)) : facts.Count(401);
         var within = lookups <= facts.AllowedFailures;
         var evidence = $"{N(facts.Count(429))} guesses got 429 and {N(facts.Count(401))} got 401 (store misses: {(facts.StoreMisses is { } m ? N(m) : "not reported")}); in {Ms(facts.Seconds)} s the backends allow {N((long)facts.AllowedFailures)} failures (backends × (burst + per-second refill × refills): {facts.Budget}, plus 10% for clocks not lining up).";
         yield return facts.Guesses <= facts.AllowedFailures
-            ? new(h2.Id, h2.Statement, Verdict.Inconclusive, $"Only {facts.Guesses} guesses, within the budget: the throttle had nothing to do. {evidence}")
-            : new(h2.Id, h2.Statement, facts.Count(429) > 0 && within ? Verdict.Confirmed : Verdict.Refuted, evidence);
+            ? h2.Inconclusive($"Only {facts.Guesses} guesses, within the budget: the throttle had nothing to do. {evidence}")
+            : h2.Holds(facts.Count(429) > 0 && within, evidence);
 
         var h3 = info["H3"];
         var idle = Median(facts.Idle);
         var during = Median(facts.During);
         var failures = facts.Idle.Concat(facts.During).Count(s => s.Status != 200);
         yield return facts.Idle.Count == 0 || facts.During.Count == 0
-            ? new(h3.Id, h3.Statement, Verdict.Inconclusive, $"{facts.Idle.Count} idle and {facts.During.Count} concurrent samples were taken.")
-            : new(h3.Id, h3.Statement, during <= 2 * idle && failures == 0 ? Verdict.Confirmed : Verdict.Refuted,
-                $"Median {Ms(idle)} ms idle ({facts.Idle.Count} requests before and after) and {Ms(during)} ms during the guessing ({facts.During.Count} requests), {(idle > 0 ? (during / idle).ToString("0.00", CultureInfo.InvariantCulture) : "-")}×; {failures} of the user's requests did not get 200.");
+            ? h3.Inconclusive($"{facts.Idle.Count} idle and {facts.During.Count} concurrent samples were taken.")
+            : h3.Holds(during <= 2 * idle && failures == 0, $"Median {Ms(idle)} ms idle ({facts.Idle.Count} requests before and after) and {Ms(during)} ms during the guessing ({facts.During.Count} requests), {(idle > 0 ? (during / idle).ToString("0.00", CultureInfo.InvariantCulture) : "-")}×; {failures} of the user's requests did not get 200.");
     }
 
     internal static double Median(IReadOnlyList<(int Status, double Ms)> samples) => Quantile(samples, 0.5);

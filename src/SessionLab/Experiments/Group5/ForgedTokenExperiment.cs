@@ -6,9 +6,9 @@ using SessionLab.Reporting.Model;
 namespace SessionLab.Experiments.Group5;
 
 /// <summary>5.3 — is every forged, altered or malformed JWT refused with a 401 and the error its defect calls for?</summary>
-internal sealed class ForgedTokenExperiment : IExperiment
+internal sealed class ForgedTokenExperiment : Experiment<ForgedTokenExperiment, ForgedTokenFacts>, IJudge<ForgedTokenFacts>
 {
-    public ExperimentInfo Info { get; } = new(
+    public override ExperimentInfo Info { get; } = new(
         "5.3",
         5,
         "Forged and malformed tokens",
@@ -19,7 +19,7 @@ internal sealed class ForgedTokenExperiment : IExperiment
             new("H3", "Each probe is refused with a 4xx and an error its defect calls for."),
         ]);
 
-    public async Task RunAsync(ExperimentContext context, CancellationToken cancellationToken)
+    protected override async Task<ForgedTokenFacts?> ObserveAsync(ExperimentContext context, CancellationToken cancellationToken)
     {
         var shortLifetime = context.Parameter("short_token_lifetime", TimeSpan.FromSeconds(1));
         var shortWait = context.Parameter("short_token_used_after", TimeSpan.FromSeconds(3));
@@ -31,8 +31,8 @@ internal sealed class ForgedTokenExperiment : IExperiment
         var token = login.Property("token") ?? throw new InvalidOperationException($"/login gave no token: {login.Describe()}.");
         var control = await client.GetAsync("/profile", cancellationToken, bearer: token);
 
-        context.Step($"POST /login-short?seconds={Seconds(shortLifetime)}; wait {Seconds(shortWait)} s, beyond exp and the clock skew");
-        var shortLogin = await client.PostJsonAsync($"/login-short?seconds={Seconds(shortLifetime)}", null, cancellationToken);
+        context.Step($"POST /login-short?seconds={Format.CompactSeconds(shortLifetime)}; wait {Format.CompactSeconds(shortWait)} s, beyond exp and the clock skew");
+        var shortLogin = await client.PostJsonAsync($"/login-short?seconds={Format.CompactSeconds(shortLifetime)}", null, cancellationToken);
         var shortToken = shortLogin.Property("token") ?? throw new InvalidOperationException($"/login-short gave no token: {shortLogin.Describe()}.");
         await context.WaitAsync(shortWait, "until the short token is expired beyond the clock skew", cancellationToken);
 
@@ -49,7 +49,7 @@ internal sealed class ForgedTokenExperiment : IExperiment
             ("iss changed to someone-else", TokenForgery.EditPayload(token, p => p["iss"] = "someone-else"), [ErrorMessages.InvalidSignature, ErrorMessages.InvalidIssuer]),
             ("exp removed", TokenForgery.EditPayload(token, p => p.Remove("exp")), [ErrorMessages.InvalidSignature, ErrorMessages.TokenWithoutExpiry]),
             ("nbf one hour in the future", TokenForgery.EditPayload(token, p => p["nbf"] = DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeSeconds()), [ErrorMessages.InvalidSignature, ErrorMessages.TokenNotYetValid]),
-            ($"expired {Seconds(shortWait - shortLifetime)} s ago (clock skew 1 s)", shortToken, [ErrorMessages.TokenExpired]),
+            ($"expired {Format.CompactSeconds(shortWait - shortLifetime)} s ago (clock skew 1 s)", shortToken, [ErrorMessages.TokenExpired]),
             ("payload tampered: user_id 1, username admin", TokenForgery.EditPayload(token, p => { p["user_id"] = 1; p["username"] = "admin"; }), signature),
             ("truncated: last 5 characters cut", token[..^5], [ErrorMessages.InvalidSignature, ErrorMessages.InvalidToken]),
             ("not base64: !!!.###.$$$", "!!!.###.$$$", [ErrorMessages.InvalidToken]),
@@ -74,44 +74,38 @@ internal sealed class ForgedTokenExperiment : IExperiment
                 .. results.Select(r => (IReadOnlyList<string>)[r.Name, $"4xx: {string.Join(" or ", r.Expected)}", Status(r.Reply), r.Reply.Error ?? Excerpt(r.Reply), r.Verdict]),
             ]);
 
-        foreach (var verdict in Judge(Info, facts))
-        {
-            context.Judge(verdict);
-        }
-
         foreach (var accepted in results.Where(r => r.Reply.IsOk || r.Reply.Status is 0 or >= 500))
         {
             context.Anomaly($"The probe \"{accepted.Name}\" got {accepted.Reply.Describe()} from the jwt load balancer.");
         }
+
+        return facts;
     }
 
     /// <summary>The error shown for a request refused before it reached a backend (a header too large for the LB).</summary>
     internal const string TooLarge = "(refused as too large, by status)";
 
     /// <summary>The verdicts, from the facts alone (pure: unit-tested on canned data).</summary>
-    internal static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, ForgedTokenFacts facts)
+    public static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, ForgedTokenFacts facts)
     {
         var probes = facts.Probes;
         var h1 = info["H1"];
         var accepted = probes.Where(p => p.Reply.IsOk).ToList();
         yield return !facts.Control.IsOk
-            ? new(h1.Id, h1.Statement, Verdict.Inconclusive, $"The genuine token itself got {facts.Control.Describe()}, so refusals prove nothing.")
-            : new(h1.Id, h1.Statement, accepted.Count == 0 ? Verdict.Confirmed : Verdict.Refuted,
-                accepted.Count == 0
+            ? h1.Inconclusive($"The genuine token itself got {facts.Control.Describe()}, so refusals prove nothing.")
+            : h1.Holds(accepted.Count == 0, accepted.Count == 0
                     ? $"The genuine token got 200 and none of the {probes.Count} forged or malformed tokens did."
                     : $"{accepted.Count} of {probes.Count} probes were accepted: {string.Join("; ", accepted.Select(p => p.Name))}.");
 
         var h2 = info["H2"];
         var broken = probes.Where(p => p.Reply.Status is 0 or >= 500).ToList();
-        yield return new(h2.Id, h2.Statement, broken.Count == 0 ? Verdict.Confirmed : Verdict.Refuted,
-            broken.Count == 0
+        yield return h2.Holds(broken.Count == 0, broken.Count == 0
                 ? $"All {probes.Count} probes got a reply below 500 (statuses {string.Join(", ", probes.Select(p => p.Reply.Status).Distinct().Order())})."
                 : $"{broken.Count} of {probes.Count} probes got a server error or no reply: {string.Join("; ", broken.Select(p => $"{p.Name} → {p.Reply.Describe()}"))}.");
 
         var h3 = info["H3"];
         var wrong = probes.Where(p => !p.AsExpected).ToList();
-        yield return new(h3.Id, h3.Statement, wrong.Count == 0 ? Verdict.Confirmed : Verdict.Refuted,
-            wrong.Count == 0
+        yield return h3.Holds(wrong.Count == 0, wrong.Count == 0
                 ? $"All {probes.Count} probes were refused with a 4xx and an expected error ({string.Join(", ", probes.Select(p => p.Reply.Error ?? $"{p.Reply.Status.ToString(CultureInfo.InvariantCulture)} without a JSON body (size limit)").Distinct(StringComparer.Ordinal))})."
                 : $"{wrong.Count} of {probes.Count} probes got another reply than expected: {string.Join("; ", wrong.Select(p => $"{p.Name} → {p.Reply.Describe()}"))}.");
     }
@@ -120,7 +114,6 @@ internal sealed class ForgedTokenExperiment : IExperiment
 
     private static string Excerpt(Exchange e) => e.Body.Length == 0 ? "(empty body)" : $"(not JSON) {(e.Body.Length > 60 ? e.Body[..60] + "…" : e.Body)}".ReplaceLineEndings(" ");
 
-    private static string Seconds(TimeSpan span) => span.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
 }
 
 /// <summary>What 5.3 observed: the genuine token's reply (the control) and every probe's.</summary>
@@ -129,9 +122,10 @@ internal sealed record ForgedTokenFacts(Exchange Control, IReadOnlyList<TokenPro
 /// <summary>One forged or malformed token: what it is, the errors that would be right, and the reply it got.</summary>
 internal sealed record TokenProbe(string Name, IReadOnlyList<string> Expected, Exchange Reply)
 {
-    /// <summary>A 4xx with one of the expected errors; a size refusal (413/431/400 without JSON) counts when it is expected.</summary>
+    /// <summary>A 4xx with one of the expected errors; a size refusal (413/431/400, with or without a JSON body) counts when it is expected.</summary>
     public bool AsExpected => Reply.Status is >= 400 and < 500
-        && (Reply.Error is { } error ? Expected.Contains(error) : Expected.Contains(ForgedTokenExperiment.TooLarge) && Reply.Status is 400 or 413 or 431);
+        && ((Reply.Error is { } error && Expected.Contains(error))
+            || (Expected.Contains(ForgedTokenExperiment.TooLarge) && Reply.Status is 400 or 413 or 431));
 
     public string Verdict => Reply.IsOk ? "ACCEPTED: forgery works"
         : Reply.Status is 0 or >= 500 ? "server error or no reply"

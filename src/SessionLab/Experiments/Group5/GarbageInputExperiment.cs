@@ -6,9 +6,9 @@ using SessionLab.Reporting.Model;
 namespace SessionLab.Experiments.Group5;
 
 /// <summary>5.4 — is garbage (malformed, oversized, mistyped, injected) refused with a clear 4xx while others are served?</summary>
-internal sealed class GarbageInputExperiment : IExperiment
+internal sealed class GarbageInputExperiment : Experiment<GarbageInputExperiment, GarbageFacts>, IJudge<GarbageFacts>
 {
-    public ExperimentInfo Info { get; } = new(
+    public override ExperimentInfo Info { get; } = new(
         "5.4",
         5,
         "Garbage and oversized input",
@@ -19,7 +19,7 @@ internal sealed class GarbageInputExperiment : IExperiment
             new("H3", "A legitimate client interleaved with the garbage gets 200 every time."),
         ]);
 
-    public async Task RunAsync(ExperimentContext context, CancellationToken cancellationToken)
+    protected override async Task<GarbageFacts?> ObserveAsync(ExperimentContext context, CancellationToken cancellationToken)
     {
         var bodyBytes = context.Parameter("large_body_bytes", 1024 * 1024);
         var cookieBytes = context.Parameter("large_cookie_bytes", 16 * 1024);
@@ -60,27 +60,23 @@ internal sealed class GarbageInputExperiment : IExperiment
             ["scheme", "request", "expected", "observed", "refused by", "legitimate client right after"],
             rows.Select(r => (IReadOnlyList<string>)[r.Scheme, r.Probe, r.Expected, Observed(r), r.RefusedBy, r.LegitAfter.Describe()]));
 
-        foreach (var verdict in Judge(Info, facts))
-        {
-            context.Judge(verdict);
-        }
-
         foreach (var row in rows.Where(r => r.Reply.Status is 0 or >= 500 or < 400 || r.Injected))
         {
             context.Anomaly($"{row.Scheme}: {row.Probe} got {row.Reply.Describe()}{(row.Injected ? " and the injected header was set" : string.Empty)}.");
         }
+
+        return facts;
     }
 
     /// <summary>The verdicts, from the facts alone (pure: unit-tested on canned data).</summary>
-    internal static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, GarbageFacts facts)
+    public static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, GarbageFacts facts)
     {
         var rows = facts.Results;
         var h1 = info["H1"];
         var bad = rows.Where(r => r.Reply.Status is < 400 or >= 500 || r.Injected).ToList();
         yield return rows.Count == 0
-            ? new(h1.Id, h1.Statement, Verdict.Inconclusive, "No garbage request was sent.")
-            : new(h1.Id, h1.Statement, bad.Count == 0 ? Verdict.Confirmed : Verdict.Refuted,
-                bad.Count == 0
+            ? h1.Inconclusive("No garbage request was sent.")
+            : h1.Holds(bad.Count == 0, bad.Count == 0
                     ? $"All {rows.Count} garbage requests got a 4xx ({Statuses(rows)})."
                     : $"{bad.Count} of {rows.Count} garbage requests were not cleanly refused: {string.Join("; ", bad.Select(r => $"{r.Scheme} {r.Probe} → {r.Reply.Describe()}{(r.Injected ? " (injected header set)" : string.Empty)}"))}.");
 
@@ -89,14 +85,12 @@ internal sealed class GarbageInputExperiment : IExperiment
         var byBalancer = rows.Where(r => r.Reply.ServerId is null && r.Reply.Status > 0).ToList();
         var unclear = byBackend.Where(r => r.Reply.Status >= 400 && r.Reply.Error is null).ToList();
         yield return byBackend.Count == 0
-            ? new(h2.Id, h2.Statement, Verdict.Inconclusive, $"No garbage request reached a backend ({byBalancer.Count} were refused by the load balancer).")
-            : new(h2.Id, h2.Statement, unclear.Count == 0 ? Verdict.Confirmed : Verdict.Refuted,
-                $"{byBackend.Count - unclear.Count} of {byBackend.Count} refusals by a backend carried a JSON error; {byBalancer.Count} requests were refused by the load balancer itself{(byBalancer.Count == 0 ? string.Empty : $" ({string.Join(", ", byBalancer.Select(r => $"{r.Scheme} {r.Probe} → {r.Reply.Status}"))})")}.");
+            ? h2.Inconclusive($"No garbage request reached a backend ({byBalancer.Count} were refused by the load balancer).")
+            : h2.Holds(unclear.Count == 0, $"{byBackend.Count - unclear.Count} of {byBackend.Count} refusals by a backend carried a JSON error; {byBalancer.Count} requests were refused by the load balancer itself{(byBalancer.Count == 0 ? string.Empty : $" ({string.Join(", ", byBalancer.Select(r => $"{r.Scheme} {r.Probe} → {r.Reply.Status}"))})")}.");
 
         var h3 = info["H3"];
         var failed = rows.Where(r => !r.LegitAfter.IsOk).ToList();
-        yield return new(h3.Id, h3.Statement, failed.Count == 0 ? Verdict.Confirmed : Verdict.Refuted,
-            failed.Count == 0
+        yield return h3.Holds(failed.Count == 0, failed.Count == 0
                 ? $"The legitimate clients got 200 on all {rows.Count} requests interleaved with the garbage (median {Median(rows.Select(r => r.LegitAfter.ElapsedMs))} ms)."
                 : $"{failed.Count} of {rows.Count} legitimate requests failed: {string.Join("; ", failed.Select(r => $"{r.Scheme} after {r.Probe} → {r.LegitAfter.Describe()}"))}.");
     }

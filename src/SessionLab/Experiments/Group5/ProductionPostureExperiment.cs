@@ -21,12 +21,12 @@ namespace SessionLab.Experiments.Group5;
 /// credentials, is password guessing throttled per address and per user, is a record written straight into Redis a
 /// session, and does any secret reach a log?
 /// </summary>
-internal sealed class ProductionPostureExperiment : IExperiment
+internal sealed class ProductionPostureExperiment : Experiment<ProductionPostureExperiment, ProductionPostureFacts>, IJudge<ProductionPostureFacts>
 {
     private const string Target = "alice";
     private const string Other = "bob";
 
-    public ExperimentInfo Info { get; } = new(
+    public override ExperimentInfo Info { get; } = new(
         "5.6",
         5,
         "Production posture",
@@ -39,7 +39,7 @@ internal sealed class ProductionPostureExperiment : IExperiment
             new("H5", "No secret appears in any file of the run: neither key, nor a password of the users file."),
         ]);
 
-    public async Task RunAsync(ExperimentContext context, CancellationToken cancellationToken)
+    protected override async Task<ProductionPostureFacts?> ObserveAsync(ExperimentContext context, CancellationToken cancellationToken)
     {
         var login = new LoginThrottleOptions();
         var guesses = context.Parameter("guesses_from_one_address", login.ClientBurst + 5);
@@ -99,22 +99,17 @@ internal sealed class ProductionPostureExperiment : IExperiment
 
         var facts = new ProductionPostureFacts(anonymous, login.ClientBurst, login.UserBurst, login.RefillInterval, guessingSeconds, guessed, guesserRight, realUser, spreadReplies, targetAfter, otherAfter, forgery, scan);
         AddTables(context, facts);
-        foreach (var verdict in Judge(Info, facts))
-        {
-            context.Judge(verdict);
-        }
+        return facts;
     }
 
     /// <summary>The verdicts, from the facts alone (pure: unit-tested on canned data).</summary>
-    internal static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, ProductionPostureFacts facts)
+    public static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, ProductionPostureFacts facts)
     {
         var h1 = info["H1"];
         var instruments = facts.Anonymous.Where(a => !a.Request.EndsWith("/profile", StringComparison.Ordinal)).ToList();
         var profiles = facts.Anonymous.Where(a => a.Request.EndsWith("/profile", StringComparison.Ordinal)).ToList();
         var granted = facts.Anonymous.Where(a => a.Reply.IsOk).Select(a => $"{a.Backend} {a.Request}").ToList();
-        yield return new(h1.Id, h1.Statement,
-            instruments.Count > 0 && instruments.All(a => a.Reply.Status == 404) && profiles.All(a => a.Reply.Status == 401) ? Verdict.Confirmed : Verdict.Refuted,
-            $"Lab instruments: {ProductionPostureFacts.Statuses(instruments.Select(a => a.Reply))} ({instruments.Count} requests on 2 backends); /profile without credentials: {ProductionPostureFacts.Statuses(profiles.Select(a => a.Reply))}."
+        yield return h1.Holds(instruments.Count > 0 && instruments.All(a => a.Reply.Status == 404) && profiles.All(a => a.Reply.Status == 401), $"Lab instruments: {ProductionPostureFacts.Statuses(instruments.Select(a => a.Reply))} ({instruments.Count} requests on 2 backends); /profile without credentials: {ProductionPostureFacts.Statuses(profiles.Select(a => a.Reply))}."
             + (granted.Count > 0 ? $" Granted: {string.Join(", ", granted)}." : string.Empty));
 
         var h2 = info["H2"];
@@ -122,30 +117,27 @@ internal sealed class ProductionPostureExperiment : IExperiment
         var cutOff = unauthorized <= facts.ClientBurst && facts.Guesses.Skip(unauthorized).Any() && facts.Guesses.Skip(unauthorized).All(g => g.Status == 429);
         var h2Evidence = $"{facts.Guesses.Count} wrong passwords from one address: {ProductionPostureFacts.Statuses(facts.Guesses)} (its budget: {facts.ClientBurst}); then the right password from it: {facts.GuesserRightPassword.Describe()}; the real user from another address: {facts.RealUserMeanwhile.Describe()}.";
         yield return facts.Guesses.Count <= facts.ClientBurst
-            ? new(h2.Id, h2.Statement, Verdict.Inconclusive, $"Only {facts.Guesses.Count} guesses, within the budget. {h2Evidence}")
-            : new(h2.Id, h2.Statement, cutOff && facts.GuesserRightPassword.Status == 429 && facts.RealUserMeanwhile.IsOk ? Verdict.Confirmed : Verdict.Refuted, h2Evidence);
+            ? h2.Inconclusive($"Only {facts.Guesses.Count} guesses, within the budget. {h2Evidence}")
+            : h2.Holds(cutOff && facts.GuesserRightPassword.Status == 429 && facts.RealUserMeanwhile.IsOk, h2Evidence);
 
         var h3 = info["H3"];
         var spentBefore = facts.Guesses.Count(g => g.Status == 401);
         var refusedAt = facts.Spread.Count > 0 && facts.Spread[^1].Status == 429 ? facts.Spread.Count : (int?)null;
         var h3Evidence = $"After the {spentBefore} failures from the first address, {facts.Spread.Count} wrong passwords from fresh addresses: {ProductionPostureFacts.Statuses(facts.Spread)}; the username's budget allows {facts.UserAllowance} over the {facts.GuessingSeconds:0.0} s of guessing (burst {facts.UserBurst}, one back every {facts.Refill.TotalSeconds:0.#} s); then the user's right password from a fresh address: {facts.TargetAfterSpread.Describe()}, another user's: {facts.OtherUserAfterSpread.Describe()}.";
-        yield return new(h3.Id, h3.Statement,
-            refusedAt is not null && spentBefore + refusedAt - 1 <= facts.UserAllowance && facts.OtherUserAfterSpread.IsOk ? Verdict.Confirmed : Verdict.Refuted,
-            h3Evidence);
+        yield return h3.Holds(refusedAt is not null && spentBefore + refusedAt - 1 <= facts.UserAllowance && facts.OtherUserAfterSpread.IsOk, h3Evidence);
 
         var h4 = info["H4"];
         var f = facts.Forgery;
         var h4Evidence = $"Genuine session (control): {f.Genuine.Describe()}; its record edited to another user ({(f.EditWritten ? "written" : "not written")}): {f.AfterEdit.Describe()}; a session made up in Redis ({(f.MadeUpWritten ? "written" : "not written")}): {f.MadeUp.Describe()}.";
         yield return !f.Genuine.IsOk || !f.EditWritten || !f.MadeUpWritten
-            ? new(h4.Id, h4.Statement, Verdict.Inconclusive, $"The forgery could not be tried. {h4Evidence}")
-            : new(h4.Id, h4.Statement, f.AfterEdit.Status == 401 && f.MadeUp.Status == 401 ? Verdict.Confirmed : Verdict.Refuted, h4Evidence);
+            ? h4.Inconclusive($"The forgery could not be tried. {h4Evidence}")
+            : h4.Holds(f.AfterEdit.Status == 401 && f.MadeUp.Status == 401, h4Evidence);
 
         var h5 = info["H5"];
         var scan = facts.Logs;
         yield return scan.Files == 0
-            ? new(h5.Id, h5.Statement, Verdict.Inconclusive, "The run folder had no files to search.")
-            : new(h5.Id, h5.Statement, scan.Hits.Count == 0 ? Verdict.Confirmed : Verdict.Refuted,
-                scan.Hits.Count == 0
+            ? h5.Inconclusive("The run folder had no files to search.")
+            : h5.Holds(scan.Hits.Count == 0, scan.Hits.Count == 0
                     ? $"{scan.Files} files ({scan.Lines:N0} lines) searched for {string.Join(", ", scan.Searched)}: none found."
                     : $"Found: {string.Join("; ", scan.Hits.Take(5).Select(h => $"{h.Secret} in {h.File} line {h.Line}"))}{(scan.Hits.Count > 5 ? $" and {scan.Hits.Count - 5} more" : string.Empty)}.");
     }

@@ -8,9 +8,9 @@ using SessionLab.Reporting.Model;
 namespace SessionLab.Experiments.Group5;
 
 /// <summary>5.2 — is the session cookie protected, immune to fixation, and is logout final on the server?</summary>
-internal sealed class SessionCookieExperiment : IExperiment
+internal sealed class SessionCookieExperiment : Experiment<SessionCookieExperiment, SessionCookieFacts>, IJudge<SessionCookieFacts>
 {
-    public ExperimentInfo Info { get; } = new(
+    public override ExperimentInfo Info { get; } = new(
         "5.2",
         5,
         "Session cookie, fixation and logout",
@@ -22,7 +22,7 @@ internal sealed class SessionCookieExperiment : IExperiment
             new("H4", "With the JWT scheme, a token replayed after /logout on /profile-with-blacklist gets 401 \"token revoked\"."),
         ]);
 
-    public async Task RunAsync(ExperimentContext context, CancellationToken cancellationToken)
+    protected override async Task<SessionCookieFacts?> ObserveAsync(ExperimentContext context, CancellationToken cancellationToken)
     {
         var schemes = new List<CookieSchemeFacts>();
         foreach (var scheme in new[] { SchemeKind.Sticky, SchemeKind.Redis })
@@ -63,48 +63,41 @@ internal sealed class SessionCookieExperiment : IExperiment
                 ["jwt", "GET /profile replaying the token (stateless unless revocation is on)", "200 when revocation is off", jwt.StatelessReplay.Describe()],
             ]);
 
-        foreach (var verdict in Judge(Info, facts))
-        {
-            context.Judge(verdict);
-        }
-
         foreach (var s in schemes.Where(s => s.IssuedId is not null && s.IssuedId == s.Planted))
         {
             context.Anomaly($"{s.Scheme}: the login adopted the session id the client had chosen (session fixation).");
         }
+
+        return facts;
     }
 
     /// <summary>The verdicts, from the facts alone (pure: unit-tested on canned data).</summary>
-    internal static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, SessionCookieFacts facts)
+    public static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, SessionCookieFacts facts)
     {
         var h1 = info["H1"];
         var cookies = facts.Schemes.Select(s => (s.Scheme, Cookie: s.LoginCookie)).ToList();
         var protectedAll = cookies.All(c => c.Cookie is { HttpOnly: true, Path: "/" } && string.Equals(c.Cookie.SameSite, "Lax", StringComparison.OrdinalIgnoreCase));
         yield return cookies.Count == 0 || cookies.Any(c => c.Cookie is null)
-            ? new(h1.Id, h1.Statement, Verdict.Inconclusive, $"No session cookie was set at login on {string.Join(", ", cookies.Where(c => c.Cookie is null).Select(c => c.Scheme))}.")
-            : new(h1.Id, h1.Statement, protectedAll ? Verdict.Confirmed : Verdict.Refuted,
-                string.Join("; ", cookies.Select(c => $"{c.Scheme}: HttpOnly {YesNo(c.Cookie!.HttpOnly)}, SameSite={c.Cookie.SameSite ?? "not set"}, Path={c.Cookie.Path ?? "not set"}, Secure {(c.Cookie.Secure ? "set" : "not set (plain HTTP lab)")}")) + ".");
+            ? h1.Inconclusive($"No session cookie was set at login on {string.Join(", ", cookies.Where(c => c.Cookie is null).Select(c => c.Scheme))}.")
+            : h1.Holds(protectedAll, string.Join("; ", cookies.Select(c => $"{c.Scheme}: HttpOnly {YesNo(c.Cookie!.HttpOnly)}, SameSite={c.Cookie.SameSite ?? "not set"}, Path={c.Cookie.Path ?? "not set"}, Secure {(c.Cookie.Secure ? "set" : "not set (plain HTTP lab)")}")) + ".");
 
         var h2 = info["H2"];
         var adopted = facts.Schemes.Where(s => s.IssuedId == s.Planted || s.PlantedAfter.IsOk).ToList();
         yield return facts.Schemes.Any(s => s.IssuedId is null)
-            ? new(h2.Id, h2.Statement, Verdict.Inconclusive, "A login sent with a chosen id gave no session id.")
-            : new(h2.Id, h2.Statement, adopted.Count == 0 ? Verdict.Confirmed : Verdict.Refuted,
-                string.Join("; ", facts.Schemes.Select(s => $"{s.Scheme}: chosen id got {s.PlantedBefore.Describe()}, login issued {(s.IssuedId == s.Planted ? "the chosen id" : "a new id")}, chosen id afterwards got {s.PlantedAfter.Describe()}")) + ".");
+            ? h2.Inconclusive("A login sent with a chosen id gave no session id.")
+            : h2.Holds(adopted.Count == 0, string.Join("; ", facts.Schemes.Select(s => $"{s.Scheme}: chosen id got {s.PlantedBefore.Describe()}, login issued {(s.IssuedId == s.Planted ? "the chosen id" : "a new id")}, chosen id afterwards got {s.PlantedAfter.Describe()}")) + ".");
 
         var h3 = info["H3"];
         var ended = facts.Schemes.All(s => s.ProfileBeforeLogout.IsOk && s.Logout.IsOk && s.LogoutCookie?.Clears(facts.At) == true && s.Replay.Status == 401);
         yield return facts.Schemes.Any(s => !s.ProfileBeforeLogout.IsOk)
-            ? new(h3.Id, h3.Statement, Verdict.Inconclusive, $"The session did not work before logout ({string.Join(", ", facts.Schemes.Select(s => $"{s.Scheme}: {s.ProfileBeforeLogout.Describe()}"))}).")
-            : new(h3.Id, h3.Statement, ended ? Verdict.Confirmed : Verdict.Refuted,
-                string.Join("; ", facts.Schemes.Select(s => $"{s.Scheme}: logout {s.Logout.Describe()} with the cookie {(s.LogoutCookie?.Clears(facts.At) == true ? "cleared" : "not cleared")}, replay {s.Replay.Describe()}")) + ".");
+            ? h3.Inconclusive($"The session did not work before logout ({string.Join(", ", facts.Schemes.Select(s => $"{s.Scheme}: {s.ProfileBeforeLogout.Describe()}"))}).")
+            : h3.Holds(ended, string.Join("; ", facts.Schemes.Select(s => $"{s.Scheme}: logout {s.Logout.Describe()} with the cookie {(s.LogoutCookie?.Clears(facts.At) == true ? "cleared" : "not cleared")}, replay {s.Replay.Describe()}")) + ".");
 
         var h4 = info["H4"];
         var jwt = facts.Jwt;
         yield return !jwt.Before.IsOk
-            ? new(h4.Id, h4.Statement, Verdict.Inconclusive, $"The fresh token got {jwt.Before.Describe()} before logout.")
-            : new(h4.Id, h4.Statement, jwt.Replay.Status == 401 && jwt.Replay.Error == ErrorMessages.TokenRevoked ? Verdict.Confirmed : Verdict.Refuted,
-                $"Before logout {jwt.Before.Describe()}, logout {jwt.Logout.Describe()}, replay on /profile-with-blacklist {jwt.Replay.Describe()} (on the stateless /profile: {jwt.StatelessReplay.Describe()}).");
+            ? h4.Inconclusive($"The fresh token got {jwt.Before.Describe()} before logout.")
+            : h4.Holds(jwt.Replay.Status == 401 && jwt.Replay.Error == ErrorMessages.TokenRevoked, $"Before logout {jwt.Before.Describe()}, logout {jwt.Logout.Describe()}, replay on /profile-with-blacklist {jwt.Replay.Describe()} (on the stateless /profile: {jwt.StatelessReplay.Describe()}).");
     }
 
     private static async Task<CookieSchemeFacts> ProbeSchemeAsync(ExperimentContext context, SchemeKind scheme, CancellationToken cancellationToken)

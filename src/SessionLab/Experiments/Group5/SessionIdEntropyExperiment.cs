@@ -1,5 +1,6 @@
 using System.Globalization;
 using SessionLab.Backend.Common;
+using SessionLab.Backend.Sessions;
 using SessionLab.Experiments.Framework;
 using SessionLab.Experiments.Group4;
 using SessionLab.Reporting.Model;
@@ -7,21 +8,21 @@ using SessionLab.Reporting.Model;
 namespace SessionLab.Experiments.Group5;
 
 /// <summary>5.1 — are the session ids the redis group hands out long, random and unique?</summary>
-internal sealed class SessionIdEntropyExperiment : IExperiment
+internal sealed class SessionIdEntropyExperiment : Experiment<SessionIdEntropyExperiment, SessionIdFacts>, IJudge<SessionIdFacts>
 {
-    public ExperimentInfo Info { get; } = new(
+    public override ExperimentInfo Info { get; } = new(
         "5.1",
         5,
         "Session id entropy",
         "Are session ids long, unpredictable and unique (at least 128 bits, no duplicates, no visible sequence)?",
         [
-            new("H1", "Every id is 22 base64url characters."),
+            new("H1", $"Every id is {SessionIds.Length} base64url characters ({SessionIds.EntropyBytes * 8} random bits and a {SessionIds.TagBytes * 8}-bit signature of them)."),
             new("H2", "The estimated entropy is at least 128 bits and every position is uniform (chi-square below the 0.01 % critical value)."),
             new("H3", "No id repeats."),
             new("H4", "Successive ids show no sequence: their common prefixes are no longer than chance allows."),
         ]);
 
-    public async Task RunAsync(ExperimentContext context, CancellationToken cancellationToken)
+    protected override async Task<SessionIdFacts?> ObserveAsync(ExperimentContext context, CancellationToken cancellationToken)
     {
         var count = context.Parameter("logins", context.Settings.Quick ? 1_000 : 10_000);
         var parallelism = context.Parameter("parallelism", 8);
@@ -40,7 +41,7 @@ internal sealed class SessionIdEntropyExperiment : IExperiment
                 ["ids collected (failed logins)", $"{facts.Ids.Count} ({facts.Failures})"],
                 ["lengths seen", string.Join(", ", stats.Lengths.Select(l => $"{l} chars"))],
                 ["alphabet observed", $"{stats.Alphabet.Length} symbols: {(stats.IsBase64Url ? "base64url (A–Z a–z 0–9 - _)" : stats.Alphabet)}"],
-                ["decoded length", stats.DecodedBytes.Count == 1 ? $"{stats.DecodedBytes[0]} bytes = {stats.DecodedBytes[0] * 8} bits" : string.Join(", ", stats.DecodedBytes)],
+                ["decoded length", stats.DecodedBytes.Count == 1 ? $"{stats.DecodedBytes[0]} bytes = {stats.DecodedBytes[0] * 8} bits (of which {SessionIds.EntropyBytes * 8} random and {SessionIds.TagBytes * 8} a signature: random-looking, but not more entropy)" : string.Join(", ", stats.DecodedBytes)],
                 ["distinct symbols per position (min over all but the last / the last)", $"{stats.MinDistinctBody} / {stats.DistinctLast}"],
                 ["estimated entropy: Σ log2(distinct symbols per position)", $"{Bits(stats.EstimatedBits)} bits"],
                 ["Shannon entropy of the observed symbols, summed over positions (biased low by the sample size)", $"{Bits(stats.ShannonBits)} bits"],
@@ -49,49 +50,42 @@ internal sealed class SessionIdEntropyExperiment : IExperiment
                 ["common prefix of successive ids: mean / max (chance: mean ≈ 1/63, max ≈ " + Bits(stats.ChanceMaxPrefix) + ")", $"{stats.MeanSuccessivePrefix.ToString("0.000", CultureInfo.InvariantCulture)} / {stats.MaxSuccessivePrefix}"],
             ]);
 
-        foreach (var verdict in Judge(Info, facts))
-        {
-            context.Judge(verdict);
-        }
-
         if (stats.Duplicates > 0)
         {
             context.Anomaly($"{stats.Duplicates} session ids repeated among {facts.Ids.Count} logins.");
         }
+
+        return facts;
     }
 
     /// <summary>The verdicts, from the facts alone (pure: unit-tested on canned data).</summary>
-    internal static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, SessionIdFacts facts)
+    public static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, SessionIdFacts facts)
     {
         var stats = facts.Statistics;
         if (facts.Ids.Count < 2)
         {
             foreach (var h in info.Hypotheses)
             {
-                yield return new(h.Id, h.Statement, Verdict.Inconclusive, $"Only {facts.Ids.Count} ids were collected ({facts.Failures} logins failed).");
+                yield return h.Inconclusive($"Only {facts.Ids.Count} ids were collected ({facts.Failures} logins failed).");
             }
 
             yield break;
         }
 
         var h1 = info["H1"];
-        var shaped = stats.Lengths is [22] && stats.IsBase64Url;
-        yield return new(h1.Id, h1.Statement, shaped ? Verdict.Confirmed : Verdict.Refuted,
-            $"{facts.Ids.Count} ids had lengths {string.Join(", ", stats.Lengths)} over an alphabet of {stats.Alphabet.Length} symbols ({(stats.IsBase64Url ? "base64url" : "not base64url")}), decoding to {string.Join(", ", stats.DecodedBytes.Select(b => $"{b * 8} bits"))}.");
+        var shaped = stats.Lengths is [SessionIds.Length] && stats.IsBase64Url;
+        yield return h1.Holds(shaped, $"{facts.Ids.Count} ids had lengths {string.Join(", ", stats.Lengths)} over an alphabet of {stats.Alphabet.Length} symbols ({(stats.IsBase64Url ? "base64url" : "not base64url")}), decoding to {string.Join(", ", stats.DecodedBytes.Select(b => $"{b * 8} bits"))}.");
 
         var h2 = info["H2"];
         var uniform = stats.WorstChiSquare <= stats.WorstCritical;
-        yield return new(h2.Id, h2.Statement, stats.EstimatedBits >= 128 && uniform ? Verdict.Confirmed : Verdict.Refuted,
-            $"Σ log2(distinct symbols per position) = {Bits(stats.EstimatedBits)} bits over {facts.Ids.Count} ids, and the worst position's chi-square was {Bits(stats.WorstChiSquare)} against a critical value of {Bits(stats.WorstCritical)}.");
+        yield return h2.Holds(stats.EstimatedBits >= 128 && uniform, $"Σ log2(distinct symbols per position) = {Bits(stats.EstimatedBits)} bits over {facts.Ids.Count} ids, and the worst position's chi-square was {Bits(stats.WorstChiSquare)} against a critical value of {Bits(stats.WorstCritical)}.");
 
         var h3 = info["H3"];
-        yield return new(h3.Id, h3.Statement, stats.Duplicates == 0 ? Verdict.Confirmed : Verdict.Refuted,
-            $"{stats.Duplicates} duplicates among {facts.Ids.Count} ids.");
+        yield return h3.Holds(stats.Duplicates == 0, $"{stats.Duplicates} duplicates among {facts.Ids.Count} ids.");
 
         var h4 = info["H4"];
         var noSequence = stats.MaxSuccessivePrefix <= Math.Ceiling(stats.ChanceMaxPrefix) + 2 && stats.MeanSuccessivePrefix < 0.1;
-        yield return new(h4.Id, h4.Statement, noSequence ? Verdict.Confirmed : Verdict.Refuted,
-            $"Successive ids shared {stats.MeanSuccessivePrefix.ToString("0.000", CultureInfo.InvariantCulture)} leading characters on average (chance ≈ 0.016) and at most {stats.MaxSuccessivePrefix} (chance ≈ {Bits(stats.ChanceMaxPrefix)}).");
+        yield return h4.Holds(noSequence, $"Successive ids shared {stats.MeanSuccessivePrefix.ToString("0.000", CultureInfo.InvariantCulture)} leading characters on average (chance ≈ 0.016) and at most {stats.MaxSuccessivePrefix} (chance ≈ {Bits(stats.ChanceMaxPrefix)}).");
     }
 
     private static string Bits(double value) => value.ToString("0.0", CultureInfo.InvariantCulture);

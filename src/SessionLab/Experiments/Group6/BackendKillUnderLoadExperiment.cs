@@ -8,9 +8,9 @@ using SessionLab.Topology;
 namespace SessionLab.Experiments.Group6;
 
 /// <summary>6.1 — what do the users of each scheme see when a backend is killed under load?</summary>
-internal sealed class BackendKillUnderLoadExperiment : IExperiment
+internal sealed class BackendKillUnderLoadExperiment : Experiment<BackendKillUnderLoadExperiment, IReadOnlyList<FailoverRun>>, IJudge<IReadOnlyList<FailoverRun>>
 {
-    public ExperimentInfo Info { get; } = new(
+    public override ExperimentInfo Info { get; } = new(
         "6.1",
         6,
         "Backend killed under load",
@@ -21,7 +21,7 @@ internal sealed class BackendKillUnderLoadExperiment : IExperiment
             new("H3", "The load balancer takes the dead backend out without failing requests: no 5xx and no transport error reaches the clients."),
         ]);
 
-    public async Task RunAsync(ExperimentContext context, CancellationToken cancellationToken)
+    protected override async Task<IReadOnlyList<FailoverRun>?> ObserveAsync(ExperimentContext context, CancellationToken cancellationToken)
     {
         var quick = context.Settings.Quick;
         var users = context.Parameter("users", context.Settings.Concurrency ?? (quick ? 8 : 20));
@@ -42,10 +42,10 @@ internal sealed class BackendKillUnderLoadExperiment : IExperiment
             }
 
             var victim = await FaultVictim.ChooseAsync(context, target, cancellationToken);
-            context.Step($"{name}: {users} workers for {Seconds(duration)} s; kill -9 {victim.Name} at {Seconds(killAt)} s");
+            context.Step($"{name}: {users} workers for {Format.CompactSeconds(duration)} s; kill -9 {victim.Name} at {Format.CompactSeconds(killAt)} s");
             var run = await FaultUnderLoad.RunAsync(context, target, users, duration, [(killAt, () => context.Faults.KillBackendAsync(victim.Name))], cancellationToken);
             LoadRecording.Record(context, $"{name} with kill -9 of {victim.Name}", run.Load);
-            context.AddChart(ErrorChart($"errors per second: {name}, kill -9 at {Seconds(killAt)} s", run));
+            context.AddChart(ErrorChart($"errors per second: {name}, kill -9 at {Format.CompactSeconds(killAt)} s", run));
 
             context.Step($"{name}: every load user's /profile once more (401 = session lost)");
             var sessions = await SessionCheck.RunAsync(target, cancellationToken);
@@ -82,39 +82,35 @@ internal sealed class BackendKillUnderLoadExperiment : IExperiment
                 $"{r.Sessions.Kept} kept, {r.Sessions.Lost} lost (401), {r.Sessions.Other} other of {r.Sessions.Users} ({r.Sessions.Answers})",
             ]));
 
-        foreach (var verdict in Judge(Info, runs))
-        {
-            context.Judge(verdict);
-        }
-
         context.Anomaly("All load comes from one client address, so ip_hash puts every sticky user on the same backend: the sticky run kills that one, and all of its users are orphaned at once.");
         foreach (var run in runs.Where(r => r.Sessions.Other > 0))
         {
             context.Anomaly($"{run.Scheme}: {run.Sessions.Other} of {run.Sessions.Users} users got neither 200 nor 401 after the load.");
         }
+
+        return runs;
     }
 
     /// <summary>The verdicts from the runs alone (pure: unit-tested on canned data).</summary>
-    internal static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, IReadOnlyList<FailoverRun> runs)
+    public static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, IReadOnlyList<FailoverRun> runs)
     {
         var h1 = info["H1"];
         var shared = runs.Where(r => r.Scheme is "redis" or "jwt").ToList();
         yield return shared.Count == 0 || shared.Any(r => r.Sessions.Users == 0)
-            ? new(h1.Id, h1.Statement, Verdict.Inconclusive, "The redis and JWT schemes were not both measured.")
-            : new(h1.Id, h1.Statement, shared.All(r => r.Sessions.Kept == r.Sessions.Users) ? Verdict.Confirmed : Verdict.Refuted, string.Join("; ", shared.Select(Sessions)) + ".");
+            ? h1.Inconclusive("The redis and JWT schemes were not both measured.")
+            : h1.Holds(shared.All(r => r.Sessions.Kept == r.Sessions.Users), string.Join("; ", shared.Select(Sessions)) + ".");
 
         var h2 = info["H2"];
         var sticky = runs.FirstOrDefault(r => r.Scheme == "sticky");
         yield return sticky is null || sticky.Sessions.Users == 0
-            ? new(h2.Id, h2.Statement, Verdict.Inconclusive, "The sticky scheme was not measured.")
+            ? h2.Inconclusive("The sticky scheme was not measured.")
             : new(h2.Id, h2.Statement, sticky.Sessions.Lost == sticky.Sessions.Users ? Verdict.Confirmed : sticky.Sessions.Kept > 0 ? Verdict.Refuted : Verdict.Inconclusive,
                 $"{Sessions(sticky)}; the load saw {sticky.Failures}.");
 
         var h3 = info["H3"];
         yield return runs.Count == 0
-            ? new(h3.Id, h3.Statement, Verdict.Inconclusive, "No scheme was measured.")
-            : new(h3.Id, h3.Statement, runs.All(r => r.FailoverErrors == 0 && r.FailedProbesAfterFault == 0) ? Verdict.Confirmed : Verdict.Refuted,
-                string.Join("; ", runs.Select(r => $"{r.Scheme}: {r.FailoverErrors.ToString(CultureInfo.InvariantCulture)} of {r.Requests.ToString(CultureInfo.InvariantCulture)} requests failed with a 5xx or no reply, probe {r.ProbeWindow}, first live answer {r.FirstLiveAnswer} after the kill, slowest probe {r.SlowestProbeAfterFaultMs.ToString("0.0", CultureInfo.InvariantCulture)} ms")) + ".");
+            ? h3.Inconclusive("No scheme was measured.")
+            : h3.Holds(runs.All(r => r.FailoverErrors == 0 && r.FailedProbesAfterFault == 0), string.Join("; ", runs.Select(r => $"{r.Scheme}: {r.FailoverErrors.ToString(CultureInfo.InvariantCulture)} of {r.Requests.ToString(CultureInfo.InvariantCulture)} requests failed with a 5xx or no reply, probe {r.ProbeWindow}, first live answer {r.FirstLiveAnswer} after the kill, slowest probe {r.SlowestProbeAfterFaultMs.ToString("0.0", CultureInfo.InvariantCulture)} ms")) + ".");
     }
 
     private static string Sessions(FailoverRun r) =>
@@ -123,5 +119,4 @@ internal sealed class BackendKillUnderLoadExperiment : IExperiment
     internal static ChartSeries ErrorChart(string name, FaultRun run) =>
         new(name, "second", "failed requests", [.. run.Load.Timeline.Seconds.Select(s => new ChartPoint(s.Second, s.Errors))]);
 
-    private static string Seconds(TimeSpan span) => span.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
 }

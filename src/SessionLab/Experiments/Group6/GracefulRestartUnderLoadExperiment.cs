@@ -13,9 +13,9 @@ namespace SessionLab.Experiments.Group6;
 /// alone, which a balancer with passive health checks only (nginx OSS, the lab's YARP) learns of by failing requests,
 /// and (b) as deployments do it: out of the balancer's rotation first, SIGTERM, start, back into rotation.
 /// </summary>
-internal sealed class GracefulRestartUnderLoadExperiment : IExperiment
+internal sealed class GracefulRestartUnderLoadExperiment : Experiment<GracefulRestartUnderLoadExperiment, IReadOnlyList<RestartRun>>, IJudge<IReadOnlyList<RestartRun>>
 {
-    public ExperimentInfo Info { get; } = new(
+    public override ExperimentInfo Info { get; } = new(
         "6.3",
         6,
         "Backend restart under load (SIGTERM)",
@@ -27,7 +27,7 @@ internal sealed class GracefulRestartUnderLoadExperiment : IExperiment
             new("H4", "SIGTERM alone, with passive health checks only in the balancer, lets no 5xx and no broken connection reach the clients either."),
         ]);
 
-    public async Task RunAsync(ExperimentContext context, CancellationToken cancellationToken)
+    protected override async Task<IReadOnlyList<RestartRun>?> ObserveAsync(ExperimentContext context, CancellationToken cancellationToken)
     {
         var quick = context.Settings.Quick;
         var users = context.Parameter("users", context.Settings.Concurrency ?? (quick ? 8 : 20));
@@ -62,8 +62,8 @@ internal sealed class GracefulRestartUnderLoadExperiment : IExperiment
                     ? [(stopAt, () => context.Faults.StopBackendAsync(victim.Name)), (startAt, () => context.Faults.StartBackendAsync(victim.Name, cancellationToken))]
                     : [(stopAt, () => context.Faults.DrainAndStopBackendAsync(victim.Name, cancellationToken, settle)), (startAt, () => context.Faults.StartAndReturnBackendAsync(victim.Name, cancellationToken))];
                 context.Step(procedure == RestartProcedure.SigtermAlone
-                    ? $"{label}: {users} workers ({users - logins} GET /profile, {logins} POST /login) for {Seconds(duration)} s; SIGTERM to {victim.Name} at {Seconds(stopAt)} s, start it again at {Seconds(startAt)} s"
-                    : $"{label}: {users} workers ({users - logins} GET /profile, {logins} POST /login) for {Seconds(duration)} s; at {Seconds(stopAt)} s take {victim.Name} out of the balancer's rotation, wait {Seconds(settle)} s, SIGTERM; at {Seconds(startAt)} s start it and put it back");
+                    ? $"{label}: {users} workers ({users - logins} GET /profile, {logins} POST /login) for {Format.CompactSeconds(duration)} s; SIGTERM to {victim.Name} at {Format.CompactSeconds(stopAt)} s, start it again at {Format.CompactSeconds(startAt)} s"
+                    : $"{label}: {users} workers ({users - logins} GET /profile, {logins} POST /login) for {Format.CompactSeconds(duration)} s; at {Format.CompactSeconds(stopAt)} s take {victim.Name} out of the balancer's rotation, wait {Format.CompactSeconds(settle)} s, SIGTERM; at {Format.CompactSeconds(startAt)} s start it and put it back");
                 var run = await FaultUnderLoad.RunAsync(
                     context,
                     target,
@@ -73,7 +73,7 @@ internal sealed class GracefulRestartUnderLoadExperiment : IExperiment
                     cancellationToken,
                     worker => worker >= users - logins ? LoginRequest(worker) : target.RequestFor(worker));
                 LoadRecording.Record(context, $"{label}: restart of {victim.Name}", run.Load);
-                context.AddChart(BackendKillUnderLoadExperiment.ErrorChart($"errors per second: {label}, stop at {Seconds(stopAt)} s", run));
+                context.AddChart(BackendKillUnderLoadExperiment.ErrorChart($"errors per second: {label}, stop at {Format.CompactSeconds(stopAt)} s", run));
 
                 context.Step($"{label}: {victim.Name}'s own /health, and every load user's /profile once more");
                 var health = await context.Client(victim.BaseAddress, cookies: false).GetAsync("/health", cancellationToken);
@@ -112,11 +112,6 @@ internal sealed class GracefulRestartUnderLoadExperiment : IExperiment
                 $"{r.Run.Sessions.Kept} kept, {r.Run.Sessions.Lost} lost (401), {r.Run.Sessions.Other} other of {r.Run.Sessions.Users} ({r.Run.Sessions.Answers})",
             ]));
 
-        foreach (var verdict in Judge(Info, runs))
-        {
-            context.Judge(verdict);
-        }
-
         var broken = runs.Where(r => r.Procedure == RestartProcedure.DeregisteredFirst && r.TransportFailures > 0).ToList();
         if (broken.Count > 0 && context.Topology.LoadBalancer.Description.StartsWith("nginx", StringComparison.Ordinal))
         {
@@ -128,10 +123,12 @@ internal sealed class GracefulRestartUnderLoadExperiment : IExperiment
         {
             context.Anomaly($"sticky: a graceful restart loses the in-memory sessions as a crash does ({string.Join("; ", stickyLosses.Select(r => $"{Describe(r.Procedure)}: {r.Run.Sessions.Lost} of {r.Run.Sessions.Users} users got 401 after the load"))}): 401s are counted as lost sessions, not as failed requests.");
         }
+
+        return runs;
     }
 
     /// <summary>The verdicts from the runs alone (pure: unit-tested on canned data).</summary>
-    internal static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, IReadOnlyList<RestartRun> runs)
+    public static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, IReadOnlyList<RestartRun> runs)
     {
         var alone = runs.Where(r => r.Procedure == RestartProcedure.SigtermAlone).ToList();
         var deregistered = runs.Where(r => r.Procedure == RestartProcedure.DeregisteredFirst).ToList();
@@ -170,7 +167,6 @@ internal sealed class GracefulRestartUnderLoadExperiment : IExperiment
             Body = System.Text.Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $$"""{"username":"restart-{{worker}}","password":"123456"}""")),
         };
 
-    private static string Seconds(TimeSpan span) => span.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
 }
 
 /// <summary>How 6.3 restarts a backend.</summary>

@@ -16,11 +16,11 @@ namespace SessionLab.Experiments.Group6;
 /// 6.6 — the plan's outage (2.3) loses every session because Redis runs without persistence. Does an append-only file
 /// (<c>appendfsync everysec</c>) keep sessions and revocations across a kill -9, with their remaining TTLs?
 /// </summary>
-internal sealed class PersistenceExperiment : IExperiment
+internal sealed class PersistenceExperiment : Experiment<PersistenceExperiment, PersistenceRuns>, IJudge<PersistenceRuns>
 {
     private const string Profile = "/profile";
 
-    public ExperimentInfo Info { get; } = new(
+    public override ExperimentInfo Info { get; } = new(
         "6.6",
         6,
         "Redis persistence across a restart",
@@ -32,7 +32,7 @@ internal sealed class PersistenceExperiment : IExperiment
             new("H4", "With AOF a revocation survives the restart (the revoked token is still refused); without persistence it is lost and the token is accepted again."),
         ]);
 
-    public async Task RunAsync(ExperimentContext context, CancellationToken cancellationToken)
+    protected override async Task<PersistenceRuns?> ObserveAsync(ExperimentContext context, CancellationToken cancellationToken)
     {
         var quick = context.Settings.Quick;
         var users = context.Parameter("sessions_per_store", quick ? 20 : 200);
@@ -41,8 +41,8 @@ internal sealed class PersistenceExperiment : IExperiment
         var reconnectLimit = context.Parameter("reconnect_limit", TimeSpan.FromSeconds(10));
         if (!context.Topology.CanStartStores)
         {
-            context.JudgeAllInconclusive("The store is an external Redis: the lab cannot start stores of its own or kill them.");
-            return;
+            context.Skip("the store is an external Redis: the lab cannot start stores of its own or kill them");
+            return null;
         }
 
         context.Step($"start two extra {context.Topology.Store.Description} stores, one without persistence and one with AOF (fsync every second); each gets a redis backend and a JWT backend with revocation on");
@@ -89,34 +89,33 @@ internal sealed class PersistenceExperiment : IExperiment
             ["store", "key", "TTL before the kill → after the restart", "kept?"],
             facts.SelectMany(f => f.Ttls.Select(t => (IReadOnlyList<string>)[f.Store, t.Key, t.Describe(), t.IsRemainingKept ? "yes" : "no"])));
 
-        foreach (var verdict in Judge(Info, facts[0], facts[1]))
-        {
-            context.Judge(verdict);
-        }
+        return new PersistenceRuns(facts[0], facts[1]);
     }
 
     /// <summary>The verdicts from the facts alone (pure: unit-tested on canned data).</summary>
+    public static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, PersistenceRuns runs) => Judge(info, runs.Plain, runs.Aof);
+
     internal static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, PersistenceFacts plain, PersistenceFacts aof)
     {
         var h1 = info["H1"];
         yield return aof.Sessions == 0
-            ? new(h1.Id, h1.Statement, Verdict.Inconclusive, "No session was logged in on the AOF store.")
-            : new(h1.Id, h1.Statement, aof.Kept == aof.Sessions ? Verdict.Confirmed : Verdict.Refuted, $"{aof.Kept} of {aof.Sessions} sessions answered 200 after the restart ({aof.Lost} lost, {aof.Other} other); replaying the file took the store {aof.RestartMs:0} ms to answer PING.");
+            ? h1.Inconclusive("No session was logged in on the AOF store.")
+            : h1.Holds(aof.Kept == aof.Sessions, $"{aof.Kept} of {aof.Sessions} sessions answered 200 after the restart ({aof.Lost} lost, {aof.Other} other); replaying the file took the store {aof.RestartMs:0} ms to answer PING.");
 
         var h2 = info["H2"];
         yield return aof.Ttls.Count == 0
-            ? new(h2.Id, h2.Statement, Verdict.Inconclusive, "No TTL was sampled on the AOF store.")
-            : new(h2.Id, h2.Statement, aof.TtlsKept == aof.Ttls.Count ? Verdict.Confirmed : Verdict.Refuted, $"{aof.TtlsKept} of {aof.Ttls.Count} sampled keys kept their remaining TTL (±{PersistenceFacts.TtlTolerance.TotalSeconds:0} s): {string.Join("; ", aof.Ttls.Select(t => t.Describe()))}.");
+            ? h2.Inconclusive("No TTL was sampled on the AOF store.")
+            : h2.Holds(aof.TtlsKept == aof.Ttls.Count, $"{aof.TtlsKept} of {aof.Ttls.Count} sampled keys kept their remaining TTL (±{PersistenceFacts.TtlTolerance.TotalSeconds:0} s): {string.Join("; ", aof.Ttls.Select(t => t.Describe()))}.");
 
         var h3 = info["H3"];
         yield return plain.Sessions == 0
-            ? new(h3.Id, h3.Statement, Verdict.Inconclusive, "No session was logged in on the store without persistence.")
-            : new(h3.Id, h3.Statement, plain.Lost == plain.Sessions ? Verdict.Confirmed : Verdict.Refuted, $"{plain.Lost} of {plain.Sessions} sessions answered 401 after the restart ({plain.Kept} kept, {plain.Other} other).");
+            ? h3.Inconclusive("No session was logged in on the store without persistence.")
+            : h3.Holds(plain.Lost == plain.Sessions, $"{plain.Lost} of {plain.Sessions} sessions answered 401 after the restart ({plain.Kept} kept, {plain.Other} other).");
 
         var h4 = info["H4"];
         yield return aof.RevokedAfter is null || plain.RevokedAfter is null
-            ? new(h4.Id, h4.Statement, Verdict.Inconclusive, "A JWT backend did not reach its store again within the limit.")
-            : new(h4.Id, h4.Statement, aof.RevokedAfter == 401 && plain.RevokedAfter == 200 ? Verdict.Confirmed : Verdict.Refuted, $"After the restart the revoked token got {aof.RevokedAfter} with AOF and {plain.RevokedAfter} without persistence.");
+            ? h4.Inconclusive("A JWT backend did not reach its store again within the limit.")
+            : h4.Holds(aof.RevokedAfter == 401 && plain.RevokedAfter == 200, $"After the restart the revoked token got {aof.RevokedAfter} with AOF and {plain.RevokedAfter} without persistence.");
     }
 
     /// <summary>One side of the comparison: a store, a redis backend and a JWT backend on it, and what was logged in.</summary>
@@ -249,3 +248,6 @@ internal sealed class PersistenceExperiment : IExperiment
         }
     }
 }
+
+/// <summary>What 6.6 observed on the store without and with an append-only file.</summary>
+internal sealed record PersistenceRuns(PersistenceFacts Plain, PersistenceFacts Aof);

@@ -8,12 +8,12 @@ using SessionLab.Reporting.Model;
 namespace SessionLab.Experiments.Group6;
 
 /// <summary>6.2 — what do the redis and JWT schemes do when Redis is killed under load, and do they recover by themselves?</summary>
-internal sealed class RedisKillUnderLoadExperiment : IExperiment
+internal sealed class RedisKillUnderLoadExperiment : Experiment<RedisKillUnderLoadExperiment, RedisKillFacts>, IJudge<RedisKillFacts>
 {
     /// <summary>What "fails fast" means here: the slowest 1% of the failing requests answer within this.</summary>
     public static readonly TimeSpan FailFastLimit = TimeSpan.FromSeconds(1);
 
-    public ExperimentInfo Info { get; } = new(
+    public override ExperimentInfo Info { get; } = new(
         "6.2",
         6,
         "Redis killed under load",
@@ -24,7 +24,7 @@ internal sealed class RedisKillUnderLoadExperiment : IExperiment
             new("H3", "JWT without revocation is unaffected: its load sees no error during the outage."),
         ]);
 
-    public async Task RunAsync(ExperimentContext context, CancellationToken cancellationToken)
+    protected override async Task<RedisKillFacts?> ObserveAsync(ExperimentContext context, CancellationToken cancellationToken)
     {
         var quick = context.Settings.Quick;
         var users = context.Parameter("users", context.Settings.Concurrency ?? (quick ? 8 : 20));
@@ -40,10 +40,10 @@ internal sealed class RedisKillUnderLoadExperiment : IExperiment
         if (redis is null || jwt is null)
         {
             context.JudgeAllInconclusive("The load users could not log in.");
-            return;
+            return null;
         }
 
-        context.Step($"redis and JWT loads ({users} workers each) for {Seconds(duration)} s; kill -9 Redis at {Seconds(downAt)} s, start it again at {Seconds(backAt)} s");
+        context.Step($"redis and JWT loads ({users} workers each) for {Format.CompactSeconds(duration)} s; kill -9 Redis at {Format.CompactSeconds(downAt)} s, start it again at {Format.CompactSeconds(backAt)} s");
         var jwtLoad = Task.Run(
             () => new ClosedLoopGenerator().RunAsync(new LoadOptions { Target = jwt.Balancer, RequestPerWorker = jwt.RequestFor, Concurrency = users, Duration = duration, RequestTimeout = TimeSpan.FromSeconds(5) }, cancellationToken),
             cancellationToken);
@@ -66,7 +66,7 @@ internal sealed class RedisKillUnderLoadExperiment : IExperiment
         if (recovered is null)
         {
             // The restart outlasted the load: keep probing alone, timed from Redis answering again.
-            context.Step($"the load ended before a reply came from the store; probe /profile alone for at most {Seconds(recoveryLimit)} s");
+            context.Step($"the load ended before a reply came from the store; probe /profile alone for at most {Format.CompactSeconds(recoveryLimit)} s");
             var since = run.Probe.Count > 0 ? run.Probe[^1].AtSeconds - back : 0;
             (recovered, reply) = await PollRecoveryAsync(redis, since, recoveryLimit, cancellationToken);
         }
@@ -97,38 +97,35 @@ internal sealed class RedisKillUnderLoadExperiment : IExperiment
                 ["load P99 / max (ms)", $"{LoadRecording.Ms(run.Load.Latency.P99Ms)} / {LoadRecording.Ms(run.Load.Latency.MaxMs)}", $"{LoadRecording.Ms(jwtResult.Latency.P99Ms)} / {LoadRecording.Ms(jwtResult.Latency.MaxMs)}"],
             ]);
 
-        foreach (var verdict in Judge(Info, facts))
-        {
-            context.Judge(verdict);
-        }
-
         if (facts.FirstReplyAfterRecovery == "401")
         {
             context.Anomaly("The probe's session did not survive the restart (Redis runs without persistence), so the first reply from the store after the outage was 401, not 200: the backend reached Redis again and found no session.");
         }
+
+        return facts;
     }
 
     /// <summary>The verdicts from the facts alone (pure: unit-tested on canned data).</summary>
-    internal static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, RedisKillFacts facts)
+    public static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, RedisKillFacts facts)
     {
         var h1 = info["H1"];
         var timeouts = facts.RedisFailures.GetValueOrDefault(ErrorKinds.Timeout) + facts.OutageProbes.Count(p => p.Failure == ErrorKinds.Timeout);
         var not503 = facts.OutageProbes.Count(p => p.Status != 503);
         var evidence = $"{facts.OutageProbes.Count} probe requests while Redis was down got {facts.OutageReplies}, P99 {(facts.OutageP99Ms is { } p ? LoadRecording.Ms(p) : "-")} ms, max {(facts.OutageMaxMs is { } m ? LoadRecording.Ms(m) : "-")} ms; the load failed with {RedisKillFacts.Tally(facts.RedisFailures)}.";
         yield return facts.OutageProbes.Count == 0
-            ? new(h1.Id, h1.Statement, Verdict.Inconclusive, "No probe request completed while Redis was down.")
-            : new(h1.Id, h1.Statement, timeouts == 0 && not503 == 0 && facts.OutageP99Ms < FailFastLimit.TotalMilliseconds ? Verdict.Confirmed : Verdict.Refuted, evidence);
+            ? h1.Inconclusive("No probe request completed while Redis was down.")
+            : h1.Holds(timeouts == 0 && not503 == 0 && facts.OutageP99Ms < FailFastLimit.TotalMilliseconds, evidence);
 
         var h2 = info["H2"];
         yield return facts.RecoveredAfterSeconds is { } after
-            ? new(h2.Id, h2.Statement, Verdict.Confirmed, $"{Num(after)} s after Redis answered PING again, the probe got {facts.FirstReplyAfterRecovery} from a backend (no backend restarted).")
-            : new(h2.Id, h2.Statement, Verdict.Refuted, "No probe request reached the store again within the recovery limit after Redis answered PING.");
+            ? h2.Confirmed($"{Num(after)} s after Redis answered PING again, the probe got {facts.FirstReplyAfterRecovery} from a backend (no backend restarted).")
+            : h2.Refuted("No probe request reached the store again within the recovery limit after Redis answered PING.");
 
         var h3 = info["H3"];
         var jwtFailed = facts.JwtFailures.Values.Sum();
         yield return facts.JwtRequests == 0
-            ? new(h3.Id, h3.Statement, Verdict.Inconclusive, "The JWT load sent no request.")
-            : new(h3.Id, h3.Statement, jwtFailed == 0 ? Verdict.Confirmed : Verdict.Refuted, $"{jwtFailed} of {facts.JwtRequests} JWT requests failed ({RedisKillFacts.Tally(facts.JwtFailures)}) while Redis was killed and restarted.");
+            ? h3.Inconclusive("The JWT load sent no request.")
+            : h3.Holds(jwtFailed == 0, $"{jwtFailed} of {facts.JwtRequests} JWT requests failed ({RedisKillFacts.Tally(facts.JwtFailures)}) while Redis was killed and restarted.");
     }
 
     /// <summary>GET /profile with worker 0's cookie every probe interval until a backend answers from the store (200 or 401).</summary>
@@ -166,5 +163,4 @@ internal sealed class RedisKillUnderLoadExperiment : IExperiment
 
     private static string Num(double seconds) => seconds.ToString("0.000", CultureInfo.InvariantCulture);
 
-    private static string Seconds(TimeSpan span) => span.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
 }

@@ -14,11 +14,11 @@ namespace SessionLab.Experiments.Group6;
 /// 6.5 — JWT with revocation consults Redis on every request. When Redis dies under load, does each Redis-down policy
 /// do what it says (fail closed: refuse; fail open: accept unchecked), and what does each cost?
 /// </summary>
-internal sealed class RevocationOutageExperiment : IExperiment
+internal sealed class RevocationOutageExperiment : Experiment<RevocationOutageExperiment, RevocationOutageRuns>, IJudge<RevocationOutageRuns>
 {
     private const string Profile = "/profile";
 
-    public ExperimentInfo Info { get; } = new(
+    public override ExperimentInfo Info { get; } = new(
         "6.5",
         6,
         "JWT revocation while Redis is down",
@@ -30,7 +30,7 @@ internal sealed class RevocationOutageExperiment : IExperiment
             new("H4", "Revocations outlive the outage: once Redis is back the revoked token is refused again, under both policies."),
         ]);
 
-    public async Task RunAsync(ExperimentContext context, CancellationToken cancellationToken)
+    protected override async Task<RevocationOutageRuns?> ObserveAsync(ExperimentContext context, CancellationToken cancellationToken)
     {
         var quick = context.Settings.Quick;
         var users = context.Parameter("users_per_policy", context.Settings.Concurrency is { } c ? Math.Max(1, c / 2) : quick ? 4 : 10);
@@ -41,8 +41,8 @@ internal sealed class RevocationOutageExperiment : IExperiment
         context.Parameter("store_persistence", context.Topology.Store.Persistence == StorePersistence.None ? "none (the topology's store)" : "append-only file");
         if (!context.Topology.Store.CanBeControlled)
         {
-            context.JudgeAllInconclusive("The store is an external Redis the lab cannot kill.");
-            return;
+            context.Skip("the store is an external Redis, which the lab cannot kill");
+            return null;
         }
 
         context.Step("start two extra JWT backends with revocation on: one fails closed, one fails open when Redis is down");
@@ -60,14 +60,14 @@ internal sealed class RevocationOutageExperiment : IExperiment
             if (target is null || revoked is null)
             {
                 context.JudgeAllInconclusive($"{policy.Name}: the users could not log in.");
-                return;
+                return null;
             }
 
             await client.PostJsonAsync("/logout", null, cancellationToken, bearer: revoked);
             prepared.Add(new(policy, target, target with { Credentials = [revoked] }, client, revoked));
         }
 
-        context.Step($"both loads for {Seconds(duration)} s, the legitimate and the revoked token probed on each every {FaultUnderLoad.ProbeInterval.TotalMilliseconds:0} ms; kill -9 Redis at {Seconds(downAt)} s, start it again at {Seconds(backAt)} s");
+        context.Step($"both loads for {Format.CompactSeconds(duration)} s, the legitimate and the revoked token probed on each every {FaultUnderLoad.ProbeInterval.TotalMilliseconds:0} ms; kill -9 Redis at {Format.CompactSeconds(downAt)} s, start it again at {Format.CompactSeconds(backAt)} s");
         var run = await FaultUnderLoad.RunAsync(
             context,
             [.. prepared.Select(p => new LoadSpec(p.Load, users))],
@@ -78,7 +78,7 @@ internal sealed class RevocationOutageExperiment : IExperiment
         var down = run.Faults[0].DoneAtSeconds;
         var back = run.Faults[^1].DoneAtSeconds;
 
-        context.Step($"once Redis is back: the revoked token on each backend until its reply comes from the store (at most {Seconds(recoveryLimit)} s)");
+        context.Step($"once Redis is back: the revoked token on each backend until its reply comes from the store (at most {Format.CompactSeconds(recoveryLimit)} s)");
         var facts = new List<RevocationOutageFacts>();
         for (var i = 0; i < prepared.Count; i++)
         {
@@ -112,18 +112,17 @@ internal sealed class RevocationOutageExperiment : IExperiment
                 ["revoked token once Redis was back", .. facts.Select(f => f.RevokedAfter?.ToString(CultureInfo.InvariantCulture) ?? "no reply from the store")],
             ]);
 
-        foreach (var verdict in Judge(Info, facts[0], facts[1]))
-        {
-            context.Judge(verdict);
-        }
-
         if (facts.Any(f => f.RevokedAfter == 200) && context.Topology.Store.Persistence == StorePersistence.None)
         {
             context.Anomaly("A token revoked before the Redis outage was accepted again after Redis restarted: the store runs without persistence, so the blacklist died with it. Revocation needs a store that keeps its data (see 6.6).");
         }
+
+        return new RevocationOutageRuns(facts[0], facts[1]);
     }
 
     /// <summary>The verdicts from the facts alone (pure: unit-tested on canned data).</summary>
+    public static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, RevocationOutageRuns runs) => Judge(info, runs.FailClosed, runs.FailOpen);
+
     internal static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, RevocationOutageFacts failClosed, RevocationOutageFacts failOpen)
     {
         var h1 = info["H1"];
@@ -131,7 +130,7 @@ internal sealed class RevocationOutageExperiment : IExperiment
         var accepted = RevocationOutageFacts.Count(failClosed.RevokedDuring, 200);
         var timeouts = failClosed.Failures.GetValueOrDefault(ErrorKinds.Timeout);
         yield return failClosed.LegitDuring.Count == 0
-            ? new(h1.Id, h1.Statement, Verdict.Inconclusive, "No probe request completed on the fail-closed backend while Redis was down.")
+            ? h1.Inconclusive("No probe request completed on the fail-closed backend while Redis was down.")
             : new(
                 h1.Id,
                 h1.Statement,
@@ -140,7 +139,7 @@ internal sealed class RevocationOutageExperiment : IExperiment
 
         var h2 = info["H2"];
         yield return failOpen.Requests == 0
-            ? new(h2.Id, h2.Statement, Verdict.Inconclusive, "The fail-open load sent no request.")
+            ? h2.Inconclusive("The fail-open load sent no request.")
             : new(
                 h2.Id,
                 h2.Statement,
@@ -150,7 +149,7 @@ internal sealed class RevocationOutageExperiment : IExperiment
         var h3 = info["H3"];
         var revokedAccepted = RevocationOutageFacts.Count(failOpen.RevokedDuring, 200);
         yield return failOpen.RevokedDuring.Count == 0
-            ? new(h3.Id, h3.Statement, Verdict.Inconclusive, "No probe of the revoked token completed on the fail-open backend while Redis was down.")
+            ? h3.Inconclusive("No probe of the revoked token completed on the fail-open backend while Redis was down.")
             : new(
                 h3.Id,
                 h3.Statement,
@@ -160,7 +159,7 @@ internal sealed class RevocationOutageExperiment : IExperiment
         var h4 = info["H4"];
         RevocationOutageFacts[] both = [failClosed, failOpen];
         yield return both.Any(f => f.RevokedAfter is null)
-            ? new(h4.Id, h4.Statement, Verdict.Inconclusive, "A backend did not reach Redis again within the recovery limit.")
+            ? h4.Inconclusive("A backend did not reach Redis again within the recovery limit.")
             : new(
                 h4.Id,
                 h4.Statement,
@@ -170,9 +169,11 @@ internal sealed class RevocationOutageExperiment : IExperiment
 
     private static string Num(double seconds) => seconds.ToString("0.000", CultureInfo.InvariantCulture);
 
-    private static string Seconds(TimeSpan span) => span.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
 
     private sealed record Policy(string Name, BackendNode Backend);
 
     private sealed record PreparedPolicy(Policy Policy, PerformanceTarget Load, PerformanceTarget Revoked, LabClient Client, string RevokedToken);
 }
+
+/// <summary>What 6.5 observed under each policy.</summary>
+internal sealed record RevocationOutageRuns(RevocationOutageFacts FailClosed, RevocationOutageFacts FailOpen);

@@ -15,12 +15,12 @@ namespace SessionLab.Experiments.Group6;
 /// backends and the store adds a delay to every round trip: what do the redis scheme and JWT with a blacklist pay, and do
 /// requests fail cleanly once the store is slower than the backends' store timeout?
 /// </summary>
-internal sealed class SlowStoreExperiment : IExperiment
+internal sealed class SlowStoreExperiment : Experiment<SlowStoreExperiment, SlowStoreFacts>, IJudge<SlowStoreFacts>
 {
     /// <summary>The backends' store timeout (connect, sync and async: SessionLab.Backend's RedisConnection).</summary>
     public static readonly TimeSpan StoreTimeout = TimeSpan.FromSeconds(1);
 
-    public ExperimentInfo Info { get; } = new(
+    public override ExperimentInfo Info { get; } = new(
         "6.7",
         6,
         "Redis slowed down",
@@ -32,7 +32,7 @@ internal sealed class SlowStoreExperiment : IExperiment
             new("H4", "JWT without revocation does not notice: its median at the largest delay stays within 2× of its median without delay."),
         ]);
 
-    public async Task RunAsync(ExperimentContext context, CancellationToken cancellationToken)
+    protected override async Task<SlowStoreFacts?> ObserveAsync(ExperimentContext context, CancellationToken cancellationToken)
     {
         var quick = context.Settings.Quick;
         TimeSpan[] delays = [TimeSpan.Zero, TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(100)];
@@ -61,7 +61,7 @@ internal sealed class SlowStoreExperiment : IExperiment
         if (targets.Any(t => t.Load is null))
         {
             context.JudgeAllInconclusive("The users could not log in.");
-            return;
+            return null;
         }
 
         var steps = new List<SlowStoreStep>();
@@ -115,13 +115,12 @@ internal sealed class SlowStoreExperiment : IExperiment
             context.AddChart(new ChartSeries($"median latency vs store delay: {target.Name}", "added delay (ms)", "median latency (ms)", [.. steps.Where(s => s.Target == target.Name).Select(s => new ChartPoint(s.Delay.TotalMilliseconds, s.MedianMs))]));
         }
 
-        foreach (var verdict in Judge(Info, steps, timeouts))
-        {
-            context.Judge(verdict);
-        }
+        return new SlowStoreFacts(steps, timeouts);
     }
 
     /// <summary>The verdicts from the measurements alone (pure: unit-tested on canned data).</summary>
+    public static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, SlowStoreFacts facts) => Judge(info, facts.Steps, facts.Timeouts);
+
     internal static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, IReadOnlyList<SlowStoreStep> steps, IReadOnlyList<TimeoutProbe> timeouts)
     {
         var stateful = steps.Where(s => s.Target != "jwt, no revocation").ToList();
@@ -134,16 +133,14 @@ internal sealed class SlowStoreExperiment : IExperiment
         }).ToList();
         var h1 = info["H1"];
         yield return rises.Count == 0
-            ? new(h1.Id, h1.Statement, Verdict.Inconclusive, "No step with an added delay was measured.")
-            : new(h1.Id, h1.Statement, rises.All(r => r.Within) ? Verdict.Confirmed : Verdict.Refuted,
-                string.Join("; ", rises.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Target} +{r.Delay:0.#} ms → median +{r.Rise:0.00} ms{(r.Within ? string.Empty : " (outside)")}"))) + ".");
+            ? h1.Inconclusive("No step with an added delay was measured.")
+            : h1.Holds(rises.All(r => r.Within), string.Join("; ", rises.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Target} +{r.Delay:0.#} ms → median +{r.Rise:0.00} ms{(r.Within ? string.Empty : " (outside)")}"))) + ".");
 
         var h2 = info["H2"];
         var failed = stateful.Where(s => s.Failures > 0 || s.SerialFailures > 0).ToList();
         yield return stateful.Count == 0
-            ? new(h2.Id, h2.Statement, Verdict.Inconclusive, "Nothing was measured.")
-            : new(h2.Id, h2.Statement, failed.Count == 0 ? Verdict.Confirmed : Verdict.Refuted,
-                failed.Count == 0
+            ? h2.Inconclusive("Nothing was measured.")
+            : h2.Holds(failed.Count == 0, failed.Count == 0
                     ? $"No request failed at any delay; QPS {string.Join("; ", stateful.GroupBy(s => s.Target).Select(g => $"{g.Key} {string.Join(" → ", g.Select(s => s.Qps.ToString("0", CultureInfo.InvariantCulture)))}"))}."
                     : $"Failures: {string.Join("; ", failed.Select(s => $"{s.Target} at +{Ms(s.Delay)} ms: {RedisKillFacts.Tally(s.FailuresByKind)}, {s.SerialFailures} serial non-200"))}.");
 
@@ -151,16 +148,14 @@ internal sealed class SlowStoreExperiment : IExperiment
         var statefulTimeouts = timeouts.Where(t => t.Target != "jwt, no revocation").ToList();
         var limit = StoreTimeout.TotalMilliseconds * 1.5;
         yield return statefulTimeouts.Count == 0
-            ? new(h3.Id, h3.Statement, Verdict.Inconclusive, "No request was sent past the store timeout.")
-            : new(h3.Id, h3.Statement, statefulTimeouts.All(t => t.Status == 503 && t.ElapsedMs < limit) ? Verdict.Confirmed : Verdict.Refuted,
-                string.Join("; ", statefulTimeouts.GroupBy(t => t.Target).Select(g => $"{g.Key}: {string.Join(", ", g.Select(t => t.Status == 0 ? "no reply" : t.Status.ToString(CultureInfo.InvariantCulture)).Distinct())}, slowest {LoadRecording.Ms(g.Max(t => t.ElapsedMs))} ms")) + $" (limit {limit:0} ms).");
+            ? h3.Inconclusive("No request was sent past the store timeout.")
+            : h3.Holds(statefulTimeouts.All(t => t.Status == 503 && t.ElapsedMs < limit), string.Join("; ", statefulTimeouts.GroupBy(t => t.Target).Select(g => $"{g.Key}: {string.Join(", ", g.Select(t => t.Status == 0 ? "no reply" : t.Status.ToString(CultureInfo.InvariantCulture)).Distinct())}, slowest {LoadRecording.Ms(g.Max(t => t.ElapsedMs))} ms")) + $" (limit {limit:0} ms).");
 
         var h4 = info["H4"];
         var control = steps.Where(s => s.Target == "jwt, no revocation").OrderBy(s => s.Delay).ToList();
         yield return control.Count < 2
-            ? new(h4.Id, h4.Statement, Verdict.Inconclusive, "The stateless JWT control was not measured at two delays.")
-            : new(h4.Id, h4.Statement, control[^1].MedianMs <= 2 * control[0].MedianMs && control.All(s => s.Failures == 0) ? Verdict.Confirmed : Verdict.Refuted,
-                $"Median {LoadRecording.Ms(control[0].MedianMs)} ms at +0 ms and {LoadRecording.Ms(control[^1].MedianMs)} ms at +{Ms(control[^1].Delay)} ms; {control.Sum(s => s.Failures)} failed.");
+            ? h4.Inconclusive("The stateless JWT control was not measured at two delays.")
+            : h4.Holds(control[^1].MedianMs <= 2 * control[0].MedianMs && control.All(s => s.Failures == 0), $"Median {LoadRecording.Ms(control[0].MedianMs)} ms at +0 ms and {LoadRecording.Ms(control[^1].MedianMs)} ms at +{Ms(control[^1].Delay)} ms; {control.Sum(s => s.Failures)} failed.");
     }
 
     private static async Task<PerformanceTarget?> Users(ExperimentContext context, SchemeKind scheme, BackendNode backend, string path, int users, CancellationToken cancellationToken) =>
@@ -198,3 +193,6 @@ internal sealed record SlowStoreStep(string Target, TimeSpan Delay, double Media
 
 /// <summary>One request sent while the store was slower than the backends' timeout: its status (0: no reply) and duration.</summary>
 internal sealed record TimeoutProbe(string Target, int Status, double ElapsedMs);
+
+/// <summary>What 6.7 measured: each target at each added delay, and the probes past the store timeout.</summary>
+internal sealed record SlowStoreFacts(IReadOnlyList<SlowStoreStep> Steps, IReadOnlyList<TimeoutProbe> Timeouts);

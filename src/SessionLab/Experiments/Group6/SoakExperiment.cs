@@ -9,12 +9,12 @@ using SessionLab.Topology;
 namespace SessionLab.Experiments.Group6;
 
 /// <summary>6.4 — does each scheme serve a long steady load without errors, lost sessions or a growing heap?</summary>
-internal sealed class SoakExperiment : IExperiment
+internal sealed class SoakExperiment : Experiment<SoakExperiment, IReadOnlyList<SoakRun>>, IJudge<IReadOnlyList<SoakRun>>
 {
     /// <summary>How much a backend's live managed heap (after a full GC) may grow over the soak: the load creates no new session.</summary>
     public const long HeapGrowthBound = 4L * 1024 * 1024;
 
-    public ExperimentInfo Info { get; } = new(
+    public override ExperimentInfo Info { get; } = new(
         "6.4",
         6,
         "Soak",
@@ -25,7 +25,7 @@ internal sealed class SoakExperiment : IExperiment
             new("H3", "No backend's live managed heap (after a full GC) grows by more than 4 MB over the soak."),
         ]);
 
-    public async Task RunAsync(ExperimentContext context, CancellationToken cancellationToken)
+    protected override async Task<IReadOnlyList<SoakRun>?> ObserveAsync(ExperimentContext context, CancellationToken cancellationToken)
     {
         var quick = context.Settings.Quick;
         var clients = context.Parameter("clients", context.Settings.Concurrency ?? (quick ? 20 : 100));
@@ -81,40 +81,35 @@ internal sealed class SoakExperiment : IExperiment
             ["scheme", "backend", "heap before (MB)", "heap after (MB)", "heap growth (MB)", "working set before (MB)", "working set after (MB)"],
             runs.SelectMany(r => r.Backends.Select(b => (IReadOnlyList<string>)[r.Scheme, b.ServerId, Mb(b.HeapBefore), Mb(b.HeapAfter), Mb(b.HeapGrowth), Mb(b.WorkingSetBefore), Mb(b.WorkingSetAfter)])));
 
-        foreach (var verdict in Judge(Info, runs))
-        {
-            context.Judge(verdict);
-        }
+        return runs;
     }
 
     /// <summary>The verdicts from the runs alone (pure: unit-tested on canned data).</summary>
-    internal static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, IReadOnlyList<SoakRun> runs)
+    public static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, IReadOnlyList<SoakRun> runs)
     {
         if (runs.Count == 0)
         {
             foreach (var h in info.Hypotheses)
             {
-                yield return new(h.Id, h.Statement, Verdict.Inconclusive, "No scheme was measured.");
+                yield return h.Inconclusive("No scheme was measured.");
             }
 
             yield break;
         }
 
         var h1 = info["H1"];
-        yield return new(h1.Id, h1.Statement, runs.All(r => r.Failures.Count == 0 && r.Requests > 0) ? Verdict.Confirmed : Verdict.Refuted,
-            string.Join("; ", runs.Select(r => $"{r.Scheme}: {r.Failures.Values.Sum()} of {r.Requests} failed ({RedisKillFacts.Tally(r.Failures)})")) + ".");
+        yield return h1.Holds(runs.All(r => r.Failures.Count == 0 && r.Requests > 0), string.Join("; ", runs.Select(r => $"{r.Scheme}: {r.Failures.Values.Sum()} of {r.Requests} failed ({RedisKillFacts.Tally(r.Failures)})")) + ".");
 
         var h2 = info["H2"];
-        yield return new(h2.Id, h2.Statement, runs.All(r => r.Sessions.Users > 0 && r.Sessions.Kept == r.Sessions.Users) ? Verdict.Confirmed : Verdict.Refuted,
-            string.Join("; ", runs.Select(r => $"{r.Scheme}: {r.Sessions.Kept} of {r.Sessions.Users} kept, {r.Sessions.Lost} lost")) + ".");
+        yield return h2.Holds(runs.All(r => r.Sessions.Users > 0 && r.Sessions.Kept == r.Sessions.Users), string.Join("; ", runs.Select(r => $"{r.Scheme}: {r.Sessions.Kept} of {r.Sessions.Users} kept, {r.Sessions.Lost} lost")) + ".");
 
         var h3 = info["H3"];
         var heaps = runs.SelectMany(r => r.Backends.Select(b => (r.Scheme, Backend: b))).ToList();
         var measured = heaps.Where(h => h.Backend.HeapGrowth is not null).ToList();
         var evidence = string.Join("; ", heaps.Select(h => $"{h.Scheme}/{h.Backend.ServerId} {Mb(h.Backend.HeapBefore)} → {Mb(h.Backend.HeapAfter)} MB")) + ".";
         yield return measured.Count < heaps.Count || heaps.Count == 0
-            ? new(h3.Id, h3.Statement, Verdict.Inconclusive, $"Not every backend's heap could be read: {evidence}")
-            : new(h3.Id, h3.Statement, measured.All(h => h.Backend.HeapGrowth <= HeapGrowthBound) ? Verdict.Confirmed : Verdict.Refuted, evidence);
+            ? h3.Inconclusive($"Not every backend's heap could be read: {evidence}")
+            : h3.Holds(measured.All(h => h.Backend.HeapGrowth <= HeapGrowthBound), evidence);
     }
 
     private static async Task<Dictionary<string, BackendMemory?>> MemoryAsync(ExperimentContext context, IReadOnlyList<BackendNode> backends, CancellationToken cancellationToken)

@@ -18,9 +18,9 @@ public sealed class SessionIdEntropyExperimentTests
         var verdicts = SessionIdEntropyExperiment.Judge(Info, facts).ToList();
 
         Assert.All(verdicts, v => Assert.Equal(Verdict.Confirmed, v.Verdict));
-        Assert.Equal(128, facts.Statistics.EstimatedBits, 1);
+        Assert.Equal(256, facts.Statistics.EstimatedBits, 1); // 128 random bits and a 128-bit tag look alike from outside
         Assert.Equal(64, facts.Statistics.MinDistinctBody);
-        Assert.Equal(4, facts.Statistics.DistinctLast);
+        Assert.Equal(16, facts.Statistics.DistinctLast);
         Assert.InRange(facts.Statistics.WorstCritical, 5, 120); // a position was actually tested
     }
 
@@ -36,13 +36,13 @@ public sealed class SessionIdEntropyExperimentTests
     [Fact]
     public void Judge_CounterWithRandomTail_RefutesEntropyAndSequence()
     {
-        // 8 random bytes after a big-endian counter: unique and well-formed, but half the bits are predictable.
+        // 8 random bytes after zeros and a big-endian counter: unique and well-formed, but 3/4 of the bits are predictable.
         var ids = Enumerable.Range(0, 1000).Select(i =>
         {
-            var bytes = new byte[16];
-            BitConverter.TryWriteBytes(bytes.AsSpan(0, 8), (long)i);
-            bytes.AsSpan(0, 8).Reverse();
-            RandomNumberGenerator.Fill(bytes.AsSpan(8));
+            var bytes = new byte[32];
+            BitConverter.TryWriteBytes(bytes.AsSpan(16, 8), (long)i);
+            bytes.AsSpan(16, 8).Reverse();
+            RandomNumberGenerator.Fill(bytes.AsSpan(24));
             return Base64Url.EncodeToString(bytes);
         }).ToList();
 
@@ -83,7 +83,7 @@ public sealed class SessionIdEntropyExperimentTests
         var random = new Random(seed);
         return [.. Enumerable.Range(0, count).Select(_ =>
         {
-            var bytes = new byte[16];
+            var bytes = new byte[32]; // the shape of a real id: 16 random bytes and a 16-byte tag
             random.NextBytes(bytes);
             return Base64Url.EncodeToString(bytes);
         })];
