@@ -1,7 +1,7 @@
 using System.Globalization;
 using SessionLab.Backend.Common;
-using SessionLab.Experiments.Group1;
-using SessionLab.Experiments.Group2;
+using SessionLab.Experiments.Sticky;
+using SessionLab.Experiments.RedisSessions;
 using SessionLab.IntegrationTests.Support;
 using SessionLab.Reporting.Model;
 

@@ -1,5 +1,5 @@
-using SessionLab.Experiments.Group2;
-using SessionLab.Experiments.Group3;
+using SessionLab.Experiments.RedisSessions;
+using SessionLab.Experiments.Jwt;
 using SessionLab.IntegrationTests.Support;
 using SessionLab.Reporting.Model;
 

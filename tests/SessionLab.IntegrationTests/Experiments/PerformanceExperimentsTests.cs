@@ -1,5 +1,5 @@
 using System.Globalization;
-using SessionLab.Experiments.Group4;
+using SessionLab.Experiments.Performance;
 using SessionLab.IntegrationTests.Support;
 
 namespace SessionLab.IntegrationTests.Experiments;

@@ -1,4 +1,4 @@
-using SessionLab.Experiments.Group6;
+using SessionLab.Experiments.Reliability;
 using SessionLab.IntegrationTests.Support;
 using SessionLab.Topology.Processes;
 

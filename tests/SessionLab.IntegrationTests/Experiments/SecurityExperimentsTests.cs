@@ -1,5 +1,5 @@
 using System.Globalization;
-using SessionLab.Experiments.Group5;
+using SessionLab.Experiments.Security;
 using SessionLab.IntegrationTests.Support;
 using SessionLab.Reporting.Model;
 

@@ -1,0 +1,180 @@
+using System.Globalization;
+using SessionLab.Backend.Common;
+using SessionLab.Backend.Jwt;
+using SessionLab.Experiments.Framework;
+using SessionLab.Experiments.Framework.FaultsUnderLoad;
+using SessionLab.Experiments.Framework.Load;
+using SessionLab.Measurement.Load;
+using SessionLab.Reporting.Model;
+using SessionLab.Topology;
+using SessionLab.Topology.Stores;
+
+namespace SessionLab.Experiments.Reliability;
+
+/// <summary>
+/// 6.5 — JWT with revocation consults Redis on every request. When Redis dies under load, does each Redis-down policy
+/// do what it says (fail closed: refuse; fail open: accept unchecked), and what does each cost?
+/// </summary>
+internal sealed class RevocationOutageExperiment : Experiment<RevocationOutageExperiment, RevocationOutageRuns>, IJudge<RevocationOutageRuns>
+{
+    private const string Profile = "/profile";
+
+    public override ExperimentInfo Info { get; } = new(
+        "6.5",
+        6,
+        "JWT revocation while Redis is down",
+        "When Redis dies under load, does JWT with revocation follow its policy — fail closed refuses, fail open accepts unchecked — and what does each cost?",
+        [
+            new("H1", "Fail closed: while Redis is down every request is refused with 503 within 1 s (P99), never a timeout, and the revoked token is never accepted."),
+            new("H2", "Fail open: while Redis is down no request of the load fails."),
+            new("H3", "Fail open has a price: a token revoked before the outage is accepted while Redis is down."),
+            new("H4", "Revocations outlive the outage: once Redis is back the revoked token is refused again, under both policies."),
+        ]);
+
+    protected override async Task<RevocationOutageRuns?> ObserveAsync(ExperimentContext context, CancellationToken cancellationToken)
+    {
+        var quick = context.Settings.Quick;
+        var users = context.Parameter("users_per_policy", context.Settings.Concurrency is { } c ? Math.Max(1, c / 2) : quick ? 4 : 10);
+        var duration = context.Parameter("duration", context.Settings.Duration ?? (quick ? TimeSpan.FromSeconds(6) : TimeSpan.FromSeconds(12)));
+        var downAt = context.Parameter("redis_killed_at", duration / 6);
+        var backAt = context.Parameter("redis_started_at", duration / 2);
+        var recoveryLimit = context.Parameter("recovery_limit", TimeSpan.FromSeconds(10));
+        context.Parameter("store_persistence", context.Topology.Store.Persistence == StorePersistence.None ? "none (the topology's store)" : "append-only file");
+        if (!context.Topology.Store.CanBeControlled)
+        {
+            context.Skip("the store is an external Redis, which the lab cannot kill");
+            return null;
+        }
+
+        context.Step("start two extra JWT backends with revocation on: one fails closed, one fails open when Redis is down");
+        await using var closed = await context.Topology.StartExtraBackendAsync(SchemeKind.Jwt, 1, "jwt-fail-closed", l => l with { Revocation = RevocationMode.On, WhenStoreDown = RevocationStoreDownPolicy.FailClosed }, cancellationToken);
+        await using var open = await context.Topology.StartExtraBackendAsync(SchemeKind.Jwt, 2, "jwt-fail-open", l => l with { Revocation = RevocationMode.On, WhenStoreDown = RevocationStoreDownPolicy.FailOpen }, cancellationToken);
+        Policy[] policies = [new("fail closed", closed), new("fail open", open)];
+
+        context.Step($"on each: {users} load users log in; one more user logs in and logs out (its token is revoked)");
+        var prepared = new List<PreparedPolicy>();
+        foreach (var policy in policies)
+        {
+            var target = await new PerformanceTarget(policy.Name, SchemeKind.Jwt, policy.Backend.BaseAddress, Profile, false, false, []).WithUsersAsync(context, users, cancellationToken);
+            var client = context.Client(policy.Backend.BaseAddress, cookies: false);
+            var revoked = (await client.LoginAsync("revoked-user", cancellationToken)).Property("token");
+            if (target is null || revoked is null)
+            {
+                context.JudgeAllInconclusive($"{policy.Name}: the users could not log in.");
+                return null;
+            }
+
+            await client.PostJsonAsync("/logout", null, cancellationToken, bearer: revoked);
+            prepared.Add(new(policy, target, target with { Credentials = [revoked] }, client, revoked));
+        }
+
+        context.Step($"both loads for {Format.CompactSeconds(duration)} s, the legitimate and the revoked token probed on each every {FaultUnderLoad.ProbeInterval.TotalMilliseconds:0} ms; kill -9 Redis at {Format.CompactSeconds(downAt)} s, start it again at {Format.CompactSeconds(backAt)} s");
+        var run = await FaultUnderLoad.RunAsync(
+            context,
+            [.. prepared.Select(p => new LoadSpec(p.Load, users))],
+            [.. prepared.SelectMany(p => new[] { p.Load, p.Revoked })],
+            duration,
+            [(downAt, () => context.Faults.StopStoreAsync()), (backAt, () => context.Faults.StartStoreAsync(cancellationToken))],
+            cancellationToken);
+        var down = run.Faults[0].DoneAtSeconds;
+        var back = run.Faults[^1].DoneAtSeconds;
+
+        context.Step($"once Redis is back: the revoked token on each backend until its reply comes from the store (at most {Format.CompactSeconds(recoveryLimit)} s)");
+        var facts = new List<RevocationOutageFacts>();
+        for (var i = 0; i < prepared.Count; i++)
+        {
+            var p = prepared[i];
+            var load = run.Loads[i];
+            LoadRecording.Record(context, $"jwt with revocation, {p.Policy.Name}, Redis killed and restarted", load);
+            context.AddChart(new ChartSeries($"errors per second: {p.Policy.Name}", "second", "failed requests", [.. load.Timeline.Seconds.Select(s => new ChartPoint(s.Second, s.Errors))]));
+            var legit = run.Probes[2 * i];
+            var revoked = run.Probes[(2 * i) + 1];
+            facts.Add(new RevocationOutageFacts(
+                p.Policy.Name,
+                load.TotalRequests,
+                load.FailuresByKind,
+                RedisKillFacts.During(legit, down, back),
+                [.. revoked.Where(s => s.AtSeconds < run.Faults[0].AtSeconds)],
+                RedisKillFacts.During(revoked, down, back),
+                await RevokedTokenProbe.ReplyFromStoreAsync(p.Client, p.RevokedToken, recoveryLimit, cancellationToken)));
+        }
+
+        context.AddTable(
+            "JWT with revocation: Redis killed and restarted under load",
+            ["measure", .. facts.Select(f => f.Policy)],
+            [
+                ["requests", .. facts.Select(f => f.Requests.ToString(CultureInfo.InvariantCulture))],
+                ["failed (by kind)", .. facts.Select(f => RedisKillFacts.Tally(f.Failures))],
+                ["Redis killed / answering again (s into the load)", .. facts.Select(_ => $"{Num(down)} / {Num(back)}")],
+                ["legitimate token while Redis was down", .. facts.Select(f => RevocationOutageFacts.Replies(f.LegitDuring))],
+                ["P99 of those (ms)", .. facts.Select(f => f.LegitDuringP99Ms is { } p99 ? LoadRecording.Ms(p99) : "-")],
+                ["revoked token before the outage", .. facts.Select(f => RevocationOutageFacts.Replies(f.RevokedBefore))],
+                ["revoked token while Redis was down", .. facts.Select(f => RevocationOutageFacts.Replies(f.RevokedDuring))],
+                ["revoked token once Redis was back", .. facts.Select(f => f.RevokedAfter?.ToString(CultureInfo.InvariantCulture) ?? "no reply from the store")],
+            ]);
+
+        if (facts.Any(f => f.RevokedAfter == 200) && context.Topology.Store.Persistence == StorePersistence.None)
+        {
+            context.Anomaly("A token revoked before the Redis outage was accepted again after Redis restarted: the store runs without persistence, so the blacklist died with it. Revocation needs a store that keeps its data (see 6.6).");
+        }
+
+        return new RevocationOutageRuns(facts[0], facts[1]);
+    }
+
+    /// <summary>The verdicts from the facts alone (pure: unit-tested on canned data).</summary>
+    public static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, RevocationOutageRuns runs) => Judge(info, runs.FailClosed, runs.FailOpen);
+
+    internal static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, RevocationOutageFacts failClosed, RevocationOutageFacts failOpen)
+    {
+        var h1 = info["H1"];
+        var not503 = failClosed.LegitDuring.Count(p => p.Status != 503);
+        var accepted = RevocationOutageFacts.Count(failClosed.RevokedDuring, 200);
+        var timeouts = failClosed.Failures.GetValueOrDefault(ErrorKinds.Timeout);
+        yield return failClosed.LegitDuring.Count == 0
+            ? h1.Inconclusive("No probe request completed on the fail-closed backend while Redis was down.")
+            : new(
+                h1.Id,
+                h1.Statement,
+                not503 == 0 && accepted == 0 && timeouts == 0 && failClosed.LegitDuringP99Ms < RedisKillUnderLoadExperiment.FailFastLimit.TotalMilliseconds ? Verdict.Confirmed : Verdict.Refuted,
+                $"While Redis was down the legitimate token got {RevocationOutageFacts.Replies(failClosed.LegitDuring)} (P99 {LoadRecording.Ms(failClosed.LegitDuringP99Ms!.Value)} ms), the revoked one {RevocationOutageFacts.Replies(failClosed.RevokedDuring)}; the load failed with {RedisKillFacts.Tally(failClosed.Failures)}.");
+
+        var h2 = info["H2"];
+        yield return failOpen.Requests == 0
+            ? h2.Inconclusive("The fail-open load sent no request.")
+            : new(
+                h2.Id,
+                h2.Statement,
+                failOpen.Failed == 0 && failOpen.LegitDuring.All(p => p.Status == 200) ? Verdict.Confirmed : Verdict.Refuted,
+                $"{failOpen.Failed} of {failOpen.Requests} requests failed ({RedisKillFacts.Tally(failOpen.Failures)}); the legitimate probe got {RevocationOutageFacts.Replies(failOpen.LegitDuring)} while Redis was down.");
+
+        var h3 = info["H3"];
+        var revokedAccepted = RevocationOutageFacts.Count(failOpen.RevokedDuring, 200);
+        yield return failOpen.RevokedDuring.Count == 0
+            ? h3.Inconclusive("No probe of the revoked token completed on the fail-open backend while Redis was down.")
+            : new(
+                h3.Id,
+                h3.Statement,
+                revokedAccepted > 0 ? Verdict.Confirmed : Verdict.Refuted,
+                $"The revoked token got {RevocationOutageFacts.Replies(failOpen.RevokedBefore)} before the outage and {RevocationOutageFacts.Replies(failOpen.RevokedDuring)} while Redis was down on the fail-open backend.");
+
+        var h4 = info["H4"];
+        RevocationOutageFacts[] both = [failClosed, failOpen];
+        yield return both.Any(f => f.RevokedAfter is null)
+            ? h4.Inconclusive("A backend did not reach Redis again within the recovery limit.")
+            : new(
+                h4.Id,
+                h4.Statement,
+                both.All(f => f.RevokedAfter == 401) ? Verdict.Confirmed : Verdict.Refuted,
+                $"Once Redis was back the revoked token got {string.Join(" and ", both.Select(f => $"{f.RevokedAfter?.ToString(CultureInfo.InvariantCulture)} ({f.Policy})"))}{(both.Any(f => f.RevokedAfter == 200) ? ": the blacklist was lost with the restart (no persistence)" : string.Empty)}.");
+    }
+
+    private static string Num(double seconds) => seconds.ToString("0.000", CultureInfo.InvariantCulture);
+
+
+    private sealed record Policy(string Name, BackendNode Backend);
+
+    private sealed record PreparedPolicy(Policy Policy, PerformanceTarget Load, PerformanceTarget Revoked, LabClient Client, string RevokedToken);
+}
+
+/// <summary>What 6.5 observed under each policy.</summary>
+internal sealed record RevocationOutageRuns(RevocationOutageFacts FailClosed, RevocationOutageFacts FailOpen);

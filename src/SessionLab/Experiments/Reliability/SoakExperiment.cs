@@ -1,0 +1,137 @@
+using System.Globalization;
+using SessionLab.Backend.Common;
+using SessionLab.Experiments.Framework;
+using SessionLab.Experiments.Framework.FaultsUnderLoad;
+using SessionLab.Experiments.Framework.Load;
+using SessionLab.Measurement.Load;
+using SessionLab.Reporting.Model;
+using SessionLab.Topology;
+
+namespace SessionLab.Experiments.Reliability;
+
+/// <summary>6.4 — does each scheme serve a long steady load without errors, lost sessions or a growing heap?</summary>
+internal sealed class SoakExperiment : Experiment<SoakExperiment, IReadOnlyList<SoakRun>>, IJudge<IReadOnlyList<SoakRun>>
+{
+    /// <summary>How much a backend's live managed heap (after a full GC) may grow over the soak: the load creates no new session.</summary>
+    public const long HeapGrowthBound = 4L * 1024 * 1024;
+
+    public override ExperimentInfo Info { get; } = new(
+        "6.4",
+        6,
+        "Soak",
+        "Does each scheme serve a long steady load without errors, lost sessions or a growing heap?",
+        [
+            new("H1", "No request fails during the soak, in any scheme."),
+            new("H2", "No session is lost: every load user's /profile still answers 200 after the soak."),
+            new("H3", "No backend's live managed heap (after a full GC) grows by more than 4 MB over the soak."),
+        ]);
+
+    protected override async Task<IReadOnlyList<SoakRun>?> ObserveAsync(ExperimentContext context, CancellationToken cancellationToken)
+    {
+        var quick = context.Settings.Quick;
+        var clients = context.Parameter("clients", context.Settings.Concurrency ?? (quick ? 20 : 100));
+        var duration = context.Parameter("duration", context.Settings.Duration ?? (quick ? TimeSpan.FromSeconds(10) : TimeSpan.FromSeconds(60)));
+        context.Parameter("heap_growth_bound", $"{HeapGrowthBound / (1024 * 1024)} MB");
+
+        var runs = new List<SoakRun>();
+        foreach (var scheme in new[] { SchemeKind.Sticky, SchemeKind.Redis, SchemeKind.Jwt })
+        {
+            var name = SchemeNames.Of(scheme);
+            context.Step($"{name}: {clients} users log in; each backend's /debug/runtime after a full GC");
+            if (await SettledLogin.RunAsync(context, new PerformanceTarget(name, scheme, context.Topology.BalancerAddress(scheme), "/profile", false, false, []), clients, cancellationToken) is not { } target)
+            {
+                continue;
+            }
+
+            var backends = context.Topology.BackendsOf(scheme).ToList();
+            var before = await MemoryAsync(context, backends, cancellationToken);
+
+            context.Step($"{name}: {clients} clients for {duration.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s");
+            var result = await new ClosedLoopGenerator().RunAsync(
+                new LoadOptions { Target = target.Balancer, RequestPerWorker = target.RequestFor, Concurrency = clients, Duration = duration, RequestTimeout = TimeSpan.FromSeconds(5) },
+                cancellationToken);
+            LoadRecording.Record(context, $"soak: {name}", result);
+            context.AddChart(LoadRecording.Timeline($"soak: {name}", result));
+
+            context.Step($"{name}: every user's /profile once more; each backend's /debug/runtime after a full GC");
+            var sessions = await SessionCheck.RunAsync(target, cancellationToken);
+            var after = await MemoryAsync(context, backends, cancellationToken);
+            runs.Add(new SoakRun(
+                name,
+                result.TotalRequests,
+                result.SuccessesPerSecond,
+                result.FailuresByKind,
+                result.Latency.P99Ms,
+                sessions,
+                [.. backends.Select(b => new BackendHeap(b.ServerId, before[b.ServerId]?.ManagedHeapBytes, after[b.ServerId]?.ManagedHeapBytes, before[b.ServerId]?.WorkingSetBytes, after[b.ServerId]?.WorkingSetBytes))]));
+        }
+
+        context.AddTable(
+            $"Soak: {clients} clients for {duration.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s per scheme",
+            ["scheme", "requests", "QPS", "P99 (ms)", "failed (by kind)", "sessions after the soak"],
+            runs.Select(r => (IReadOnlyList<string>)[
+                r.Scheme,
+                r.Requests.ToString(CultureInfo.InvariantCulture),
+                r.Qps.ToString("0", CultureInfo.InvariantCulture),
+                LoadRecording.Ms(r.P99Ms),
+                RedisKillFacts.Tally(r.Failures),
+                $"{r.Sessions.Kept} kept, {r.Sessions.Lost} lost (401), {r.Sessions.Other} other of {r.Sessions.Users} ({r.Sessions.Answers})",
+            ]));
+        context.AddTable(
+            "Backend memory before and after the soak (live managed heap after a full GC; working set)",
+            ["scheme", "backend", "heap before (MB)", "heap after (MB)", "heap growth (MB)", "working set before (MB)", "working set after (MB)"],
+            runs.SelectMany(r => r.Backends.Select(b => (IReadOnlyList<string>)[r.Scheme, b.ServerId, Mb(b.HeapBefore), Mb(b.HeapAfter), Mb(b.HeapGrowth), Mb(b.WorkingSetBefore), Mb(b.WorkingSetAfter)])));
+
+        return runs;
+    }
+
+    /// <summary>The verdicts from the runs alone (pure: unit-tested on canned data).</summary>
+    public static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, IReadOnlyList<SoakRun> runs)
+    {
+        if (runs.Count == 0)
+        {
+            foreach (var h in info.Hypotheses)
+            {
+                yield return h.Inconclusive("No scheme was measured.");
+            }
+
+            yield break;
+        }
+
+        var h1 = info["H1"];
+        yield return h1.Holds(runs.All(r => r.Failures.Count == 0 && r.Requests > 0), string.Join("; ", runs.Select(r => $"{r.Scheme}: {r.Failures.Values.Sum()} of {r.Requests} failed ({RedisKillFacts.Tally(r.Failures)})")) + ".");
+
+        var h2 = info["H2"];
+        yield return h2.Holds(runs.All(r => r.Sessions.Users > 0 && r.Sessions.Kept == r.Sessions.Users), string.Join("; ", runs.Select(r => $"{r.Scheme}: {r.Sessions.Kept} of {r.Sessions.Users} kept, {r.Sessions.Lost} lost")) + ".");
+
+        var h3 = info["H3"];
+        var heaps = runs.SelectMany(r => r.Backends.Select(b => (r.Scheme, Backend: b))).ToList();
+        var measured = heaps.Where(h => h.Backend.HeapGrowth is not null).ToList();
+        var evidence = string.Join("; ", heaps.Select(h => $"{h.Scheme}/{h.Backend.ServerId} {Mb(h.Backend.HeapBefore)} → {Mb(h.Backend.HeapAfter)} MB")) + ".";
+        yield return measured.Count < heaps.Count || heaps.Count == 0
+            ? h3.Inconclusive($"Not every backend's heap could be read: {evidence}")
+            : h3.Holds(measured.All(h => h.Backend.HeapGrowth <= HeapGrowthBound), evidence);
+    }
+
+    private static async Task<Dictionary<string, BackendMemory?>> MemoryAsync(ExperimentContext context, IReadOnlyList<BackendNode> backends, CancellationToken cancellationToken)
+    {
+        var memory = new Dictionary<string, BackendMemory?>(StringComparer.Ordinal);
+        foreach (var backend in backends)
+        {
+            memory[backend.ServerId] = await RuntimeProbe.ReadAsync(context, backend.BaseAddress, cancellationToken);
+        }
+
+        return memory;
+    }
+
+    private static string Mb(long? bytes) => bytes is { } b ? (b / (1024.0 * 1024.0)).ToString("0.0", CultureInfo.InvariantCulture) : "not read";
+}
+
+/// <summary>One scheme's soak: load figures, sessions after and each backend's memory before and after.</summary>
+internal sealed record SoakRun(string Scheme, long Requests, double Qps, IReadOnlyDictionary<string, long> Failures, double P99Ms, SessionTally Sessions, IReadOnlyList<BackendHeap> Backends);
+
+/// <summary>One backend's live managed heap and working set before and after the soak (null: not read).</summary>
+internal sealed record BackendHeap(string ServerId, long? HeapBefore, long? HeapAfter, long? WorkingSetBefore, long? WorkingSetAfter)
+{
+    public long? HeapGrowth => HeapAfter - HeapBefore;
+}

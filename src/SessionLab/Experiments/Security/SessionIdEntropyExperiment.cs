@@ -1,0 +1,100 @@
+using System.Globalization;
+using SessionLab.Backend.Common;
+using SessionLab.Backend.Sessions;
+using SessionLab.Experiments.Framework;
+using SessionLab.Experiments.Framework.Load;
+using SessionLab.Reporting.Model;
+
+namespace SessionLab.Experiments.Security;
+
+/// <summary>5.1 — are the session ids the redis group hands out long, random and unique?</summary>
+internal sealed class SessionIdEntropyExperiment : Experiment<SessionIdEntropyExperiment, SessionIdFacts>, IJudge<SessionIdFacts>
+{
+    public override ExperimentInfo Info { get; } = new(
+        "5.1",
+        5,
+        "Session id entropy",
+        "Are session ids long, unpredictable and unique (at least 128 bits, no duplicates, no visible sequence)?",
+        [
+            new("H1", $"Every id is {SessionIds.Length} base64url characters ({SessionIds.EntropyBytes * 8} random bits and a {SessionIds.TagBytes * 8}-bit signature of them)."),
+            new("H2", "The estimated entropy is at least 128 bits and every position is uniform (chi-square below the 0.01 % critical value)."),
+            new("H3", "No id repeats."),
+            new("H4", "Successive ids show no sequence: their common prefixes are no longer than chance allows."),
+        ]);
+
+    protected override async Task<SessionIdFacts?> ObserveAsync(ExperimentContext context, CancellationToken cancellationToken)
+    {
+        var count = context.Parameter("logins", context.Settings.Quick ? 1_000 : 10_000);
+        var parallelism = context.Parameter("parallelism", 8);
+
+        context.Step($"{count} logins (user0…) via the redis load balancer, {parallelism} at a time; keep each Set-Cookie session_id");
+        var bulk = await BulkLogin.RunAsync(context.Topology.BalancerAddress(SchemeKind.Redis), count, parallelism, cancellationToken, "idprobe");
+        context.Recorder.Note(ObservationKind.Wait, $"bulk login: {count - bulk.Failures} of {count} logins gave a session id in {bulk.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s; first ids: {string.Join(", ", bulk.Credentials.OfType<string>().Take(5))}");
+
+        context.Step("measure length, alphabet, per-position spread and uniformity, duplicates and successive common prefixes");
+        var facts = new SessionIdFacts(count, bulk.Failures, [.. bulk.Credentials.OfType<string>()]);
+        var stats = facts.Statistics;
+        context.AddTable(
+            "Session ids collected from logins",
+            ["measure", "value"],
+            [
+                ["ids collected (failed logins)", $"{facts.Ids.Count} ({facts.Failures})"],
+                ["lengths seen", string.Join(", ", stats.Lengths.Select(l => $"{l} chars"))],
+                ["alphabet observed", $"{stats.Alphabet.Length} symbols: {(stats.IsBase64Url ? "base64url (A–Z a–z 0–9 - _)" : stats.Alphabet)}"],
+                ["decoded length", stats.DecodedBytes.Count == 1 ? $"{stats.DecodedBytes[0]} bytes = {stats.DecodedBytes[0] * 8} bits (of which {SessionIds.EntropyBytes * 8} random and {SessionIds.TagBytes * 8} a signature: random-looking, but not more entropy)" : string.Join(", ", stats.DecodedBytes)],
+                ["distinct symbols per position (min over all but the last / the last)", $"{stats.MinDistinctBody} / {stats.DistinctLast}"],
+                ["estimated entropy: Σ log2(distinct symbols per position)", $"{Bits(stats.EstimatedBits)} bits"],
+                ["Shannon entropy of the observed symbols, summed over positions (biased low by the sample size)", $"{Bits(stats.ShannonBits)} bits"],
+                ["worst per-position chi-square / its 0.01 % critical value", $"{Bits(stats.WorstChiSquare)} / {Bits(stats.WorstCritical)} (position {stats.WorstPosition})"],
+                ["duplicates", stats.Duplicates.ToString(CultureInfo.InvariantCulture)],
+                ["common prefix of successive ids: mean / max (chance: mean ≈ 1/63, max ≈ " + Bits(stats.ChanceMaxPrefix) + ")", $"{stats.MeanSuccessivePrefix.ToString("0.000", CultureInfo.InvariantCulture)} / {stats.MaxSuccessivePrefix}"],
+            ]);
+
+        if (stats.Duplicates > 0)
+        {
+            context.Anomaly($"{stats.Duplicates} session ids repeated among {facts.Ids.Count} logins.");
+        }
+
+        return facts;
+    }
+
+    /// <summary>The verdicts, from the facts alone (pure: unit-tested on canned data).</summary>
+    public static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, SessionIdFacts facts)
+    {
+        var stats = facts.Statistics;
+        if (facts.Ids.Count < 2)
+        {
+            foreach (var h in info.Hypotheses)
+            {
+                yield return h.Inconclusive($"Only {facts.Ids.Count} ids were collected ({facts.Failures} logins failed).");
+            }
+
+            yield break;
+        }
+
+        var h1 = info["H1"];
+        var shaped = stats.Lengths is [SessionIds.Length] && stats.IsBase64Url;
+        yield return h1.Holds(shaped, $"{facts.Ids.Count} ids had lengths {string.Join(", ", stats.Lengths)} over an alphabet of {stats.Alphabet.Length} symbols ({(stats.IsBase64Url ? "base64url" : "not base64url")}), decoding to {string.Join(", ", stats.DecodedBytes.Select(b => $"{b * 8} bits"))}.");
+
+        var h2 = info["H2"];
+        var uniform = stats.WorstChiSquare <= stats.WorstCritical;
+        yield return h2.Holds(stats.EstimatedBits >= 128 && uniform, $"Σ log2(distinct symbols per position) = {Bits(stats.EstimatedBits)} bits over {facts.Ids.Count} ids, and the worst position's chi-square was {Bits(stats.WorstChiSquare)} against a critical value of {Bits(stats.WorstCritical)}.");
+
+        var h3 = info["H3"];
+        yield return h3.Holds(stats.Duplicates == 0, $"{stats.Duplicates} duplicates among {facts.Ids.Count} ids.");
+
+        var h4 = info["H4"];
+        var noSequence = stats.MaxSuccessivePrefix <= Math.Ceiling(stats.ChanceMaxPrefix) + 2 && stats.MeanSuccessivePrefix < 0.1;
+        yield return h4.Holds(noSequence, $"Successive ids shared {stats.MeanSuccessivePrefix.ToString("0.000", CultureInfo.InvariantCulture)} leading characters on average (chance ≈ 0.016) and at most {stats.MaxSuccessivePrefix} (chance ≈ {Bits(stats.ChanceMaxPrefix)}).");
+    }
+
+    private static string Bits(double value) => value.ToString("0.0", CultureInfo.InvariantCulture);
+}
+
+/// <summary>What 5.1 observed: how many logins were asked for, how many failed, and the ids in login order.</summary>
+internal sealed record SessionIdFacts(int Requested, int Failures, IReadOnlyList<string> Ids)
+{
+    private SessionIdStatistics? _statistics;
+
+    public SessionIdStatistics Statistics => _statistics ??= SessionIdStatistics.Of(Ids);
+}

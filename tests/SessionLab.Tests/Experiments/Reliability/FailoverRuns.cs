@@ -1,0 +1,10 @@
+using SessionLab.Experiments.Framework.FaultsUnderLoad;
+
+namespace SessionLab.Tests.Experiments.Reliability;
+
+/// <summary>Canned runs of one scheme through a fault.</summary>
+internal static class FailoverRuns
+{
+    public static FailoverRun Run(string scheme, int kept, int lost, Dictionary<string, long>? failures = null, int failedProbes = 0, int other = 0) =>
+        new(scheme, "server-1", 1.0, 1000, 1000 - (failures?.Values.Sum() ?? 0), failures ?? [], [0, failures?.Values.Sum() ?? 0, 0], 40, failedProbes, failedProbes > 0 ? 0.2 : null, 5, 0.05, 3, 40, new SessionTally(kept + lost + other, kept, lost, other));
+}
