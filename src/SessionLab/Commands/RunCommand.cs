@@ -84,12 +84,12 @@ internal static class RunCommand
         await using (topology)
         {
             AnsiConsole.MarkupLineInterpolated($"[green]ready[/]: {topology.LoadBalancer.Description}, {topology.Store.Description}; running {experiments.Count} experiment(s){(settings.Quick ? " in quick mode" : string.Empty)}");
-            var faults = new FaultController(topology, options.ReadyTimeout);
+            var faults = new FaultController(topology);
             IReadOnlyList<ExperimentResult> results;
             try
             {
                 Task<IReadOnlyList<ExperimentResult>> RunWith(StatusContext? status) =>
-                    new ExperimentRunner(topology, faults, settings, new ConsoleExperimentProgress(status), options.ReadyTimeout)
+                    new ExperimentRunner(topology, faults, settings, new ConsoleExperimentProgress(status))
                         .RunAsync(experiments, ResultPrinter.PrintExperiment, cancellationToken);
 
                 results = AnsiConsole.Profile.Capabilities.Interactive

@@ -39,7 +39,7 @@ internal static class UpCommand
 
             await using (topology)
             {
-                var faults = new FaultController(topology, topologyOptions.ReadyTimeout);
+                var faults = new FaultController(topology);
                 var interpreter = new FaultCommandInterpreter(faults);
                 await using var control = ControlSocket.Open(topology.RunFolder, interpreter);
                 PrintReady(topology, faults);

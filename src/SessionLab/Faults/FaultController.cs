@@ -1,4 +1,5 @@
 using SessionLab.Topology;
+using SessionLab.Topology.Stores;
 
 namespace SessionLab.Faults;
 
@@ -6,7 +7,7 @@ namespace SessionLab.Faults;
 /// The faults the experiments inject, and the state they read: kill -9 a backend or the store, start either again.
 /// Used by the experiments and by <c>sessionlab up</c>'s prompt alike.
 /// </summary>
-internal sealed class FaultController(RunningTopology topology, TimeSpan readyTimeout)
+internal sealed class FaultController(RunningTopology topology)
 {
     public RunningTopology Topology => topology;
 
@@ -41,8 +42,7 @@ internal sealed class FaultController(RunningTopology topology, TimeSpan readyTi
             return $"{backend.Name} is already running (pid {backend.ProcessId})";
         }
 
-        await backend.StartAsync(readyTimeout, cancellationToken);
-        topology.Register(backend.ProcessId);
+        await topology.StartBackendAsync(backend, cancellationToken);
         return $"started {backend.Name} (pid {backend.ProcessId})";
     }
 
@@ -100,9 +100,22 @@ internal sealed class FaultController(RunningTopology topology, TimeSpan readyTi
     public async Task<string> StartStoreAsync(CancellationToken cancellationToken)
     {
         RequireControllableStore();
-        await topology.Store.RestartAsync(cancellationToken);
-        topology.Register(topology.Store.ProcessId);
+        await topology.RestartStoreAsync(topology.Store, cancellationToken);
         return $"started {topology.Store.Description} (pid {topology.Store.ProcessId})";
+    }
+
+    /// <summary>
+    /// kill -9 of a store an experiment started beside the topology, then starting it again (for persistence): the
+    /// same fault as <see cref="StopStoreAsync"/>, on another store. Returns what happened and how long the restart took.
+    /// </summary>
+    public async Task<(string Description, TimeSpan Restart)> KillAndRestartStoreAsync(IRunningStore store, string name, CancellationToken cancellationToken)
+    {
+        var pid = store.ProcessId;
+        await store.KillAsync();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        await topology.RestartStoreAsync(store, cancellationToken);
+        var restart = watch.Elapsed;
+        return ($"{name}: killed {store.Description} (pid {pid}) with SIGKILL and started it again (pid {store.ProcessId}) in {restart.TotalMilliseconds:0} ms", restart);
     }
 
     /// <summary>Every part, with its address, engine, pid and whether it is up.</summary>

@@ -159,8 +159,25 @@ internal sealed class RunningTopology : IAsyncDisposable
         return new LogScan(files, lines, [.. all.Select(s => s.Label)], hits);
     }
 
+    /// <summary>
+    /// Starts a backend of this topology (one of its nine, or an experiment's extra) again, ready when its /health
+    /// answers, and records its new pid for the orphan sweep: every start goes through here, so the registry is always right.
+    /// </summary>
+    public async Task StartBackendAsync(BackendNode backend, CancellationToken cancellationToken)
+    {
+        await backend.StartAsync(Options.ReadyTimeout, cancellationToken);
+        Register(backend.ProcessId);
+    }
+
+    /// <summary>Starts a store of this topology (its own, or an experiment's extra) again and records its new pid.</summary>
+    public async Task RestartStoreAsync(IRunningStore store, CancellationToken cancellationToken)
+    {
+        await store.RestartAsync(cancellationToken);
+        Register(store.ProcessId);
+    }
+
     /// <summary>Records a (re)started child so a later run can sweep it up if this lab dies without cleaning up.</summary>
-    internal void Register(int? processId) => _registry.Add(processId);
+    private void Register(int? processId) => _registry.Add(processId);
 
     public async ValueTask DisposeAsync()
     {

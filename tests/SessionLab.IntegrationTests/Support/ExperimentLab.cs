@@ -39,14 +39,14 @@ public class ExperimentLab : IAsyncLifetime
         };
         var launcher = new TopologyLauncher(new EngineResolver(LoadBalancerEngines.All()).ResolveLoadBalancer(_options.LoadBalancer), EngineResolver.ResolveStore(_options.Store));
         _topology = await launcher.StartAsync(_options, progress: null, TestContext.Current.CancellationToken);
-        _faults = new FaultController(_topology, _options.ReadyTimeout);
+        _faults = new FaultController(_topology);
         RememberPids();
     }
 
     /// <summary>Runs one experiment and requires that it completed (its verdicts are not the test's business).</summary>
     internal async Task<ExperimentResult> RunAsync(IExperiment experiment)
     {
-        var runner = new ExperimentRunner(Topology, _faults!, Settings, new SilentProgress(), _options.ReadyTimeout);
+        var runner = new ExperimentRunner(Topology, _faults!, Settings, new SilentProgress());
         var result = Assert.Single(await runner.RunAsync([experiment], completed: null, TestContext.Current.CancellationToken));
         RememberPids();
         Assert.True(result.Status == ExperimentStatus.Completed, $"{result.Id} failed: {result.Failure}");

@@ -42,7 +42,7 @@ public sealed class TopologyTests
         try
         {
             topology = await launcher.StartAsync(options, progress: null, Ct);
-            var faults = new FaultController(topology, options.ReadyTimeout);
+            var faults = new FaultController(topology);
             var states = faults.Status();
             Assert.Equal(13, states.Count);
             Assert.All(states, s => Assert.True(s.IsUp, $"{s.Component} is down"));

@@ -9,7 +9,7 @@ namespace SessionLab.Experiments.Framework;
 /// Runs experiments one after another on one topology. Each runs in its own context; a crash is recorded as a failed
 /// experiment (never as a refuted hypothesis); between experiments the topology is healed (killed parts restarted).
 /// </summary>
-internal sealed class ExperimentRunner(RunningTopology topology, FaultController faults, ExperimentSettings settings, IExperimentProgress progress, TimeSpan readyTimeout)
+internal sealed class ExperimentRunner(RunningTopology topology, FaultController faults, ExperimentSettings settings, IExperimentProgress progress)
 {
     public async Task<IReadOnlyList<ExperimentResult>> RunAsync(IReadOnlyList<IExperiment> experiments, Action<ExperimentResult>? completed, CancellationToken cancellationToken)
     {
@@ -99,8 +99,7 @@ internal sealed class ExperimentRunner(RunningTopology topology, FaultController
 
         foreach (var backend in topology.Backends.Where(b => !b.IsRunning))
         {
-            await backend.StartAsync(readyTimeout, cancellationToken);
-            topology.Register(backend.ProcessId);
+            await topology.StartBackendAsync(backend, cancellationToken);
         }
     }
 }

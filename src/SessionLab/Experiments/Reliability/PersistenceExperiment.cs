@@ -62,7 +62,7 @@ internal sealed class PersistenceExperiment : Experiment<PersistenceExperiment, 
         context.Step("kill -9 both stores, then start them again on the same ports (the AOF store replays its file)");
         foreach (var arm in arms)
         {
-            context.RecordFault(await arm.KillAndRestartAsync(cancellationToken));
+            context.RecordFault(await arm.KillAndRestartAsync(context.Faults, cancellationToken));
         }
 
         context.Step($"read the sampled TTLs again; then every user's {Profile} and the revoked token, once each backend reaches its store again (at most {reconnectLimit.TotalSeconds:0} s)");
@@ -120,7 +120,7 @@ internal sealed class PersistenceExperiment : Experiment<PersistenceExperiment, 
     }
 
     /// <summary>One side of the comparison: a store, a redis backend and a JWT backend on it, and what was logged in.</summary>
-    private sealed class Arm(RunningTopology topology, string name, bool persistent, IRunningStore store, BackendNode redis, BackendNode jwt, LabRedis reader) : IAsyncDisposable
+    private sealed class Arm(string name, bool persistent, IRunningStore store, BackendNode redis, BackendNode jwt, LabRedis reader) : IAsyncDisposable
     {
         private readonly List<string> _sessions = [];
         private readonly List<(string Key, TimeSpan Ttl, long At)> _before = [];
@@ -137,7 +137,7 @@ internal sealed class PersistenceExperiment : Experiment<PersistenceExperiment, 
             {
                 var redis = await topology.StartExtraBackendAsync(SchemeKind.Redis, (2 * index) + 1, $"redis-{group}", l => l with { StoreConfiguration = store.Configuration, SessionTtl = sessionTtl }, cancellationToken);
                 var jwt = await topology.StartExtraBackendAsync(SchemeKind.Jwt, (2 * index) + 2, $"jwt-{group}", l => l with { StoreConfiguration = store.Configuration, Revocation = RevocationMode.On }, cancellationToken);
-                return new Arm(topology, name, persistence != StorePersistence.None, store, redis, jwt, new LabRedis(store.Configuration, context.Recorder));
+                return new Arm(name, persistence != StorePersistence.None, store, redis, jwt, new LabRedis(store.Configuration, context.Recorder));
             }
             catch
             {
@@ -169,15 +169,11 @@ internal sealed class PersistenceExperiment : Experiment<PersistenceExperiment, 
             }
         }
 
-        public async Task<string> KillAndRestartAsync(CancellationToken cancellationToken)
+        public async Task<string> KillAndRestartAsync(Faults.FaultController faults, CancellationToken cancellationToken)
         {
-            var pid = store.ProcessId;
-            await store.KillAsync();
-            var watch = Stopwatch.StartNew();
-            await store.RestartAsync(cancellationToken);
-            _restartMs = watch.Elapsed.TotalMilliseconds;
-            topology.Register(store.ProcessId);
-            return $"{name}: killed {store.Description} (pid {pid}) with SIGKILL and started it again (pid {store.ProcessId}) in {_restartMs:0} ms";
+            var (description, restart) = await faults.KillAndRestartStoreAsync(store, name, cancellationToken);
+            _restartMs = restart.TotalMilliseconds;
+            return description;
         }
 
         public async Task<PersistenceFacts> MeasureAsync(ExperimentContext context, TimeSpan reconnectLimit, CancellationToken cancellationToken)
