@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using SessionLab.Backend;
 using SessionLab.Backend.Jwt;
+using SessionLab.Topology;
 
 namespace SessionLab.Commands;
 
@@ -14,7 +15,7 @@ internal static class ServeCommand
     {
         var scheme = new Option<string>("--scheme") { Description = "the session scheme", Required = true };
         // aspnet-session and jwt-bearer are the ASP.NET Core built-ins, run as baselines by the performance experiments.
-        scheme.AcceptOnlyFromAmong("sticky", "redis", "jwt", "aspnet-session", "jwt-bearer");
+        scheme.AcceptOnlyFromAmong([.. SchemeNames.All.Select(s => s.Name)]);
         var port = new Option<int>("--port") { Description = "TCP port to listen on", Required = true };
         var serverId = new Option<string>("--server-id") { Description = "reported as server_id in every reply", DefaultValueFactory = _ => "server-1" };
         var host = new Option<string?>("--host") { Description = "address to listen on (default 127.0.0.1)" };
@@ -46,7 +47,7 @@ internal static class ServeCommand
         {
             var overrides = new Dictionary<string, string?>
             {
-                ["Server:Scheme"] = parse.GetValue(scheme)!.Replace("-", string.Empty, StringComparison.Ordinal),
+                ["Server:Scheme"] = SchemeNames.Parse(parse.GetValue(scheme)!).ToString(),
                 ["Server:Port"] = parse.GetValue(port).ToString(CultureInfo.InvariantCulture),
                 ["Server:Id"] = parse.GetValue(serverId),
             };

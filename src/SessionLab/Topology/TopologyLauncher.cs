@@ -88,14 +88,14 @@ internal sealed class TopologyLauncher(ILoadBalancerEngine balancerEngine, IStor
 
         List<UpstreamGroup> groups =
         [
-            Group("sticky", ports.StickyBalancer, BalancingPolicy.IpHash),
-            Group("redis", ports.RedisBalancer, BalancingPolicy.RoundRobin),
-            Group("jwt", ports.JwtBalancer, BalancingPolicy.RoundRobin),
+            Group(SchemeNames.UpstreamOf(SchemeKind.Sticky), ports.StickyBalancer, BalancingPolicy.IpHash),
+            Group(SchemeNames.UpstreamOf(SchemeKind.Redis), ports.RedisBalancer, BalancingPolicy.RoundRobin),
+            Group(SchemeNames.UpstreamOf(SchemeKind.Jwt), ports.JwtBalancer, BalancingPolicy.RoundRobin),
         ];
         if (includeBaselines)
         {
-            groups.Add(Group("aspnet_session", ports.AspNetSessionBalancer, BalancingPolicy.RoundRobin));
-            groups.Add(Group("jwt_bearer", ports.JwtBearerBalancer, BalancingPolicy.RoundRobin));
+            groups.Add(Group(SchemeNames.UpstreamOf(SchemeKind.AspNetSession), ports.AspNetSessionBalancer, BalancingPolicy.RoundRobin));
+            groups.Add(Group(SchemeNames.UpstreamOf(SchemeKind.JwtBearer), ports.JwtBearerBalancer, BalancingPolicy.RoundRobin));
         }
 
         return groups;
