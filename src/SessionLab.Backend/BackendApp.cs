@@ -96,6 +96,7 @@ public static class BackendApp
             .ValidateOnStart();
         services.AddOptions<SessionOptions>().BindConfiguration(SessionOptions.SectionName)
             .Validate(o => o.Ttl >= TimeSpan.FromSeconds(1), "Session:Ttl must be at least 1 second.")
+            .Validate(o => o.AbsoluteLifetime >= o.Ttl, "Session:AbsoluteLifetime must be at least Session:Ttl.")
             .ValidateOnStart();
         services.AddOptions<JwtOptions>().BindConfiguration(JwtOptions.SectionName)
             .Validate(o => o.Lifetime >= TimeSpan.FromSeconds(1), "Jwt:Lifetime must be at least 1 second.")
@@ -120,6 +121,12 @@ public static class BackendApp
         services.AddSingleton<ServerIdentity>();
         services.AddFailedAuthThrottle();
         services.AddSingleton<LoginFlow>();
+        // Device cookies are signed with the scheme's own secret; the ASP.NET Core peers have none, so a process key.
+        services.AddSingleton(sp => new LoginDevices(
+            sp.GetService<SessionKey>()?.Secret ?? sp.GetService<JwtSigningKey>()?.Secret
+                ?? new Keys.SecretKey(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32), "a random key of this process", IsDevelopmentKey: false),
+            sp.GetRequiredService<IOptions<SessionOptions>>().Value.SecureCookie,
+            sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IUserDirectory>(sp =>
             sp.GetRequiredService<IOptions<UserDirectoryOptions>>().Value.File is { Length: > 0 } path
                 ? new FileUserDirectory(path)

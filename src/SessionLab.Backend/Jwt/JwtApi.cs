@@ -95,7 +95,7 @@ internal static class JwtApi
         HttpContext context, TokenAuthorizer authorizer, RevocationStore revocations, TokenService tokens, TimeProvider time, ServerIdentity server)
     {
         // Revoking needs a token we issued; an already-revoked one is refused like at /profile.
-        var auth = await authorizer.AuthorizeAsync(context, consultBlacklist: false);
+        var auth = await authorizer.AuthorizeAsync(context, consultBlacklist: true);
         if (auth.Claims is not { } claims)
         {
             return server.Error(auth.StatusCode, auth.Error!);

@@ -30,7 +30,6 @@ internal static class KeyStrength
 
         Span<bool> seen = stackalloc bool[256];
         var distinct = 0;
-        var printable = true;
         foreach (var b in key)
         {
             if (!seen[b])
@@ -38,8 +37,6 @@ internal static class KeyStrength
                 seen[b] = true;
                 distinct++;
             }
-
-            printable &= b is >= 0x20 and < 0x7f;
         }
 
         // 32 random bytes have ~30 distinct values; fewer than 8 is a pattern (all zeros, "abab…").
@@ -48,7 +45,64 @@ internal static class KeyStrength
             return $"it has only {distinct} distinct byte values, it is not random";
         }
 
-        // All 32+ bytes printable happens to random bytes with odds of 1 in 10^13: it is a passphrase.
-        return printable ? "it is text (a passphrase), not random bytes" : null;
+        // Random bytes spread over 0–255; all within 64 consecutive values (a counter, 0x00–0x1f) has odds below 10^-15.
+        var min = 255;
+        var max = 0;
+        foreach (var b in key)
+        {
+            min = Math.Min(min, b);
+            max = Math.Max(max, b);
+        }
+
+        if (max - min < 64)
+        {
+            return $"all its bytes lie between 0x{min:x2} and 0x{max:x2}, it is not random";
+        }
+
+        if (RepeatPeriod(key) is { } period)
+        {
+            return $"it repeats itself every {period} bytes, it is not random";
+        }
+
+        // Random bytes are valid UTF-8 text with odds of about 10^-8 for 32 bytes, and far less when printable too.
+        return IsText(key) ? "it is text (a passphrase), not random bytes" : null;
+    }
+
+    /// <summary>The shortest period p ≤ half the length with key[i] = key[i + p] everywhere ("password\n" × 4), or null.</summary>
+    private static int? RepeatPeriod(ReadOnlySpan<byte> key)
+    {
+        for (var period = 1; period <= key.Length / 2; period++)
+        {
+            if (key[period..].SequenceEqual(key[..^period]))
+            {
+                return period;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Valid UTF-8 of letters, digits, punctuation and spaces (tabs and newlines allowed): something typed.</summary>
+    private static bool IsText(ReadOnlySpan<byte> key)
+    {
+        string text;
+        try
+        {
+            text = new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(key);
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+
+        foreach (var c in text)
+        {
+            if (char.IsControl(c) && c is not ('\n' or '\r' or '\t'))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

@@ -67,7 +67,10 @@ internal static class SecretKeyLoader
         }
     }
 
-    /// <summary>Reads a key file only if no one but its owner, this process's user, can read or change it.</summary>
+    /// <summary>
+    /// Reads a key file only if no one but its owner, this process's user, can read or change it. Mode and owner are
+    /// checked on the open file, not on its path, so the file cannot be swapped between the check and the read.
+    /// </summary>
     private static byte[] ReadKeyFile(KeySettings settings, string path)
     {
         if (!File.Exists(path))
@@ -75,23 +78,29 @@ internal static class SecretKeyLoader
             throw new KeyException($"{settings.Name}: the key file {path} does not exist.");
         }
 
-        if (!OperatingSystem.IsWindows())
-        {
-            var mode = File.GetUnixFileMode(path);
-            if ((mode & GroupOrOther) != 0)
-            {
-                throw new KeyException($"{settings.Name}: the key file {path} is accessible to other users (mode {Octal(mode)}); `chmod 600 {path}`.");
-            }
-
-            if (UnixFileOwner.Of(path) is { } owner && UnixFileOwner.CurrentUser() is { } me && owner != me)
-            {
-                throw new KeyException($"{settings.Name}: the key file {path} belongs to uid {owner}, not to this process's user (uid {me}): someone else chose that key.");
-            }
-        }
-
         for (var attempt = 0; ; attempt++)
         {
-            var text = File.ReadAllText(path).Trim();
+            string text;
+            using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
+            {
+                if (!OperatingSystem.IsWindows())
+                {
+                    var mode = File.GetUnixFileMode(stream.SafeFileHandle);
+                    if ((mode & GroupOrOther) != 0)
+                    {
+                        throw new KeyException($"{settings.Name}: the key file {path} is accessible to other users (mode {Octal(mode)}); `chmod 600 {path}`.");
+                    }
+
+                    if (UnixFileOwner.Of(stream.SafeFileHandle) is { } owner && UnixFileOwner.CurrentUser() is { } me && owner != me)
+                    {
+                        throw new KeyException($"{settings.Name}: the key file {path} belongs to uid {owner}, not to this process's user (uid {me}): someone else chose that key.");
+                    }
+                }
+
+                using var reader = new StreamReader(stream, Encoding.ASCII);
+                text = reader.ReadToEnd().Trim();
+            }
+
             if (text.Length > 0 || attempt >= 20)
             {
                 return Decode(settings, text, $"the key file {path}");

@@ -31,6 +31,35 @@ internal static partial class UnixFileOwner
         }
     }
 
+    /// <summary>The owner's uid of an open file (statx with AT_EMPTY_PATH on its descriptor), or null where it cannot be read.</summary>
+    public static uint? Of(Microsoft.Win32.SafeHandles.SafeFileHandle handle)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return null;
+        }
+
+        const int AtEmptyPath = 0x1000;
+        var buffer = new byte[256];
+        var added = false;
+        try
+        {
+            handle.DangerousAddRef(ref added);
+            return Statx((int)handle.DangerousGetHandle(), string.Empty, AtEmptyPath, StatxUid, buffer) == 0 ? BitConverter.ToUInt32(buffer, UidOffset) : null;
+        }
+        catch (EntryPointNotFoundException)
+        {
+            return null;
+        }
+        finally
+        {
+            if (added)
+            {
+                handle.DangerousRelease();
+            }
+        }
+    }
+
     /// <summary>This process's effective uid, or null where unknown.</summary>
     public static uint? CurrentUser() => OperatingSystem.IsLinux() || OperatingSystem.IsMacOS() ? GetEffectiveUserId() : null;
 

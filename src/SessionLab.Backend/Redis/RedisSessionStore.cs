@@ -12,8 +12,9 @@ namespace SessionLab.Backend.Redis;
 /// Sessions in Redis: key <c>session:{id}</c>, a signed JSON value (<see cref="SignedSessionRecord"/>), and a TTL that
 /// every read renews in the same round trip (<c>GETEX key EX ttl</c>), so sliding expiry costs nothing extra.
 /// What Redis access still means: a reader sees live session ids (sessions); a writer cannot mint or alter a session,
-/// but can delete any (log anyone out) and, in the JWT scheme, delete a blacklist entry (undo a revocation). So Redis
-/// belongs on a private network with a password, never published.
+/// but can delete any (log anyone out), restore one it read before (undo a logout, until the session's absolute
+/// lifetime ends) and, in the JWT scheme, delete a blacklist entry (undo a revocation). So Redis belongs on a private
+/// network with a password, never published.
 /// </summary>
 internal sealed partial class RedisSessionStore(
     RedisConnection redis,
@@ -26,6 +27,7 @@ internal sealed partial class RedisSessionStore(
     public const string KeyPrefix = "session:";
 
     private readonly TimeSpan _ttl = options.Value.Ttl;
+    private readonly TimeSpan _absolute = options.Value.AbsoluteLifetime;
     private readonly byte[] _recordKey = key.Secret.Derive("sessionlab session record");
 
     public static RedisKey KeyOf(string sessionId) => KeyPrefix + sessionId;
@@ -49,9 +51,20 @@ internal sealed partial class RedisSessionStore(
 
     public async Task<SessionRecord?> GetAndTouchAsync(string sessionId, CancellationToken cancellationToken)
     {
-        var value = await redis.CallAsync(
-            db => db.StringGetSetExpiryAsync(KeyOf(sessionId), _ttl),
-            ErrorMessages.SessionStoreUnavailable);
+        RedisValue value;
+        try
+        {
+            value = await redis.CallAsync(
+                db => db.StringGetSetExpiryAsync(KeyOf(sessionId), _ttl),
+                ErrorMessages.SessionStoreUnavailable);
+        }
+        catch (RedisServerException e) when (e.Message.StartsWith("WRONGTYPE", StringComparison.Ordinal))
+        {
+            // Someone wrote another type under a session key: no session, not a 500.
+            LogUnreadableSession(e);
+            return null;
+        }
+
         if (value.IsNull)
         {
             return null;
@@ -72,6 +85,13 @@ internal sealed partial class RedisSessionStore(
         if (stored?.Verify(sessionId, _recordKey) is not { } session)
         {
             LogForgedSession();
+            return null;
+        }
+
+        // The MAC covers created_at, so however often the record is read, restored or PERSISTed, it dies at its absolute limit.
+        if (time.GetUtcNow() - session.CreatedAt >= _absolute)
+        {
+            await DeleteAsync(sessionId, cancellationToken);
             return null;
         }
 

@@ -25,6 +25,12 @@ public sealed class SessionOptions
     /// <summary>Where the generated development session key lives. Default <c>~/.local/share/sessionlab/dev-session-key</c>.</summary>
     public string? DevKeyFile { get; set; }
 
+    /// <summary>
+    /// However active, a session ends this long after its login (OWASP's absolute timeout); signed into the Redis record,
+    /// so a restored or PERSISTed record dies then too. Default 12 hours.
+    /// </summary>
+    public TimeSpan AbsoluteLifetime { get; set; } = TimeSpan.FromHours(12);
+
     /// <summary>Mark the cookie <c>Secure</c> (HTTPS only). Off by default because the lab speaks plain HTTP on loopback.</summary>
     public bool SecureCookie { get; set; }
 

@@ -14,6 +14,7 @@ internal sealed class InMemorySessionStore(TimeProvider time, IOptions<SessionOp
     private readonly ConcurrentDictionary<string, Entry> _sessions = new(StringComparer.Ordinal);
     private readonly long _ttlMs = (long)options.Value.Ttl.TotalMilliseconds;
     private readonly int _maxSessions = options.Value.MaxSessions;
+    private readonly long _absoluteMs = (long)options.Value.AbsoluteLifetime.TotalMilliseconds;
 
     public int Count => _sessions.Count;
 
@@ -46,7 +47,7 @@ internal sealed class InMemorySessionStore(TimeProvider time, IOptions<SessionOp
         }
 
         var now = NowMs();
-        if (entry.IsExpired(now, _ttlMs))
+        if (entry.IsExpired(now, _ttlMs) || entry.IsPast(now, _absoluteMs))
         {
             _sessions.TryRemove(new KeyValuePair<string, Entry>(sessionId, entry));
             return Task.FromResult<SessionRecord?>(null);
@@ -116,6 +117,8 @@ internal sealed class InMemorySessionStore(TimeProvider time, IOptions<SessionOp
         }
 
         public bool IsExpired(long nowMs, long ttlMs) => nowMs - Volatile.Read(ref _lastSeenMs) >= ttlMs;
+
+        public bool IsPast(long nowMs, long absoluteMs) => nowMs - _createdAtMs >= absoluteMs;
 
         public void Touch(long nowMs) => Volatile.Write(ref _lastSeenMs, nowMs);
 

@@ -55,6 +55,19 @@ internal sealed class FailureBudget<TKey>(int burst, TimeSpan refillInterval, Ti
         }
     }
 
+    /// <summary>Gives back one failure taken by <see cref="Spend"/> (a reservation that turned out not to be a failure).</summary>
+    public void Refund(TKey key)
+    {
+        lock (_lock)
+        {
+            var now = time.GetTimestamp();
+            if (_buckets.ContainsKey(key))
+            {
+                _buckets[key] = new Bucket(Math.Min(burst, Level(key, now) + 1), now);
+            }
+        }
+    }
+
     /// <summary>Seconds until <paramref name="key"/> can afford one more failure (at least 1, for a Retry-After).</summary>
     public int SecondsUntilAffordable(TKey key)
     {

@@ -19,7 +19,7 @@ internal sealed class LoginThrottle : IDisposable
     public LoginThrottle(IOptions<ThrottleOptions> options, TimeProvider time)
     {
         var o = options.Value;
-        _enabled = o.Enabled;
+        _enabled = o.Login.Enabled;
         _clients = new FailureBudget<IPAddress>(o.Login.ClientBurst, o.Login.RefillInterval, time);
         _users = new FailureBudget<string>(o.Login.UserBurst, o.Login.RefillInterval, time);
         _hashing = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
@@ -30,24 +30,39 @@ internal sealed class LoginThrottle : IDisposable
         });
     }
 
-    /// <summary>Null when <paramref name="client"/> (null: exempt) and <paramref name="username"/> may still fail; otherwise seconds to wait.</summary>
-    public int? RetryAfterSeconds(IPAddress? client, string username)
+    /// <summary>
+    /// Takes one failure from the client network's budget (null: exempt) and, unless the client is a device that has
+    /// logged in as this user before, from the username's, before the password is hashed: concurrent guesses then
+    /// cannot outrun either budget, since each holds its failure while it waits. Null when admitted; otherwise the
+    /// seconds to wait (nothing taken). Every admission ends with <see cref="Release"/> unless the password was wrong.
+    /// </summary>
+    public int? TryReserve(IPAddress? client, string username, bool knownDevice)
     {
         if (!_enabled)
         {
             return null;
         }
 
-        if (client is not null && !_clients.CanAfford(client))
+        if (client is not null && !_clients.Spend(client))
         {
             return _clients.SecondsUntilAffordable(client);
         }
 
-        return _users.CanAfford(username) ? null : _users.SecondsUntilAffordable(username);
+        if (!knownDevice && !_users.Spend(username))
+        {
+            if (client is not null)
+            {
+                _clients.Refund(client);
+            }
+
+            return _users.SecondsUntilAffordable(username);
+        }
+
+        return null;
     }
 
-    /// <summary>A wrong password: spends one failure of the client network and one of the username.</summary>
-    public void Fail(IPAddress? client, string username)
+    /// <summary>The login did not fail (right password, or never checked): its reservation is given back.</summary>
+    public void Release(IPAddress? client, string username, bool knownDevice)
     {
         if (!_enabled)
         {
@@ -56,10 +71,13 @@ internal sealed class LoginThrottle : IDisposable
 
         if (client is not null)
         {
-            _clients.Spend(client);
+            _clients.Refund(client);
         }
 
-        _users.Spend(username);
+        if (!knownDevice)
+        {
+            _users.Refund(username);
+        }
     }
 
     /// <summary>A turn to hash a password; not acquired when the queue is full (answer 503).</summary>

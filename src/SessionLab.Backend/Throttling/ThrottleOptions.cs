@@ -36,12 +36,19 @@ public sealed class ThrottleOptions
 
 /// <summary>
 /// Failed logins are budgeted per client network and per username, both refilled at <see cref="RefillInterval"/>; a
-/// client or username out of budget is refused with 429 before any password is hashed. The username budget is the
-/// larger, so one guessing address is cut off long before the user it targets is: the real user still logs in.
+/// client or username out of budget is refused with 429 before any password is hashed (each attempt holds its failure
+/// while it is checked, so concurrent guesses cannot outrun the budget). A device that has logged in as a user before
+/// (its login-device cookie) is not refused for that username's failures, so guessing cannot lock the real user out.
 /// Section <c>Throttle:Login</c>.
 /// </summary>
 public sealed class LoginThrottleOptions
 {
+    /// <summary>
+    /// Whether failed logins are budgeted. Default on. Separate from <see cref="ThrottleOptions.Enabled"/>: turning off
+    /// the session/token budget (say, behind a proxy whose clients all share one address) must not open passwords to guessing.
+    /// </summary>
+    public bool Enabled { get; set; } = true;
+
     /// <summary>Wrong passwords one client network may send in a row. Default 10.</summary>
     public int ClientBurst { get; set; } = 10;
 

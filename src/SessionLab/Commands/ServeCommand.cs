@@ -63,6 +63,13 @@ internal static class ServeCommand
             Set(overrides, "Lab:AllowInsecureDevKey", parse.GetValue(insecureKey) ? "true" : null);
             if (parse.GetValue(redis) is { } configuration && configuration.Contains("password=", StringComparison.OrdinalIgnoreCase))
             {
+                // Every user of the machine reads a command line through ps: with real users that leaks the store.
+                if (parse.GetValue(usersFile) is not null)
+                {
+                    Console.Error.WriteLine("sessionlab serve: --redis carries a password, which every user can read through ps; with a users file that is refused: set SESSIONLAB_Redis__Configuration in the environment instead.");
+                    return 2;
+                }
+
                 Console.Error.WriteLine("sessionlab serve: WARNING: --redis carries a password, which every user can read through ps; set SESSIONLAB_Redis__Configuration in the environment instead.");
             }
 

@@ -30,6 +30,9 @@ internal sealed record BackendLaunch(SchemeKind Scheme, string ServerId, int Por
     /// <summary>Serve the lab instruments (<c>--lab-endpoints</c>), which the experiments use. Off: as a real deployment runs.</summary>
     public bool LabInstruments { get; init; } = true;
 
+    /// <summary>Further settings (<c>Throttle:Login:RefillInterval</c> …), passed as <c>SESSIONLAB_</c> environment variables.</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
     /// <summary>The command line and environment of <c>sessionlab serve</c> for this backend.</summary>
     public ProcessSpec ToProcessSpec() => SelfLauncher.Command(
     [
@@ -51,6 +54,7 @@ internal sealed record BackendLaunch(SchemeKind Scheme, string ServerId, int Por
         {
             [$"{Backend.BackendApp.EnvironmentPrefix}Jwt__Key"] = Keys.Jwt,
             [$"{Backend.BackendApp.EnvironmentPrefix}Session__Key"] = Keys.Session,
-        },
+        }.Concat(Settings.Select(s => KeyValuePair.Create(Backend.BackendApp.EnvironmentPrefix + s.Key.Replace(":", "__", StringComparison.Ordinal), s.Value)))
+            .ToDictionary(),
     };
 }

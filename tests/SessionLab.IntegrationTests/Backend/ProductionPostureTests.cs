@@ -39,7 +39,9 @@ public sealed class ProductionPostureTests : IAsyncLifetime
         await File.WriteAllTextAsync(_usersFile, $$"""
             {"users":[
               {"username":"alice","user_id":1001,"password_hash":"{{FileUserDirectory.HashPassword(AlicePassword)}}"},
-              {"username":"bob","user_id":1002,"password_hash":"{{FileUserDirectory.HashPassword("bobs password")}}"}]}
+              {"username":"bob","user_id":1002,"password_hash":"{{FileUserDirectory.HashPassword("bobs password")}}"},
+              {"username":"carol","user_id":1003,"password_hash":"{{FileUserDirectory.HashPassword("carols password")}}"},
+              {"username":"dave","user_id":1004,"password_hash":"{{FileUserDirectory.HashPassword("daves password")}}"}]}
             """, Ct);
         _redis = await RedisServer.StartPreferredAsync(Ct);
         var jwtSettings = new Dictionary<string, string>(SmallLoginBudget) { ["Jwt:Key"] = _jwtKey };
@@ -129,6 +131,78 @@ public sealed class ProductionPostureTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task LoginGuessing_ManyAtOnceFromOneAddress_NoMoreChecksThanTheBudget()
+    {
+        // Concurrent guesses each hold a failure while they wait for their hash, so the budget caps them too.
+        var replies = await Task.WhenAll(Enumerable.Range(0, 30).Select(async i =>
+        {
+            using var guesser = From("127.74.0.1");
+            using var reply = await guesser.LoginAsync("carol", $"guess{i}");
+            return reply.StatusCode;
+        }));
+
+        Assert.InRange(replies.Count(r => r == HttpStatusCode.Unauthorized), 1, 3);
+        Assert.All(replies, r => Assert.True(r is HttpStatusCode.Unauthorized or HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable, $"{r}"));
+        Assert.Equal(HttpStatusCode.OK, (await From("127.74.0.2").LoginAsync("carol", "carols password")).StatusCode);
+    }
+
+    [Fact]
+    public async Task LoginGuessing_UsernameLocked_TheUsersOwnDeviceStillLogsIn()
+    {
+        using var daveFirst = From("127.75.0.1");
+        using var first = await daveFirst.LoginAsync("dave", "daves password");
+        var device = first.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("login_device=", StringComparison.Ordinal));
+        Assert.Contains("httponly", device, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=strict", device, StringComparison.OrdinalIgnoreCase);
+
+        for (var i = 0; i < 6; i++)
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, (await From($"127.75.{i + 1}.9").LoginAsync("dave", "nope")).StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await From("127.75.0.2").LoginAsync("dave", "daves password")).StatusCode);
+        using var ownDevice = From("127.75.0.3");
+        ownDevice.DefaultRequestHeaders.TryAddWithoutValidation("Cookie", device.Split(';')[0]);
+        Assert.Equal(HttpStatusCode.OK, (await ownDevice.LoginAsync("dave", "daves password")).StatusCode);
+    }
+
+    [Fact]
+    public async Task RedisKey_OfAnotherType_IsNoSessionNot500()
+    {
+        using var bob = _sessions.NewClient();
+        var id = Api.SessionIdOf(await bob.LoginAsync("bob", "bobs password"));
+        await _redis.Database.KeyDeleteAsync(RedisSessionStore.KeyOf(id));
+        await _redis.Database.HashSetAsync(RedisSessionStore.KeyOf(id), "a", "b");
+
+        using var reply = await bob.ProfileAsync();
+
+        Assert.Equal(HttpStatusCode.Unauthorized, reply.StatusCode);
+        Assert.Equal("session not found", await reply.ErrorAsync());
+    }
+
+    [Fact]
+    public async Task JwtLogout_AlreadyRevokedToken_Refused()
+    {
+        using var client = _jwt.NewClient();
+        var token = await (await From("127.76.0.1").LoginAsync("bob", "bobs password")).TokenOfAsync();
+        Assert.Equal(HttpStatusCode.OK, (await client.LogoutAsync(token)).StatusCode);
+
+        using var again = await client.LogoutAsync(token);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, again.StatusCode);
+        Assert.Equal("token revoked", await again.ErrorAsync());
+    }
+
+    [Fact]
+    public async Task RedisPasswordOnTheCommandLine_RefusedWithAUsersFile()
+    {
+        var (exitCode, output) = await LabCli.RunAsync(TimeSpan.FromSeconds(30), "serve", "--scheme", "redis", "--port", FreePorts.Next().ToString(CultureInfo.InvariantCulture), "--users-file", _usersFile, "--redis", "127.0.0.1:1,password=hunter2");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("SESSIONLAB_Redis__Configuration", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RedisRecord_WrittenOrEditedWithoutTheKey_IsNoSession()
     {
         using var bob = _sessions.NewClient();
@@ -172,7 +246,7 @@ public sealed class ProductionPostureTests : IAsyncLifetime
         using var client = backend.NewClientWithCookie(string.Empty);
 
         using var login = await client.LoginAsync("carol");
-        var cookie = Assert.Single(login.Headers.GetValues("Set-Cookie"));
+        var cookie = Assert.Single(login.Headers.GetValues("Set-Cookie"), c => c.Contains("session_id=", StringComparison.Ordinal));
         Assert.StartsWith("__Host-session_id=", cookie, StringComparison.Ordinal);
         Assert.Contains("secure", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("path=/", cookie, StringComparison.OrdinalIgnoreCase);

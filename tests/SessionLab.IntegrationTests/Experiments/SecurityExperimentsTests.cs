@@ -91,6 +91,7 @@ public sealed class SecurityExperimentsTests(ExperimentLab fixture) : IClassFixt
         Assert.Equal("200", guessing[2][2]);
         Assert.EndsWith("429 × 1", guessing[3][2], StringComparison.Ordinal);
         Assert.Equal("200", guessing[5][2]);
+        Assert.Equal("200", guessing[6][2]);
         var forged = Rows(result, "Session records written");
         Assert.Equal(["200", "401 session not found", "401 session not found"], forged.Select(r => r[2]));
         Assert.Equal("none", Assert.Single(Rows(result, "Secrets searched"))[3]);

@@ -16,6 +16,7 @@ namespace SessionLab.Experiments.Security;
 /// <param name="Spread">Wrong passwords for the same user, each from a fresh address, in order.</param>
 /// <param name="TargetAfterSpread">The targeted user, right password, from a fresh address after the spread guessing.</param>
 /// <param name="OtherUserAfterSpread">Another user, right password, from a fresh address then.</param>
+/// <param name="OwnDeviceAfterSpread">The targeted user from a fresh address with the login-device cookie of its earlier login.</param>
 /// <param name="Forgery">The Redis records written without the key and what the backend made of them.</param>
 /// <param name="Logs">The search of the run's files for secrets.</param>
 internal sealed record ProductionPostureFacts(
@@ -30,6 +31,7 @@ internal sealed record ProductionPostureFacts(
     IReadOnlyList<Exchange> Spread,
     Exchange TargetAfterSpread,
     Exchange OtherUserAfterSpread,
+    Exchange OwnDeviceAfterSpread,
     ForgeryFacts Forgery,
     LogScan Logs)
 {

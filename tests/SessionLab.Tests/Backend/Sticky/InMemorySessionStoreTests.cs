@@ -18,6 +18,22 @@ public sealed class InMemorySessionStoreTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
+    public async Task GetAndTouchAsync_KeptBusyPastTheAbsoluteLifetime_Ended()
+    {
+        var store = new InMemorySessionStore(_time, Options.Create(new SessionOptions { Ttl = TimeSpan.FromSeconds(30), AbsoluteLifetime = TimeSpan.FromMinutes(2) }), Sessions.SessionIdsTests.NewIds());
+        var session = await store.CreateAsync(Alice, Ct);
+
+        for (var i = 0; i < 11; i++)
+        {
+            _time.Advance(TimeSpan.FromSeconds(10));
+            Assert.NotNull(await store.GetAndTouchAsync(session.SessionId, Ct));
+        }
+
+        _time.Advance(TimeSpan.FromSeconds(10));
+        Assert.Null(await store.GetAndTouchAsync(session.SessionId, Ct));
+    }
+
+    [Fact]
     public async Task CreateAsync_StoreFullOfLiveSessions_RefusedAsUnavailable()
     {
         var store = new InMemorySessionStore(_time, Options.Create(new SessionOptions { Ttl = TimeSpan.FromSeconds(30), MaxSessions = 2 }), Sessions.SessionIdsTests.NewIds());

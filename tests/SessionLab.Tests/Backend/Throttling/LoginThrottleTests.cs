@@ -12,57 +12,99 @@ public sealed class LoginThrottleTests
     private readonly FakeTimeProvider _time = new();
 
     [Fact]
-    public void RetryAfterSeconds_GuesserSpentItsBudget_RefusedWhileTheTargetedUserElsewhereIsNot()
+    public void TryReserve_GuesserSpentItsBudget_RefusedWhileTheTargetedUserElsewhereIsNot()
     {
         using var throttle = Throttle(new LoginThrottleOptions { ClientBurst = 3, UserBurst = 10, RefillInterval = TimeSpan.FromSeconds(6) });
 
         for (var i = 0; i < 3; i++)
         {
-            Assert.Null(throttle.RetryAfterSeconds(Guesser, "alice"));
-            throttle.Fail(Guesser, "alice");
+            Assert.Null(throttle.TryReserve(Guesser, "alice", knownDevice: false)); // each wrong password keeps its reservation
         }
 
-        Assert.Equal(6, throttle.RetryAfterSeconds(Guesser, "alice"));
-        Assert.Equal(6, throttle.RetryAfterSeconds(Guesser, "bob"));
-        Assert.Null(throttle.RetryAfterSeconds(User, "alice"));
+        Assert.Equal(6, throttle.TryReserve(Guesser, "alice", knownDevice: false));
+        Assert.Equal(6, throttle.TryReserve(Guesser, "bob", knownDevice: false));
+        Assert.Null(throttle.TryReserve(User, "alice", knownDevice: false));
     }
 
     [Fact]
-    public void RetryAfterSeconds_UsernameSpentFromManyAddresses_RefusedFromAnyAddress()
+    public void TryReserve_ConcurrentAttempts_NeverMoreThanTheBudgetAtOnce()
+    {
+        // The review's race: checking first and charging after the hash let 60 concurrent guesses through a budget of 10.
+        using var throttle = Throttle(new LoginThrottleOptions { ClientBurst = 10, UserBurst = 100 });
+
+        var admitted = 0;
+        Parallel.For(0, 60, _ =>
+        {
+            if (throttle.TryReserve(Guesser, "bob", knownDevice: false) is null)
+            {
+                Interlocked.Increment(ref admitted);
+            }
+        });
+
+        Assert.Equal(10, admitted);
+    }
+
+    [Fact]
+    public void Release_RightPasswords_NeverSpendTheBudget()
+    {
+        using var throttle = Throttle(new LoginThrottleOptions { ClientBurst = 2, UserBurst = 2 });
+
+        for (var i = 0; i < 50; i++)
+        {
+            Assert.Null(throttle.TryReserve(User, "alice", knownDevice: false));
+            throttle.Release(User, "alice", knownDevice: false);
+        }
+    }
+
+    [Fact]
+    public void TryReserve_UsernameSpentFromManyAddresses_RefusedExceptForAKnownDevice()
     {
         using var throttle = Throttle(new LoginThrottleOptions { ClientBurst = 3, UserBurst = 5 });
 
         for (var i = 0; i < 5; i++)
         {
-            throttle.Fail(IPAddress.Parse($"10.1.{i}.1"), "alice");
+            Assert.Null(throttle.TryReserve(IPAddress.Parse($"10.1.{i}.1"), "alice", knownDevice: false));
         }
 
-        Assert.NotNull(throttle.RetryAfterSeconds(User, "alice"));
-        Assert.Null(throttle.RetryAfterSeconds(User, "bob"));
+        Assert.NotNull(throttle.TryReserve(User, "alice", knownDevice: false));
+        Assert.Null(throttle.TryReserve(User, "bob", knownDevice: false));
+        Assert.Null(throttle.TryReserve(User, "alice", knownDevice: true));
     }
 
     [Fact]
-    public void RetryAfterSeconds_ExemptClient_OnlyTheUsernameBudgetApplies()
+    public void TryReserve_UsernameSpent_TakesNothingFromTheClient()
+    {
+        using var throttle = Throttle(new LoginThrottleOptions { ClientBurst = 2, UserBurst = 1 });
+        Assert.Null(throttle.TryReserve(Guesser, "alice", knownDevice: false));
+
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.NotNull(throttle.TryReserve(User, "alice", knownDevice: false));
+        }
+
+        Assert.Null(throttle.TryReserve(User, "bob", knownDevice: false));
+    }
+
+    [Fact]
+    public void TryReserve_ExemptClient_OnlyTheUsernameBudgetApplies()
     {
         using var throttle = Throttle(new LoginThrottleOptions { ClientBurst = 1, UserBurst = 3 });
 
-        throttle.Fail(null, "alice");
-        throttle.Fail(null, "alice");
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Null(throttle.TryReserve(null, "alice", knownDevice: false));
+        }
 
-        Assert.Null(throttle.RetryAfterSeconds(null, "alice"));
-        throttle.Fail(null, "alice");
-        Assert.NotNull(throttle.RetryAfterSeconds(null, "alice"));
+        Assert.NotNull(throttle.TryReserve(null, "alice", knownDevice: false));
     }
 
     [Fact]
-    public void RetryAfterSeconds_Disabled_NeverRefuses()
+    public void TryReserve_Disabled_NeverRefuses()
     {
-        using var throttle = new LoginThrottle(Options.Create(new ThrottleOptions { Enabled = false, Login = new LoginThrottleOptions { ClientBurst = 1 } }), _time);
+        using var throttle = Throttle(new LoginThrottleOptions { Enabled = false, ClientBurst = 1 });
 
-        throttle.Fail(Guesser, "alice");
-        throttle.Fail(Guesser, "alice");
-
-        Assert.Null(throttle.RetryAfterSeconds(Guesser, "alice"));
+        Assert.Null(throttle.TryReserve(Guesser, "alice", knownDevice: false));
+        Assert.Null(throttle.TryReserve(Guesser, "alice", knownDevice: false));
     }
 
     [Fact]

@@ -71,6 +71,14 @@ public sealed class ProductionPostureExperimentTests
     }
 
     [Fact]
+    public void Judge_OwnDeviceLockedOutWithTheUsername_RefutesH3()
+    {
+        var facts = Facts() with { OwnDeviceAfterSpread = Error(429, "too many failed logins; try again later") };
+
+        Assert.Equal(Verdict.Refuted, ProductionPostureExperiment.Judge(Info, facts).Single(v => v.Id == "H3").Verdict);
+    }
+
+    [Fact]
     public void Judge_ForgedRecordAccepted_RefutesH4()
     {
         var facts = Facts() with { Forgery = new ForgeryFacts(Ok(), true, Ok(), true, Error(401, "session not found")) };
@@ -118,6 +126,7 @@ public sealed class ProductionPostureExperimentTests
             Spread: [.. Enumerable.Repeat(wrong, 21), throttled],
             TargetAfterSpread: throttled,
             OtherUserAfterSpread: Ok(),
+            OwnDeviceAfterSpread: Ok(),
             Forgery: new ForgeryFacts(Ok(), true, Error(401, "session not found"), true, Error(401, "session not found")),
             Logs: new LogScan(12, 4_000, ["the JWT key", "the session key"], []));
     }
