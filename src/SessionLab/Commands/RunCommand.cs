@@ -17,14 +17,14 @@ internal static class RunCommand
 {
     public static Command Create()
     {
-        var ids = new Argument<string[]>("experiments") { Description = "experiment ids (1.1) or groups (1); default: all", Arity = ArgumentArity.ZeroOrMore };
+        var ids = new Argument<string[]>("experiments") { Description = "experiment ids (2.2) or group numbers (2), listed above [default: all]", Arity = ArgumentArity.ZeroOrMore };
         var quick = new Option<bool>("--quick") { Description = "scale waits and TTLs down (e.g. 3 s TTL) so groups 1-3 run in under a minute" };
-        var output = new Option<string?>("--out") { Description = "folder for results.json (default: the run folder)" };
-        var requests = new Option<int?>("--requests") { Description = "performance group: requests per measurement (default 2,000 for 4.1, 10,000 for 4.2)" };
-        var concurrency = new Option<int?>("--concurrency") { Description = "performance group: concurrent connections for 4.2 (default 100)" };
+        var output = new Option<string?>("--out") { Description = "folder for results.json [default: the run folder]" };
+        var requests = new Option<int?>("--requests") { Description = "performance group: requests per measurement [default: 2,000 for 4.1, 10,000 for 4.2]" };
+        var concurrency = new Option<int?>("--concurrency") { Description = "performance group: concurrent connections for 4.2 [default: 100]" };
         var duration = new Option<TimeSpan?>("--duration") { Description = "performance group: measure each target for this long instead of a request count", CustomParser = DurationParser.ParseOption };
         var topologyOptions = new TopologyCommandOptions();
-        var command = new Command("run", "Run the experiments against the real topology and write results.json.") { ids, quick, output, requests, concurrency, duration };
+        var command = new Command("run", Describe()) { ids, quick, output, requests, concurrency, duration };
         topologyOptions.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -60,6 +60,13 @@ internal static class RunCommand
             return await RunAsync(experiments, settings, options, parse.GetValue(output), cancellationToken);
         });
         return command;
+    }
+
+    /// <summary>The command's help: what it does, then every experiment a user can name.</summary>
+    private static string Describe()
+    {
+        var lines = ExperimentCatalog.All().Select(e => $"  {e.Info.Id}  {e.Info.Title}");
+        return "Run the experiments against the real topology, write results.json and the report (Markdown, HTML, charts).\n\nExperiments:\n" + string.Join('\n', lines);
     }
 
     private static async Task<int> RunAsync(IReadOnlyList<IExperiment> experiments, ExperimentSettings settings, TopologyOptions options, string? output, CancellationToken cancellationToken)

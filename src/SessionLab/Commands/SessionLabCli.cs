@@ -17,6 +17,16 @@ internal static class SessionLabCli
         GarnetCommand.Create(),
     };
 
+    /// <summary>Parses and runs one command line; a command line that does not parse is a one-line error and exit 2.</summary>
+    public static async Task<int> InvokeAsync(string[] args)
+    {
+        ConsoleWidth.UnwrapWhenRedirected();
+        var parse = Build().Parse(args);
+        return parse.Errors.Count > 0
+            ? CommandLineErrors.Report(parse, Console.Error)
+            : await parse.InvokeAsync(InvocationFor(parse));
+    }
+
     /// <summary>
     /// How to invoke <paramref name="parse"/>. System.CommandLine ends the process 2 s after SIGTERM or Ctrl+C; a backend
     /// (<c>serve</c>) leaves the signal to its ASP.NET Core host instead, whose stop is bounded by Server:DrainTime plus
