@@ -29,6 +29,7 @@ internal static class PeerServices
         services.AddDataProtection().SetApplicationName("sessionlab");
         services.AddOptions<KeyManagementOptions>().Configure<RedisConnection>((keys, redis) =>
             keys.XmlRepository = new RedisXmlRepository(() => redis.Multiplexer.GetDatabase(), "sessionlab:data-protection-keys"));
+        services.AddHostedService<DataProtectionKeyRingWarmup>();
         services.AddSession();
         services.AddOptions<Microsoft.AspNetCore.Builder.SessionOptions>().Configure<IOptions<Sessions.SessionOptions>>((session, ours) =>
         {

@@ -92,32 +92,50 @@ internal static class RunCommand
         {
             AnsiConsole.MarkupLineInterpolated($"[green]ready[/]: {topology.LoadBalancer.Description}, {topology.Store.Description}; running {experiments.Count} experiment(s){(settings.Quick ? " in quick mode" : string.Empty)}");
             var faults = new FaultController(topology, options.ReadyTimeout);
-            IReadOnlyList<ExperimentResult> results;
+            // Kept as each experiment completes, so an interrupted run still writes what it measured.
+            var completed = new List<ExperimentResult>();
+            var live = AnsiConsole.Profile.Capabilities.Interactive && !Console.IsOutputRedirected ? new LiveLine(Console.Out, () => Console.WindowWidth) : null;
+            var progress = new ConsoleExperimentProgress(live);
+            void Completed(ExperimentResult result)
+            {
+                completed.Add(result);
+                progress.Print(() => ResultPrinter.PrintExperiment(result));
+            }
+
+            var interrupted = false;
             try
             {
-                Task<IReadOnlyList<ExperimentResult>> RunWith(StatusContext? status) =>
-                    new ExperimentRunner(topology, faults, settings, new ConsoleExperimentProgress(status), options.ReadyTimeout)
-                        .RunAsync(experiments, ResultPrinter.PrintExperiment, cancellationToken);
-
-                results = AnsiConsole.Profile.Capabilities.Interactive
-                    ? await AnsiConsole.Status().StartAsync("Starting…", RunWith)
-                    : await RunWith(null);
+                await new ExperimentRunner(topology, faults, settings, progress, options.ReadyTimeout).RunAsync(experiments, Completed, cancellationToken);
             }
-            catch (OperationCanceledException)
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                AnsiConsole.MarkupLine("[yellow]Cancelled.[/] Stopping everything…");
-                return 130;
+                interrupted = true;
+            }
+            finally
+            {
+                live?.Clear();
             }
 
-            var run = new RunResult(RunResult.CurrentSchemaVersion, Path.GetFileName(topology.RunFolder), started, DateTimeOffset.Now, settings.Quick, LabEnvironmentReader.Read(topology), results);
+            if (interrupted)
+            {
+                AnsiConsole.MarkupLineInterpolated($"[yellow]Interrupted[/] after {completed.Count} of {experiments.Count} experiment(s); writing what completed.");
+            }
+
+            var run = new RunResult(RunResult.CurrentSchemaVersion, Path.GetFileName(topology.RunFolder), started, DateTimeOffset.Now, settings.Quick, LabEnvironmentReader.Read(topology), completed)
+            {
+                Interrupted = interrupted,
+                Selected = [.. experiments.Select(e => e.Info.Id)],
+                Catalog = [.. ExperimentCatalog.All().Select(e => new CatalogEntry(e.Info.Id, e.Info.Group, e.Info.Title))],
+            };
             var folder = output is { Length: > 0 } ? Directory.CreateDirectory(output).FullName : topology.RunFolder;
             var resultsPath = Path.Combine(folder, "results.json");
-            await File.WriteAllTextAsync(resultsPath, ResultsJson.Serialize(run), cancellationToken);
+            // Not the run's token: after Ctrl+C it is cancelled, and these files are what the interruption must not lose.
+            await File.WriteAllTextAsync(resultsPath, ResultsJson.Serialize(run), CancellationToken.None);
             ResultPrinter.PrintSummary(run, resultsPath);
             // The report is derived from results.json alone, so `sessionlab report` re-renders exactly this.
-            await ReportWriter.WriteAsync(run, folder, cancellationToken);
+            await ReportWriter.WriteAsync(run, folder, CancellationToken.None);
             AnsiConsole.MarkupLineInterpolated($"Total {(run.FinishedAt - run.StartedAt).TotalSeconds.ToString("0", CultureInfo.InvariantCulture)} s. Stopping the topology…");
-            return results.Any(r => r.Status == ExperimentStatus.Failed) ? 1 : 0;
+            return interrupted ? 130 : completed.Any(r => r.Status == ExperimentStatus.Failed) ? 1 : 0;
         }
     }
 }

@@ -32,6 +32,40 @@ public sealed class PeerSchemesTests
     }
 
     [Fact]
+    public async Task AspNetSession_BackendsStartedTogether_AgreeOnOneDataProtectionKey_SoEveryCookieReadsEverywhere()
+    {
+        // Started at once and then logged in to at once, as the topology and 4.2's load do: each used to create its own key,
+        // and once Data Protection's early refresh window had passed, a cookie from one was a new empty session on another.
+        await using var redis = await RedisServer.StartPreferredAsync(Ct);
+        var backends = await Task.WhenAll(Enumerable.Range(1, 3).Select(i => BackendProcess.StartAsync("aspnet-session", $"server-{i}", Ct, "--redis", redis.Configuration)));
+        try
+        {
+            // Five logins per backend at once: the moment each backend first needs a key.
+            var clients = backends.SelectMany(b => Enumerable.Range(0, 5).Select(_ => b.NewClient())).ToList();
+            var cookies = await Task.WhenAll(clients.Select(async (c, i) => Api.SessionIdOf(await c.LoginAsync($"peer-user-{i}"))));
+
+            Assert.Equal(1, await redis.Database.ListLengthAsync("sessionlab:data-protection-keys"));
+            foreach (var cookie in cookies)
+            {
+                foreach (var backend in backends)
+                {
+                    using var other = backend.NewClientWithCookie($"session_id={cookie}");
+                    Assert.Equal(HttpStatusCode.OK, (await other.ProfileAsync()).StatusCode);
+                }
+            }
+
+            clients.ForEach(c => c.Dispose());
+        }
+        finally
+        {
+            foreach (var backend in backends)
+            {
+                await backend.DisposeAsync();
+            }
+        }
+    }
+
+    [Fact]
     public async Task JwtBearer_AcceptsTheLabsTokens_AndRefusesWithTheSameJsonErrors()
     {
         var key = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(64));
