@@ -8,9 +8,11 @@ namespace SessionLab.Backend.Peers;
 
 /// <summary>
 /// Makes the aspnet-session backends agree on one Data Protection key before they serve. Left alone, each backend
-/// creates a key lazily on its first request, and backends started together each found the shared key ring in Redis
-/// empty and created their own (two keys 22 ms apart in a full run): from then on a cookie written by one backend could
-/// not be read by another, the session middleware quietly started a new empty session, and 4.2 counted 2,320 of 10,000
+/// loads the key ring at start-up (Data Protection's own hosted service) and creates a key when there is none, so
+/// backends started together each found the shared key ring in Redis empty and created their own (two keys 22 ms
+/// apart in a full run). Data Protection reloads the ring for an unknown key only in its first minutes, so later on —
+/// in 4.2, minutes into a run — a cookie written by one backend could
+/// not be read by another: the session middleware quietly started a new empty session, and 4.2 counted 2,320 of 10,000
 /// requests as 401. So at start-up each backend takes a lock in Redis and, holding it, loads the key ring (creating the
 /// key only if none exists yet): the first creates it, the others read it. Best effort: with Redis down there is no
 /// shared key ring to agree on, and the backend starts anyway (its store answers 503 until Redis is back).

@@ -25,11 +25,13 @@ internal static class PeerServices
             cache.ConnectionMultiplexerFactory = () => Task.FromResult(redis.Multiplexer);
             cache.InstanceName = "aspnet-session:";
         });
+        // Before AddDataProtection: hosted services start in registration order, and Data Protection's own one loads the
+        // key ring at start-up (creating a key when Redis has none) — that load must happen under the warm-up's lock.
+        services.AddHostedService<DataProtectionKeyRingWarmup>();
         // Shared keys, or a cookie written by one backend cannot be read by the next one the round robin picks.
         services.AddDataProtection().SetApplicationName("sessionlab");
         services.AddOptions<KeyManagementOptions>().Configure<RedisConnection>((keys, redis) =>
             keys.XmlRepository = new RedisXmlRepository(() => redis.Multiplexer.GetDatabase(), "sessionlab:data-protection-keys"));
-        services.AddHostedService<DataProtectionKeyRingWarmup>();
         services.AddSession();
         services.AddOptions<Microsoft.AspNetCore.Builder.SessionOptions>().Configure<IOptions<Sessions.SessionOptions>>((session, ours) =>
         {
