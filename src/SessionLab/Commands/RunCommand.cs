@@ -94,7 +94,7 @@ internal static class RunCommand
             var faults = new FaultController(topology, options.ReadyTimeout);
             // Kept as each experiment completes, so an interrupted run still writes what it measured.
             var completed = new List<ExperimentResult>();
-            var live = AnsiConsole.Profile.Capabilities.Interactive && !Console.IsOutputRedirected ? new LiveLine(Console.Out, () => Console.WindowWidth) : null;
+            var live = AnsiConsole.Profile.Capabilities.Interactive && !Console.IsOutputRedirected ? new LiveLine(Console.Out, () => AnsiConsole.Profile.Width) : null;
             var progress = new ConsoleExperimentProgress(live);
             void Completed(ExperimentResult result)
             {
