@@ -1,4 +1,3 @@
 using SessionLab.Commands;
 
-var parse = SessionLabCli.Build().Parse(args);
-return await parse.InvokeAsync(SessionLabCli.InvocationFor(parse));
+return await SessionLabCli.InvokeAsync(args);

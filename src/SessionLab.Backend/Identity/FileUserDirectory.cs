@@ -40,6 +40,11 @@ internal sealed class FileUserDirectory : IUserDirectory
             throw new InvalidOperationException($"The user file '{path}' has no \"users\" array.");
         }
 
+        if (file.Users.GroupBy(u => u.Username, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            throw new InvalidOperationException($"The user file '{path}' names the user '{twice.Key}' more than once.");
+        }
+
         _users = file.Users.ToFrozenDictionary(u => u.Username, StringComparer.Ordinal);
         _decoyHash = _hasher.HashPassword(new UserFileEntry("decoy", 0, string.Empty), Guid.NewGuid().ToString());
     }

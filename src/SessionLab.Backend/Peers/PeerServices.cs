@@ -25,6 +25,9 @@ internal static class PeerServices
             cache.ConnectionMultiplexerFactory = () => Task.FromResult(redis.Multiplexer);
             cache.InstanceName = "aspnet-session:";
         });
+        // Before AddDataProtection: hosted services start in registration order, and Data Protection's own one loads the
+        // key ring at start-up (creating a key when Redis has none) — that load must happen under the warm-up's lock.
+        services.AddHostedService<DataProtectionKeyRingWarmup>();
         // Shared keys, or a cookie written by one backend cannot be read by the next one the round robin picks.
         services.AddDataProtection().SetApplicationName("sessionlab");
         services.AddOptions<KeyManagementOptions>().Configure<RedisConnection>((keys, redis) =>

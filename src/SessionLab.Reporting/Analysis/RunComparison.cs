@@ -5,7 +5,11 @@ namespace SessionLab.Reporting.Analysis;
 /// <summary>A hypothesis in two runs: its verdict in each ("not run" when the run lacks it).</summary>
 internal sealed record VerdictChange(string ExperimentId, string HypothesisId, string Statement, string A, string B)
 {
-    public bool Changed => !string.Equals(A, B, StringComparison.Ordinal);
+    /// <summary>Whether one run lacks the experiment: a difference in what was run, not a change of finding.</summary>
+    public bool OnlyInOne => A == RunComparison.NotRun ^ B == RunComparison.NotRun;
+
+    /// <summary>Whether both runs judged it and came to different answers.</summary>
+    public bool Changed => !OnlyInOne && !string.Equals(A, B, StringComparison.Ordinal);
 }
 
 /// <summary>One figure of the performance table in two runs, and B / A when both were measured and A is not zero.</summary>
@@ -14,10 +18,25 @@ internal sealed record FigureChange(string Target, string Figure, double? A, dou
     public double? Ratio => A is { } a && B is { } b && a != 0 ? b / a : null;
 }
 
-/// <summary>What changed between two runs: every verdict, and every figure of the performance table.</summary>
-internal sealed record RunComparison(IReadOnlyList<VerdictChange> Verdicts, IReadOnlyList<FigureChange> Figures)
+/// <summary>
+/// What changed between two runs: every verdict, every figure of the performance table, and warnings when the runs
+/// differ in how they were made (quick or full, engines), which alone can explain a difference.
+/// </summary>
+internal sealed record RunComparison(IReadOnlyList<VerdictChange> Verdicts, IReadOnlyList<FigureChange> Figures, IReadOnlyList<string> Warnings)
 {
-    private const string NotRun = "not run";
+    internal const string NotRun = "not run";
+
+    public int Same => Verdicts.Count(v => !v.OnlyInOne && !v.Changed);
+
+    public int ChangedCount => Verdicts.Count(v => v.Changed);
+
+    /// <summary>Experiments (not hypotheses) only run A has, and only run B has.</summary>
+    public IReadOnlyList<string> OnlyInA => [.. Verdicts.Where(v => v.OnlyInOne && v.B == NotRun).Select(v => v.ExperimentId).Distinct()];
+
+    public IReadOnlyList<string> OnlyInB => [.. Verdicts.Where(v => v.OnlyInOne && v.A == NotRun).Select(v => v.ExperimentId).Distinct()];
+
+    /// <summary>Figures both runs measured (the ones a ratio compares).</summary>
+    public IReadOnlyList<FigureChange> InBoth => [.. Figures.Where(f => f.A is not null && f.B is not null)];
 
     public static RunComparison Compare(RunResult a, RunResult b)
     {
@@ -54,7 +73,34 @@ internal sealed record RunComparison(IReadOnlyList<VerdictChange> Verdicts, IRea
             figures.Add(new FigureChange(target, "CPU under load (%)", ra?.Cpu?.Value, rb?.Cpu?.Value));
         }
 
-        return new RunComparison(verdicts, [.. figures.Where(f => f.A is not null || f.B is not null)]);
+        return new RunComparison(verdicts, [.. figures.Where(f => f.A is not null || f.B is not null)], Warn(a, b));
+    }
+
+    private static List<string> Warn(RunResult a, RunResult b)
+    {
+        static string Mode(RunResult run) => run.Quick ? "quick" : "full";
+        var warnings = new List<string>();
+        if (a.Quick != b.Quick)
+        {
+            warnings.Add($"A is a {Mode(a)} run and B a {Mode(b)} one: waits, TTLs and loads differ, so verdicts and figures may differ for that reason alone.");
+        }
+
+        if (!string.Equals(a.Environment.LoadBalancer, b.Environment.LoadBalancer, StringComparison.Ordinal))
+        {
+            warnings.Add($"The load balancers differ: {a.Environment.LoadBalancer} in A, {b.Environment.LoadBalancer} in B.");
+        }
+
+        if (!string.Equals(a.Environment.Store, b.Environment.Store, StringComparison.Ordinal))
+        {
+            warnings.Add($"The stores differ: {a.Environment.Store} in A, {b.Environment.Store} in B.");
+        }
+
+        if (a.Interrupted || b.Interrupted)
+        {
+            warnings.Add($"{(a.Interrupted && b.Interrupted ? "Both runs were" : a.Interrupted ? "Run A was" : "Run B was")} interrupted: only the experiments that completed are compared.");
+        }
+
+        return warnings;
     }
 
     private static string Word(ExperimentResult? experiment, string hypothesisId)

@@ -13,6 +13,10 @@ internal static class ChartRenderer
     /// <summary>Installed by .ci/run (fonts-dejavu-core); the browser uses the same name for the SVG's text.</summary>
     private const string FontName = "DejaVu Sans";
 
+    private static readonly LinePattern[] LinePatterns = [LinePattern.Solid, LinePattern.Dashed, LinePattern.Dotted, LinePattern.DenselyDashed];
+
+    private static readonly MarkerShape[] MarkerShapes = [MarkerShape.FilledCircle, MarkerShape.OpenSquare, MarkerShape.FilledTriangleUp, MarkerShape.OpenDiamond];
+
     public static string RenderSvg(ChartBlock chart, int width = DefaultWidth, int height = DefaultHeight)
     {
         ArgumentNullException.ThrowIfNull(chart);
@@ -46,14 +50,19 @@ internal static class ChartRenderer
         // Latency by percentile: on a linear axis the whole tail (P90–P99.9, where schemes differ) is squeezed into the
         // last pixels. Plot against "nines" instead, as HdrHistogram's own charts do: 90 → 1, 99 → 2, 99.9 → 3.
         var nines = chart.XLabel.Equals("percentile", StringComparison.OrdinalIgnoreCase);
-        foreach (var series in chart.Series)
+        for (var i = 0; i < chart.Series.Count; i++)
         {
+            var series = chart.Series[i];
             var xs = series.Points.Select(p => nines ? Nines(p.X) : p.X).ToArray();
             var ys = series.Points.Select(p => p.Y).ToArray();
             var scatter = plot.Add.ScatterLine(xs, ys);
             scatter.LegendText = series.Name;
-            scatter.LineWidth = 2;
-            scatter.MarkerSize = series.Points.Count <= 30 ? 5 : 0;
+            // Series that measure the same (in 6.7 the redis scheme and JWT with a blacklist pay the same delay) lie on
+            // top of each other: a pattern, a marker shape and a width of their own keep the one below visible.
+            scatter.LineWidth = Math.Max(1, 4 - (i % 3));
+            scatter.LinePattern = LinePatterns[i % LinePatterns.Length];
+            scatter.MarkerShape = MarkerShapes[i % MarkerShapes.Length];
+            scatter.MarkerSize = series.Points.Count <= 30 ? 9 - (2 * (i % 3)) : 0;
         }
 
         if (nines)

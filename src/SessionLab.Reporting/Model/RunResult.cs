@@ -13,9 +13,27 @@ public sealed record RunResult(
     LabEnvironment Environment,
     IReadOnlyList<ExperimentResult> Experiments)
 {
-    /// <summary>Bumped whenever a field changes meaning or disappears.</summary>
+    /// <summary>Bumped whenever a field changes meaning or disappears (fields added with a default keep the version).</summary>
     public const int CurrentSchemaVersion = 1;
+
+    /// <summary>
+    /// Whether the run was stopped (Ctrl+C, SIGTERM) before every chosen experiment finished: <see cref="Experiments"/>
+    /// then holds the ones that completed, and the experiment in progress is not among them.
+    /// </summary>
+    public bool Interrupted { get; init; }
+
+    /// <summary>The ids of the experiments chosen for this run, in order; null in results written before this field.</summary>
+    public IReadOnlyList<string>? Selected { get; init; }
+
+    /// <summary>
+    /// Every experiment the lab could run when this run was made (the plan's and its own), so a report can name what a
+    /// run left out; null in results written before this field (the report then names the plan's only).
+    /// </summary>
+    public IReadOnlyList<CatalogEntry>? Catalog { get; init; }
 }
+
+/// <summary>One experiment the lab knows: its id (<c>5.3</c>), group and title.</summary>
+public sealed record CatalogEntry(string Id, int Group, string Title);
 
 /// <summary>Where the run happened and which engines ran (report section 1).</summary>
 public sealed record LabEnvironment(

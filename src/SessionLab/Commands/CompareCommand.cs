@@ -12,7 +12,8 @@ internal static class CompareCommand
     {
         var first = new Argument<string>("a") { Description = "the earlier results.json" };
         var second = new Argument<string>("b") { Description = "the later results.json" };
-        var command = new Command("compare", "Compare two runs: every verdict A → B, and every performance figure with the ratio B / A.") { first, second };
+        var all = new Option<bool>("--all") { Description = "also list the verdicts that stayed the same and the experiments only one run has" };
+        var command = new Command("compare", "Compare two runs: counts first, then the verdicts that changed A → B and the performance figures both measured, with B / A.") { first, second, all };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var a = await ResultsFile.ReadAsync("compare", parse.GetValue(first)!, cancellationToken);
@@ -22,39 +23,60 @@ internal static class CompareCommand
                 return 2;
             }
 
-            AnsiConsole.MarkupLineInterpolated($"A: run {a.RunId} ({a.Environment.LoadBalancer}, {a.Environment.Store}{(a.Quick ? ", quick" : string.Empty)})");
-            AnsiConsole.MarkupLineInterpolated($"B: run {b.RunId} ({b.Environment.LoadBalancer}, {b.Environment.Store}{(b.Quick ? ", quick" : string.Empty)})");
-            Print(RunComparison.Compare(a, b));
+            AnsiConsole.MarkupLineInterpolated($"A: run {a.RunId} ({a.Environment.LoadBalancer}, {a.Environment.Store}, {(a.Quick ? "quick" : "full")}{(a.Interrupted ? ", interrupted" : string.Empty)})");
+            AnsiConsole.MarkupLineInterpolated($"B: run {b.RunId} ({b.Environment.LoadBalancer}, {b.Environment.Store}, {(b.Quick ? "quick" : "full")}{(b.Interrupted ? ", interrupted" : string.Empty)})");
+            Print(RunComparison.Compare(a, b), parse.GetValue(all));
             return 0;
         });
         return command;
     }
 
-    private static void Print(RunComparison comparison)
+    private static void Print(RunComparison comparison, bool all)
     {
-        var verdicts = new Table().Border(TableBorder.Rounded).Title("[bold]Verdicts A → B[/]");
-        verdicts.AddColumns("experiment", "hypothesis", "A", "B", "");
-        foreach (var change in comparison.Verdicts)
+        foreach (var warning in comparison.Warnings)
         {
-            verdicts.AddRow(Markup.Escape(change.ExperimentId), Markup.Escape($"{change.HypothesisId} {change.Statement}"), Markup.Escape(change.A), Markup.Escape(change.B), change.Changed ? "[yellow]changed[/]" : "[grey]same[/]");
+            AnsiConsole.MarkupLineInterpolated($"[yellow]warning:[/] {warning}");
         }
 
-        AnsiConsole.Write(verdicts);
-        if (comparison.Figures.Count == 0)
+        AnsiConsole.MarkupLineInterpolated(
+            $"Verdicts: {comparison.ChangedCount} changed, {comparison.Same} the same; experiments only in A: {comparison.OnlyInA.Count}, only in B: {comparison.OnlyInB.Count}. Figures measured in both: {comparison.InBoth.Count}.");
+        if (!all && (comparison.OnlyInA.Count > 0 || comparison.OnlyInB.Count > 0))
         {
-            AnsiConsole.MarkupLine("Performance: neither run measured group 4.");
+            AnsiConsole.MarkupLineInterpolated($"[grey]Only in A: {List(comparison.OnlyInA)}. Only in B: {List(comparison.OnlyInB)}. (--all lists their verdicts.)[/]");
+        }
+
+        var shown = comparison.Verdicts.Where(v => all || v.Changed).ToList();
+        if (shown.Count > 0)
+        {
+            var verdicts = new Table().Border(TableBorder.Rounded).Title(all ? "[bold]Verdicts A → B[/]" : "[bold]Verdicts that changed A → B[/]");
+            verdicts.AddColumns("experiment", "hypothesis", "A", "B", "");
+            foreach (var change in shown)
+            {
+                var mark = change.Changed ? "[yellow]changed[/]" : change.OnlyInOne ? "[grey]only in one run[/]" : "[grey]same[/]";
+                verdicts.AddRow(Markup.Escape(change.ExperimentId), Markup.Escape($"{change.HypothesisId} {change.Statement}"), Markup.Escape(change.A), Markup.Escape(change.B), mark);
+            }
+
+            AnsiConsole.Write(verdicts);
+        }
+
+        var figures = all ? comparison.Figures : comparison.InBoth;
+        if (figures.Count == 0)
+        {
+            AnsiConsole.MarkupLine(comparison.Figures.Count == 0 ? "Performance: neither run measured group 4." : "Performance: no figure was measured in both runs.");
             return;
         }
 
-        var figures = new Table().Border(TableBorder.Rounded).Title("[bold]Performance A → B[/]");
-        figures.AddColumns("target", "figure", "A", "B", "B / A");
-        foreach (var change in comparison.Figures)
+        var table = new Table().Border(TableBorder.Rounded).Title("[bold]Performance A → B[/]");
+        table.AddColumns("target", "figure", "A", "B", "B / A");
+        foreach (var change in figures)
         {
-            figures.AddRow(Markup.Escape(change.Target), Markup.Escape(change.Figure), Number(change.A), Number(change.B), change.Ratio is { } ratio ? ratio.ToString("0.00", CultureInfo.InvariantCulture) : "-");
+            table.AddRow(Markup.Escape(change.Target), Markup.Escape(change.Figure), Number(change.A), Number(change.B), change.Ratio is { } ratio ? ratio.ToString("0.00", CultureInfo.InvariantCulture) : "-");
         }
 
-        AnsiConsole.Write(figures);
+        AnsiConsole.Write(table);
     }
+
+    private static string List(IReadOnlyList<string> ids) => ids.Count == 0 ? "none" : string.Join(" ", ids);
 
     private static string Number(double? value) => value?.ToString("0.###", CultureInfo.InvariantCulture) ?? "not measured";
 }

@@ -9,9 +9,9 @@ internal static class FaultCommand
 {
     public static Command Create()
     {
-        var words = new Argument<string[]>("command") { Description = "e.g. kill sticky/server-2, start 8082, redis stop, redis start, status", Arity = ArgumentArity.OneOrMore };
-        var runsDir = new Option<string?>("--runs-dir") { Description = "where run folders are (default ./runs)" };
-        var command = new Command("fault", "Inject a fault into (or read the state of) the lab started by `sessionlab up`.") { words, runsDir };
+        var words = new Argument<string[]>("command") { Description = "one of the commands listed above, e.g. kill sticky/server-2", Arity = ArgumentArity.OneOrMore };
+        var runsDir = new Option<string?>("--runs-dir") { Description = "where `sessionlab up` put its run folders [default: ./runs]" };
+        var command = new Command("fault", $"Inject a fault into (or read the state of) the lab started by `sessionlab up`.\n\nCommands:\n{Indent(FaultCommandInterpreter.Commands)}\n\nExit code: 0 done, 1 the fault could not be carried out, 2 not a command or no lab found.") { words, runsDir };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var root = parse.GetValue(runsDir) is { Length: > 0 } dir ? Path.GetFullPath(dir) : Path.Combine(Environment.CurrentDirectory, "runs");
@@ -20,20 +20,26 @@ internal static class FaultCommand
                 : [];
             foreach (var socket in sockets)
             {
+                FaultReply reply;
                 try
                 {
-                    Console.WriteLine((await ControlSocket.SendAsync(Path.GetDirectoryName(socket)!, string.Join(' ', parse.GetValue(words)!), cancellationToken)).TrimEnd());
-                    return 0;
+                    reply = await ControlSocket.SendAsync(Path.GetDirectoryName(socket)!, string.Join(' ', parse.GetValue(words)!), cancellationToken);
                 }
                 catch (SocketException)
                 {
                     // A socket file left by a lab that is gone; try an older one.
+                    continue;
                 }
+
+                await (reply.Succeeded ? Console.Out : Console.Error).WriteLineAsync(reply.Succeeded ? reply.Text : $"sessionlab fault: {reply.Text}");
+                return reply.ExitCode;
             }
 
-            await Console.Error.WriteLineAsync($"sessionlab fault: no running `sessionlab up` found under {root}.");
-            return 2;
+            await Console.Error.WriteLineAsync($"sessionlab fault: no running `sessionlab up` found under {root}; if it was started elsewhere, pass its folder with --runs-dir (the run folder `up` printed is inside it).");
+            return FaultReply.NotACommand;
         });
         return command;
     }
+
+    private static string Indent(string lines) => string.Join('\n', lines.Split('\n').Select(l => "  " + l));
 }

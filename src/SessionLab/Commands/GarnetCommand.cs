@@ -5,20 +5,20 @@ using Garnet;
 namespace SessionLab.Commands;
 
 /// <summary>
-/// <c>sessionlab garnet</c> (hidden): the embedded Redis-compatible server, in its own process so the lab
+/// <c>sessionlab garnet</c>: the embedded Redis-compatible server, in its own process so the lab
 /// can kill it like a real Redis. Used where <c>redis-server</c> is not installed.
 /// </summary>
 internal static class GarnetCommand
 {
     public static Command Create()
     {
-        var port = new Option<int>("--port") { Description = "TCP port", DefaultValueFactory = _ => 6379 };
+        var port = new Option<int>("--port") { Description = "TCP port", DefaultValueFactory = _ => 6379 }.MustBeAPort();
         var bind = new Option<string>("--bind") { Description = "address to listen on", DefaultValueFactory = _ => "127.0.0.1" };
         var aof = new Option<bool>("--aof") { Description = "keep an append-only file, committed every second, and replay it on start (needs --data-dir)" };
         var dataDir = new Option<string?>("--data-dir") { Description = "folder for the append-only file and checkpoints" };
         var parentPid = new Option<int?>("--parent-pid") { Description = "exit when this process is gone", Hidden = true };
-        var command = new Command("garnet", "Run the embedded Garnet server (a Redis-compatible store).") { port, bind, aof, dataDir, parentPid };
-        command.Hidden = true;
+        // Not hidden: a hidden command prints nothing for --help, and a user may want to run the store `up` falls back to.
+        var command = new Command("garnet", "Run the embedded Garnet server: the Redis-compatible store `up` and `run` use where redis-server is not installed.") { port, bind, aof, dataDir, parentPid };
         command.Validators.Add(result =>
         {
             if (result.GetValue(aof) && string.IsNullOrEmpty(result.GetValue(dataDir)))

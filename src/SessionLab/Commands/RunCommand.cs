@@ -17,14 +17,14 @@ internal static class RunCommand
 {
     public static Command Create()
     {
-        var ids = new Argument<string[]>("experiments") { Description = "experiment ids (1.1) or groups (1); default: all", Arity = ArgumentArity.ZeroOrMore };
+        var ids = new Argument<string[]>("experiments") { Description = "experiment ids (2.2) or group numbers (2), listed above [default: all]", Arity = ArgumentArity.ZeroOrMore };
         var quick = new Option<bool>("--quick") { Description = "scale waits and TTLs down (e.g. 3 s TTL) so groups 1-3 run in under a minute" };
-        var output = new Option<string?>("--out") { Description = "folder for results.json (default: the run folder)" };
-        var requests = new Option<int?>("--requests") { Description = "performance group: requests per measurement (default 2,000 for 4.1, 10,000 for 4.2)" };
-        var concurrency = new Option<int?>("--concurrency") { Description = "performance group: concurrent connections for 4.2 (default 100)" };
+        var output = new Option<string?>("--out") { Description = "folder for results.json [default: the run folder]" };
+        var requests = new Option<int?>("--requests") { Description = "performance group: requests per measurement [default: 2,000 for 4.1, 10,000 for 4.2]" };
+        var concurrency = new Option<int?>("--concurrency") { Description = "performance group: concurrent connections for 4.2 [default: 100]" };
         var duration = new Option<TimeSpan?>("--duration") { Description = "performance group: measure each target for this long instead of a request count", CustomParser = DurationParser.ParseOption };
         var topologyOptions = new TopologyCommandOptions();
-        var command = new Command("run", "Run the experiments against the real topology and write results.json.") { ids, quick, output, requests, concurrency, duration };
+        var command = new Command("run", Describe()) { ids, quick, output, requests, concurrency, duration };
         topologyOptions.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -62,6 +62,13 @@ internal static class RunCommand
         return command;
     }
 
+    /// <summary>The command's help: what it does, then every experiment a user can name.</summary>
+    private static string Describe()
+    {
+        var lines = ExperimentCatalog.All().Select(e => $"  {e.Info.Id}  {e.Info.Title}");
+        return "Run the experiments against the real topology, write results.json and the report (Markdown, HTML, charts).\n\nExperiments:\n" + string.Join('\n', lines);
+    }
+
     private static async Task<int> RunAsync(IReadOnlyList<IExperiment> experiments, ExperimentSettings settings, TopologyOptions options, string? output, CancellationToken cancellationToken)
     {
         var started = DateTimeOffset.Now;
@@ -85,32 +92,50 @@ internal static class RunCommand
         {
             AnsiConsole.MarkupLineInterpolated($"[green]ready[/]: {topology.LoadBalancer.Description}, {topology.Store.Description}; running {experiments.Count} experiment(s){(settings.Quick ? " in quick mode" : string.Empty)}");
             var faults = new FaultController(topology);
-            IReadOnlyList<ExperimentResult> results;
+            // Kept as each experiment completes, so an interrupted run still writes what it measured.
+            var completed = new List<ExperimentResult>();
+            var live = AnsiConsole.Profile.Capabilities.Interactive && !Console.IsOutputRedirected ? new LiveLine(Console.Out, () => AnsiConsole.Profile.Width) : null;
+            var progress = new ConsoleExperimentProgress(live);
+            void Completed(ExperimentResult result)
+            {
+                completed.Add(result);
+                progress.Print(() => ResultPrinter.PrintExperiment(result));
+            }
+
+            var interrupted = false;
             try
             {
-                Task<IReadOnlyList<ExperimentResult>> RunWith(StatusContext? status) =>
-                    new ExperimentRunner(topology, faults, settings, new ConsoleExperimentProgress(status))
-                        .RunAsync(experiments, ResultPrinter.PrintExperiment, cancellationToken);
-
-                results = AnsiConsole.Profile.Capabilities.Interactive
-                    ? await AnsiConsole.Status().StartAsync("Starting…", RunWith)
-                    : await RunWith(null);
+                await new ExperimentRunner(topology, faults, settings, progress).RunAsync(experiments, Completed, cancellationToken);
             }
-            catch (OperationCanceledException)
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                AnsiConsole.MarkupLine("[yellow]Cancelled.[/] Stopping everything…");
-                return 130;
+                interrupted = true;
+            }
+            finally
+            {
+                live?.Clear();
             }
 
-            var run = new RunResult(RunResult.CurrentSchemaVersion, Path.GetFileName(topology.RunFolder), started, DateTimeOffset.Now, settings.Quick, LabEnvironmentReader.Read(topology), results);
+            if (interrupted)
+            {
+                AnsiConsole.MarkupLineInterpolated($"[yellow]Interrupted[/] after {completed.Count} of {experiments.Count} experiment(s); writing what completed.");
+            }
+
+            var run = new RunResult(RunResult.CurrentSchemaVersion, Path.GetFileName(topology.RunFolder), started, DateTimeOffset.Now, settings.Quick, LabEnvironmentReader.Read(topology), completed)
+            {
+                Interrupted = interrupted,
+                Selected = [.. experiments.Select(e => e.Info.Id)],
+                Catalog = [.. ExperimentCatalog.All().Select(e => new CatalogEntry(e.Info.Id, e.Info.Group, e.Info.Title))],
+            };
             var folder = output is { Length: > 0 } ? Directory.CreateDirectory(output).FullName : topology.RunFolder;
             var resultsPath = Path.Combine(folder, "results.json");
-            await File.WriteAllTextAsync(resultsPath, ResultsJson.Serialize(run), cancellationToken);
+            // Not the run's token: after Ctrl+C it is cancelled, and these files are what the interruption must not lose.
+            await File.WriteAllTextAsync(resultsPath, ResultsJson.Serialize(run), CancellationToken.None);
             ResultPrinter.PrintSummary(run, resultsPath);
             // The report is derived from results.json alone, so `sessionlab report` re-renders exactly this.
-            await ReportWriter.WriteAsync(run, folder, cancellationToken);
+            await ReportWriter.WriteAsync(run, folder, CancellationToken.None);
             AnsiConsole.MarkupLineInterpolated($"Total {(run.FinishedAt - run.StartedAt).TotalSeconds.ToString("0", CultureInfo.InvariantCulture)} s. Stopping the topology…");
-            return results.Any(r => r.Status == ExperimentStatus.Failed) ? 1 : 0;
+            return interrupted ? 130 : completed.Any(r => r.Status == ExperimentStatus.Failed) ? 1 : 0;
         }
     }
 }

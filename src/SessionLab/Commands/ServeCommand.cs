@@ -13,31 +13,31 @@ internal static class ServeCommand
 {
     public static Command Create()
     {
-        var scheme = new Option<string>("--scheme") { Description = "the session scheme", Required = true };
+        var scheme = new Option<string>("--scheme") { Description = "the session scheme: sticky, redis, jwt, aspnet-session or jwt-bearer", Required = true };
         // aspnet-session and jwt-bearer are the ASP.NET Core built-ins, run as baselines by the performance experiments.
         scheme.AcceptOnlyFromAmong([.. SchemeNames.All.Select(s => s.Name)]);
-        var port = new Option<int>("--port") { Description = "TCP port to listen on", Required = true };
+        var port = new Option<int>("--port") { Description = "TCP port to listen on (1-65535)", Required = true }.MustBeAPort();
         var serverId = new Option<string>("--server-id") { Description = "reported as server_id in every reply", DefaultValueFactory = _ => "server-1" };
-        var host = new Option<string?>("--host") { Description = "address to listen on (default 127.0.0.1)" };
-        var redis = new Option<string?>("--redis") { Description = "Redis configuration string (default 127.0.0.1:6379; Sentinel/Cluster syntax accepted)" };
-        var sessionTtl = Duration("--session-ttl", "idle expiry of a session (default 30m)");
-        var jwtLifetime = Duration("--jwt-lifetime", "lifetime of a /login token (default 2h)");
-        var clockSkew = Duration("--clock-skew", "JWT clock skew tolerance (default 1s)");
-        var drainTime = Duration("--drain-time", "on SIGTERM or Ctrl+C, how long to keep serving with Connection: close before stopping (default 1.5s; 0: no drain)");
+        var host = new Option<string?>("--host") { Description = "address to listen on [default: 127.0.0.1]" }.MustBeAnIpAddress();
+        var redis = new Option<string?>("--redis") { Description = "Redis configuration string, Sentinel/Cluster syntax accepted [default: 127.0.0.1:6379]" };
+        var sessionTtl = Duration("--session-ttl", "idle expiry of a session [default: 30m]");
+        var jwtLifetime = Duration("--jwt-lifetime", "lifetime of a /login token [default: 2h]");
+        var clockSkew = Duration("--clock-skew", "JWT clock skew tolerance [default: 1s]");
+        var drainTime = Duration("--drain-time", "on SIGTERM or Ctrl+C, how long to keep serving with Connection: close before stopping (0: no drain) [default: 1.5s]");
         // No --jwt-key: a key on the command line is readable by every user through ps and /proc/<pid>/cmdline.
-        var jwtKeyFile = new Option<string?>("--jwt-key-file") { Description = "file holding the base64 HS256 key shared by the JWT backends, mode 0600 (or env SESSIONLAB_Jwt__Key; default in lab mode: a generated development key)" };
-        var sessionKeyFile = new Option<string?>("--session-key-file") { Description = "file holding the base64 key that signs session ids and Redis records, mode 0600 (or env SESSIONLAB_Session__Key; default in lab mode: a generated development key)" };
-        var labEndpoints = new Option<bool>("--lab-endpoints") { Description = "serve the lab instruments /login-short, /debug/sessions, /debug/runtime also with a users file (on by default only with the demo directory)" };
+        var jwtKeyFile = new Option<string?>("--jwt-key-file") { Description = "file holding the base64 HS256 key shared by the JWT backends, mode 0600, or env SESSIONLAB_Jwt__Key [default in lab mode: a generated development key]" };
+        var sessionKeyFile = new Option<string?>("--session-key-file") { Description = "file holding the base64 key that signs session ids and Redis records, mode 0600, or env SESSIONLAB_Session__Key [default in lab mode: a generated development key]" };
+        var labEndpoints = new Option<bool>("--lab-endpoints") { Description = "serve the lab instruments /login-short, /debug/sessions, /debug/runtime also with a users file [default: on with the demo directory, off with a users file]" };
         var insecureKey = new Option<bool>("--allow-insecure-dev-key") { Description = "accept a generated development key with a users file, and weak or published keys (experiments only)" };
-        var revocation = new Option<string?>("--revocation") { Description = "off: /profile is stateless; on: /profile consults the blacklist (default off)" };
+        var revocation = new Option<string?>("--revocation") { Description = "off: /profile is stateless; on: /profile consults the blacklist [default: off]" };
         revocation.AcceptOnlyFromAmong("off", "on");
-        var whenDown = new Option<string?>("--revocation-when-redis-down") { Description = "fail-closed (503, default) or fail-open" };
+        var whenDown = new Option<string?>("--revocation-when-redis-down") { Description = "fail-closed (503) or fail-open (accept unchecked) [default: fail-closed]" };
         whenDown.AcceptOnlyFromAmong("fail-closed", "fail-open");
-        var usersFile = new Option<string?>("--users-file") { Description = "JSON user file with PBKDF2 password hashes; turns on real password checks" };
+        var usersFile = new Option<string?>("--users-file") { Description = "JSON user file, {\"users\":[{\"username\":\"alice\",\"user_id\":1001,\"password_hash\":\"AQAAAA...\"}]} with hashes from `sessionlab hash-password`; turns on real password checks" };
         var secureCookie = new Option<bool>("--secure-cookie") { Description = "mark the session cookie Secure (HTTPS only)" };
         var parentPid = new Option<int?>("--parent-pid") { Description = "exit when this process is gone", Hidden = true };
 
-        var command = new Command("serve", "Run one backend of one scheme (sticky, redis or jwt).")
+        var command = new Command("serve", "Run one backend of one scheme: sticky, redis or jwt (the plan's), or aspnet-session or jwt-bearer (the ASP.NET Core built-ins the performance group measures as baselines).")
         {
             scheme, port, serverId, host, redis, sessionTtl, jwtLifetime, clockSkew, drainTime, jwtKeyFile, sessionKeyFile, revocation, whenDown, usersFile,
             secureCookie, labEndpoints, insecureKey, parentPid,

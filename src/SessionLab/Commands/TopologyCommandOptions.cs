@@ -11,13 +11,17 @@ internal sealed class TopologyCommandOptions
 
     public Option<string> Store { get; } = new("--redis") { Description = "auto (redis-server if installed, else Garnet), system, garnet, or a Redis connection string (external: Sentinel/Cluster syntax accepted)", DefaultValueFactory = _ => "auto" };
 
-    public Option<int> PortOffset { get; } = new("--port-offset") { Description = "added to every port of the plan (8080…8103, 6379), to run beside another lab", DefaultValueFactory = _ => 0 };
+    public Option<int> PortOffset { get; } = new Option<int>("--port-offset")
+    {
+        Description = $"added to every port the lab listens on ({new TopologyPorts().Ranges}: balancers, backends, baselines, the experiments' extra backends and stores), to run beside another lab",
+        DefaultValueFactory = _ => 0,
+    }.MustBeAPortOffset();
 
-    public Option<string?> RunsDirectory { get; } = new("--runs-dir") { Description = "where run folders go (default ./runs)" };
+    public Option<string?> RunsDirectory { get; } = new Option<string?>("--runs-dir") { Description = "where run folders go [default: ./runs]" }.MustBeAWritableFolder();
 
-    public Option<TimeSpan?> SessionTtl { get; } = new("--session-ttl") { Description = "sliding idle expiry of sticky and redis sessions (default 30m)", CustomParser = DurationParser.ParseOption };
+    public Option<TimeSpan?> SessionTtl { get; } = new("--session-ttl") { Description = "sliding idle expiry of sticky and redis sessions [default: 30m]", CustomParser = DurationParser.ParseOption };
 
-    public Option<string?> Revocation { get; } = new("--revocation") { Description = "off (default): JWT /profile is stateless; on: it consults the blacklist" };
+    public Option<string?> Revocation { get; } = new("--revocation") { Description = "off: JWT /profile is stateless; on: it consults the blacklist [default: off]" };
 
     public Option<bool> Baselines { get; } = new("--baselines") { Description = "also run the ASP.NET Core built-ins (session middleware on 8110, JwtBearer on 8120) as baseline groups" };
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using SessionLab.Faults;
 using SessionLab.Topology;
 using SessionLab.Topology.LoadBalancing;
+using SessionLab.Topology.Processes;
 using Spectre.Console;
 
 namespace SessionLab.Commands;
@@ -74,13 +75,29 @@ internal static class UpCommand
                 Markup.Escape(state.Address),
                 Markup.Escape(state.Engine),
                 state.ProcessId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-",
-                state.IsUp ? "[green]up[/]" : "[red]down[/]");
+                state.IsUp ? $"[green]{Markup.Escape(state.State)}[/]" : $"[red]{Markup.Escape(state.State)}[/]");
         }
 
         AnsiConsole.Write(table);
-        AnsiConsole.MarkupLineInterpolated($"[green bold]ready[/]: {faults.Status().Count} parts up. Logs and configs: {topology.RunFolder}");
+        var states = faults.Status();
+        var up = states.Count(st => st.IsUp);
+        if (up == states.Count)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[green bold]ready[/]: {up} parts up. Logs and configs: {topology.RunFolder}");
+        }
+        else
+        {
+            AnsiConsole.MarkupLineInterpolated($"[red bold]not ready[/]: {up} of {states.Count} parts up ({string.Join(", ", states.Where(st => !st.IsUp).Select(st => $"{st.Component} {st.State}"))}). Logs and configs: {topology.RunFolder}");
+        }
+
         AnsiConsole.MarkupLineInterpolated($"Try: curl -c jar -X POST {topology.BalancerAddress(Backend.Common.SchemeKind.Sticky)}login -H 'content-type: application/json' -d '{{\"username\":\"alice\"}}'");
-        AnsiConsole.MarkupLineInterpolated($"From another terminal: sessionlab fault kill sticky/server-2   (or type commands here; 'help' lists them; Ctrl+C stops all)");
+        // The very command for this build and these runs, since a bare `sessionlab` exists only once the README's alias is set.
+        string[] fault = ["fault", "kill", "sticky/server-2"];
+        var runsDir = Path.GetDirectoryName(topology.RunFolder)!;
+        var defaultRuns = Path.Combine(Environment.CurrentDirectory, "runs");
+        var example = SelfLauncher.Display(runsDir == defaultRuns ? fault : [.. fault, "--runs-dir", runsDir]);
+        AnsiConsole.MarkupLineInterpolated($"From another terminal: {example}");
+        AnsiConsole.MarkupLine("Or type commands here ('help' lists them); Ctrl+C stops everything.");
     }
 
     private static async Task PromptUntilStoppedAsync(FaultCommandInterpreter interpreter, CancellationToken cancellationToken)
@@ -109,10 +126,10 @@ internal static class UpCommand
                 return;
             }
 
-            var reply = await interpreter.ExecuteAsync(line, cancellationToken);
-            if (reply.Length > 0)
+            var reply = await interpreter.ExecuteAsync(line, atPrompt: true, cancellationToken);
+            if (reply.Text.Length > 0)
             {
-                AnsiConsole.WriteLine(reply);
+                AnsiConsole.WriteLine(reply.Text);
             }
         }
     }

@@ -39,7 +39,7 @@ internal sealed class ControlSocket : IAsyncDisposable
     }
 
     /// <summary>Sends one command to the lab whose run folder is <paramref name="runFolder"/> and returns its reply.</summary>
-    public static async Task<string> SendAsync(string runFolder, string command, CancellationToken cancellationToken)
+    public static async Task<FaultReply> SendAsync(string runFolder, string command, CancellationToken cancellationToken)
     {
         using var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
         await socket.ConnectAsync(new UnixDomainSocketEndPoint(Path.Combine(runFolder, FileName)), cancellationToken);
@@ -47,7 +47,7 @@ internal sealed class ControlSocket : IAsyncDisposable
         await stream.WriteAsync(Encoding.UTF8.GetBytes(command + "\n"), cancellationToken);
         socket.Shutdown(SocketShutdown.Send);
         using var reader = new StreamReader(stream, Encoding.UTF8);
-        return await reader.ReadToEndAsync(cancellationToken);
+        return FaultReply.Decode(await reader.ReadToEndAsync(cancellationToken));
     }
 
     public async ValueTask DisposeAsync()
@@ -72,11 +72,18 @@ internal sealed class ControlSocket : IAsyncDisposable
         while (!_stop.IsCancellationRequested)
         {
             using var client = await _listener.AcceptAsync(_stop.Token);
-            await using var stream = new NetworkStream(client, ownsSocket: false);
-            using var reader = new StreamReader(stream, Encoding.UTF8);
-            var line = await reader.ReadLineAsync(_stop.Token) ?? string.Empty;
-            var reply = await interpreter.ExecuteAsync(line, _stop.Token);
-            await stream.WriteAsync(Encoding.UTF8.GetBytes(reply + "\n"), _stop.Token);
+            try
+            {
+                await using var stream = new NetworkStream(client, ownsSocket: false);
+                using var reader = new StreamReader(stream, Encoding.UTF8);
+                var line = await reader.ReadLineAsync(_stop.Token) ?? string.Empty;
+                var reply = await interpreter.ExecuteAsync(line, atPrompt: false, _stop.Token);
+                await stream.WriteAsync(Encoding.UTF8.GetBytes(reply.Encode() + "\n"), _stop.Token);
+            }
+            catch (IOException)
+            {
+                // That client went away before its reply; the next one is still served.
+            }
         }
     }
 }

@@ -9,6 +9,9 @@ namespace SessionLab.Faults;
 /// </summary>
 internal sealed class FaultController(RunningTopology topology)
 {
+    // Ports of backends taken out of the balancer's rotation through this controller, so status can say so.
+    private readonly HashSet<int> _outOfRotation = [];
+
     public RunningTopology Topology => topology;
 
     /// <summary>
@@ -30,6 +33,11 @@ internal sealed class FaultController(RunningTopology topology)
     public async Task<string> StopBackendAsync(string nameOrPort)
     {
         var backend = topology.FindBackend(nameOrPort);
+        if (!backend.IsRunning)
+        {
+            return $"{backend.Name} was not running";
+        }
+
         await backend.StopAsync();
         return $"stopped {backend.Name} with SIGTERM";
     }
@@ -51,6 +59,11 @@ internal sealed class FaultController(RunningTopology topology)
     {
         var backend = topology.FindBackend(nameOrPort);
         await topology.LoadBalancer.SetInRotationAsync(BalancedEndPoint(backend), false, cancellationToken);
+        lock (_outOfRotation)
+        {
+            _outOfRotation.Add(backend.Port);
+        }
+
         return $"took {backend.Name} out of the load balancer's rotation";
     }
 
@@ -59,6 +72,11 @@ internal sealed class FaultController(RunningTopology topology)
     {
         var backend = topology.FindBackend(nameOrPort);
         await topology.LoadBalancer.SetInRotationAsync(BalancedEndPoint(backend), true, cancellationToken);
+        lock (_outOfRotation)
+        {
+            _outOfRotation.Remove(backend.Port);
+        }
+
         return $"put {backend.Name} back into the load balancer's rotation";
     }
 
@@ -93,6 +111,11 @@ internal sealed class FaultController(RunningTopology topology)
     {
         RequireControllableStore();
         var pid = topology.Store.ProcessId;
+        if (pid is null)
+        {
+            return $"{topology.Store.Description} was not running (nothing to kill); `redis start` starts it";
+        }
+
         await topology.Store.KillAsync();
         return $"killed {topology.Store.Description} (pid {pid}) with SIGKILL";
     }
@@ -100,6 +123,11 @@ internal sealed class FaultController(RunningTopology topology)
     public async Task<string> StartStoreAsync(CancellationToken cancellationToken)
     {
         RequireControllableStore();
+        if (topology.Store.IsRunning)
+        {
+            return $"{topology.Store.Description} is already running (pid {topology.Store.ProcessId})";
+        }
+
         await topology.RestartStoreAsync(topology.Store, cancellationToken);
         return $"started {topology.Store.Description} (pid {topology.Store.ProcessId})";
     }
@@ -118,17 +146,32 @@ internal sealed class FaultController(RunningTopology topology)
         return ($"{name}: killed {store.Description} (pid {pid}) with SIGKILL and started it again (pid {store.ProcessId}) in {restart.TotalMilliseconds:0} ms", restart);
     }
 
-    /// <summary>Every part, with its address, engine, pid and whether it is up.</summary>
+    /// <summary>Every part, with its address, engine, pid and state (up, down, unreachable, out of the balancer's rotation).</summary>
     public IReadOnlyList<ComponentState> Status()
     {
+        var store = topology.Store;
+        // An external store has no process of ours: "down" would claim the lab stopped it; it is unreachable.
+        var storeState = store.IsRunning ? "up" : store.CanBeControlled ? "down" : "unreachable";
         var states = new List<ComponentState>
         {
-            new("store", topology.Store.Configuration, topology.Store.Description, topology.Store.ProcessId, topology.Store.IsRunning),
+            new("store", store.CanBeControlled ? store.Configuration : SessionLab.Topology.Stores.ExternalStoreEngine.Redacted(store.Configuration), store.Description, store.ProcessId, store.IsRunning, storeState),
         };
+        int[] outOfRotation;
+        lock (_outOfRotation)
+        {
+            outOfRotation = [.. _outOfRotation];
+        }
+
         states.AddRange(topology.Backends.Select(b =>
-            new ComponentState(b.Name, $"127.0.0.1:{b.Port}", $"sessionlab serve {SessionLab.Topology.Processes.SelfLauncher.Version.Split('+')[0]}", b.ProcessId, b.IsRunning)));
+            new ComponentState(
+                b.Name,
+                $"127.0.0.1:{b.Port}",
+                $"sessionlab serve {SessionLab.Topology.Processes.SelfLauncher.Version.Split('+')[0]}",
+                b.ProcessId,
+                b.IsRunning,
+                (b.IsRunning ? "up" : "down") + (outOfRotation.Contains(b.Port) ? ", out of rotation" : string.Empty))));
         states.AddRange(topology.Groups.Select(g =>
-            new ComponentState($"lb/{g.Name}", g.Listen.ToString(), $"{topology.LoadBalancer.Description} ({(g.Policy == SessionLab.Topology.LoadBalancing.BalancingPolicy.IpHash ? "ip_hash" : "round robin")})", topology.LoadBalancer.ProcessId, true)));
+            new ComponentState($"lb/{g.Name}", g.Listen.ToString(), $"{topology.LoadBalancer.Description} ({(g.Policy == SessionLab.Topology.LoadBalancing.BalancingPolicy.IpHash ? "ip_hash" : "round robin")})", topology.LoadBalancer.ProcessId, true, "up")));
         return states;
     }
 
@@ -146,5 +189,5 @@ internal sealed class FaultController(RunningTopology topology)
     }
 }
 
-/// <summary>One row of the components table.</summary>
-internal sealed record ComponentState(string Component, string Address, string Engine, int? ProcessId, bool IsUp);
+/// <summary>One row of the components table; <see cref="State"/> is what a person reads ("up, out of rotation").</summary>
+internal sealed record ComponentState(string Component, string Address, string Engine, int? ProcessId, bool IsUp, string State);

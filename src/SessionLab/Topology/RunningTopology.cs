@@ -63,10 +63,20 @@ internal sealed class RunningTopology : IAsyncDisposable
     public IEnumerable<BackendNode> BackendsOf(SchemeKind scheme) => Backends.Where(b => b.Scheme == scheme);
 
     /// <summary>A backend by name (<c>sticky/server-2</c>) or port (<c>8082</c>).</summary>
-    public BackendNode FindBackend(string nameOrPort) =>
-        Backends.FirstOrDefault(b => b.Name.Equals(nameOrPort, StringComparison.OrdinalIgnoreCase)
-            || b.Port.ToString(System.Globalization.CultureInfo.InvariantCulture) == nameOrPort)
-        ?? throw new TopologyException($"No backend '{nameOrPort}'. Known: {string.Join(", ", Backends.Select(b => $"{b.Name} ({b.Port})"))}.");
+    public BackendNode FindBackend(string nameOrPort)
+    {
+        if (Backends.FirstOrDefault(b => b.Name.Equals(nameOrPort, StringComparison.OrdinalIgnoreCase)
+            || b.Port.ToString(System.Globalization.CultureInfo.InvariantCulture) == nameOrPort) is { } backend)
+        {
+            return backend;
+        }
+
+        // "server-2" alone is what the plan's replies call a backend, but every group has one.
+        var sameId = Backends.Where(b => b.ServerId.Equals(nameOrPort, StringComparison.OrdinalIgnoreCase)).Select(b => b.Name).ToList();
+        throw new TopologyException(sameId.Count > 0
+            ? $"No backend '{nameOrPort}': every group has one; name it with its group: {string.Join(", ", sameId)} (or its port)."
+            : $"No backend '{nameOrPort}'. Known: {string.Join(", ", Backends.Select(b => $"{b.Name} ({b.Port})"))}.");
+    }
 
     /// <summary>
     /// Starts one backend beside the topology, for one experiment: not behind a load balancer, on extra port

@@ -26,7 +26,7 @@ internal sealed class TopologyLauncher(ILoadBalancerEngine balancerEngine, IStor
         var managesStore = storeEngine is not ExternalStoreEngine;
         CheckPortsFree(options.Ports.All(managesStore, options.IncludeBaselines));
 
-        var runFolder = Directory.CreateDirectory(Path.Combine(options.RunsDirectory, DateTime.Now.ToString("yyyyMMdd-HHmmss-fff", CultureInfo.InvariantCulture))).FullName;
+        var runFolder = CreateRunFolder(options.RunsDirectory);
         var registry = new ProcessRegistry(runFolder);
         progress?.Report($"run folder {runFolder}");
 
@@ -75,6 +75,18 @@ internal sealed class TopologyLauncher(ILoadBalancerEngine balancerEngine, IStor
 
             registry.Clear();
             throw;
+        }
+    }
+
+    private static string CreateRunFolder(string runsDirectory)
+    {
+        try
+        {
+            return Directory.CreateDirectory(Path.Combine(runsDirectory, DateTime.Now.ToString("yyyyMMdd-HHmmss-fff", CultureInfo.InvariantCulture))).FullName;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new TopologyException($"Cannot create a run folder under {runsDirectory} ({e.Message}); choose another with --runs-dir.");
         }
     }
 

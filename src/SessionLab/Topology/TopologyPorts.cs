@@ -35,6 +35,15 @@ internal sealed record TopologyPorts(int Offset = 0)
         ? 6379 + index + Offset
         : throw new ArgumentOutOfRangeException(nameof(index), index, "An experiment can start at most nine extra stores.");
 
+    /// <summary>The lowest port the lab may take: the plan's store (6379).</summary>
+    public int Lowest => Store;
+
+    /// <summary>The highest port the lab may take: the last extra backend (8139).</summary>
+    public int Highest => ExtraBackend(9);
+
+    /// <summary>The ranges the lab listens on, for help texts and messages: "8080–8139 and 6379–6388".</summary>
+    public string Ranges => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{StickyBalancer}–{Highest} and {Store}–{ExtraStore(9)}");
+
     /// <summary>Backend <paramref name="index"/> (1-based) of a group whose balancer listens on <paramref name="balancerPort"/>.</summary>
     public static int Backend(int balancerPort, int index) => balancerPort + index;
 

@@ -32,6 +32,41 @@ public sealed class PeerSchemesTests
     }
 
     [Fact]
+    public async Task AspNetSession_BackendsStartedTogether_AgreeOnOneDataProtectionKey_SoEveryCookieReadsEverywhere()
+    {
+        // Started at once, as the topology starts them: each used to find the key ring in Redis empty at start-up and create its
+        // own key, and minutes later (4.2) a cookie from one was a new, empty session on another. A race: without the fix this
+        // fails only some of the time, more often on a busy machine.
+        await using var redis = await RedisServer.StartPreferredAsync(Ct);
+        var backends = await Task.WhenAll(Enumerable.Range(1, 3).Select(i => BackendProcess.StartAsync("aspnet-session", $"server-{i}", Ct, "--redis", redis.Configuration)));
+        try
+        {
+            var clients = backends.SelectMany(b => Enumerable.Range(0, 5).Select(_ => b.NewClient())).ToList();
+            var cookies = await Task.WhenAll(clients.Select(async (c, i) => Api.SessionIdOf(await c.LoginAsync($"peer-user-{i}"))));
+
+            var keys = await redis.Database.ListLengthAsync("sessionlab:data-protection-keys");
+            Assert.True(keys == 1, $"{keys} keys; logs:\n{string.Join("\n", backends.Select(b => b.Log))}");
+            foreach (var cookie in cookies)
+            {
+                foreach (var backend in backends)
+                {
+                    using var other = backend.NewClientWithCookie($"session_id={cookie}");
+                    Assert.Equal(HttpStatusCode.OK, (await other.ProfileAsync()).StatusCode);
+                }
+            }
+
+            clients.ForEach(c => c.Dispose());
+        }
+        finally
+        {
+            foreach (var backend in backends)
+            {
+                await backend.DisposeAsync();
+            }
+        }
+    }
+
+    [Fact]
     public async Task JwtBearer_AcceptsTheLabsTokens_AndRefusesWithTheSameJsonErrors()
     {
         var key = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(64));

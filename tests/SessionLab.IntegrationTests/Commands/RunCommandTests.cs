@@ -62,6 +62,45 @@ public sealed class RunCommandTests
     }
 
     [Fact]
+    public async Task Run_InterruptedWithCtrlC_WritesWhatCompleted_MarkedInterrupted_AndItsReport()
+    {
+        var runs = Directory.CreateTempSubdirectory("sessionlab-interrupted-").FullName;
+        var ports = LabPorts.FindFree();
+        try
+        {
+            await using (var lab = LabCli.Start(
+                new Dictionary<string, string>(),
+                "run", "1.1", "1.2", "1.3", "--quick", "--lb", "yarp", "--redis", "garnet",
+                "--port-offset", ports.Offset.ToString(CultureInfo.InvariantCulture), "--runs-dir", runs))
+            {
+                await lab.WaitForOutputAsync("1.1 took", TimeSpan.FromMinutes(3));
+                Assert.True(NativeSignals.Interrupt(lab.ProcessId));
+                var (exitCode, stdout, stderr) = await lab.WaitAsync(TimeSpan.FromMinutes(2));
+
+                Assert.True(exitCode == 130, stdout + stderr);
+                Assert.Contains("Interrupted", stdout, StringComparison.Ordinal);
+            }
+
+            var resultsPath = Directory.EnumerateFiles(runs, "results.json", SearchOption.AllDirectories).Single();
+            var run = ResultsJson.Deserialize(await File.ReadAllTextAsync(resultsPath, Ct));
+            Assert.True(run.Interrupted);
+            Assert.Equal(["1.1", "1.2", "1.3"], run.Selected);
+            Assert.Equal("1.1", run.Experiments[0].Id);
+            Assert.InRange(run.Experiments.Count, 1, 2);
+            Assert.All(run.Experiments, e => Assert.Equal(ExperimentStatus.Completed, e.Status));
+            var report = await File.ReadAllTextAsync(Path.Combine(Path.GetDirectoryName(resultsPath)!, "report.md"), Ct);
+            Assert.Contains("This run was interrupted", report, StringComparison.Ordinal);
+            Assert.Contains("1.3 Backend crash (Sticky session), interrupted", report, StringComparison.Ordinal);
+            Assert.Contains("6.7 ", report, StringComparison.Ordinal);
+            Assert.All(ports.All(includeStore: true), port => Assert.Null(ProcFs.ListenerOf(port)));
+        }
+        finally
+        {
+            Directory.Delete(runs, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Run_UnknownExperiment_IsAClearErrorBeforeStartingAnything()
     {
         var (exitCode, output) = await LabCli.RunAsync(TimeSpan.FromMinutes(1), "run", "9.9");

@@ -49,7 +49,32 @@ public sealed class ReportBuilderTests
         var paragraph = Assert.IsType<ParagraphBlock>(Assert.Single(performance.Blocks));
         Assert.StartsWith("Not run in this run", paragraph.Text, StringComparison.Ordinal);
         var notRun = document.Sections.Single(s => s.Anchor == "key-findings").Blocks.OfType<ListBlock>().Last();
-        Assert.Equal(["4.1 Latency", "4.2 Throughput", "4.3 Resources"], notRun.Items);
+        Assert.Equal(["4.1 Latency (Performance)", "4.2 Throughput (Performance)", "4.3 Resources (Performance)"], notRun.Items);
+    }
+
+    [Fact]
+    public void Build_InterruptedRunWithTheLabsCatalog_CountsEveryExperiment_AndListsWhatWasNotRunOrNotReached()
+    {
+        var sample = SampleRuns.Groups1To3();
+        CatalogEntry[] catalog =
+        [
+            .. sample.Experiments.Select(e => new CatalogEntry(e.Id, e.Group, e.Title)),
+            new("4.1", 4, "Latency"), new("5.1", 5, "Session id entropy"), new("6.7", 6, "Slow store"),
+        ];
+        var run = sample.Without("3.3") with
+        {
+            Interrupted = true,
+            Selected = [.. sample.Experiments.Select(e => e.Id)],
+            Catalog = catalog,
+        };
+
+        var document = ReportBuilder.Build(run);
+
+        var summary = document.Sections.Single(s => s.Anchor == "summary").Blocks.OfType<ParagraphBlock>().First().Text;
+        Assert.StartsWith($"This run was interrupted (Ctrl+C or SIGTERM) after {run.Experiments.Count} of the {sample.Experiments.Count} experiments it was asked for", summary, StringComparison.Ordinal);
+        Assert.Contains($"ran {run.Experiments.Count} of the plan's 12 experiments and 0 of the lab's 2 beyond the plan", summary, StringComparison.Ordinal);
+        var notRun = document.Sections.Single(s => s.Anchor == "key-findings").Blocks.OfType<ListBlock>().Last();
+        Assert.Equal(["3.3 Blacklist logout (JWT), interrupted", "4.1 Latency (Performance)", "5.1 Session id entropy (Security)", "6.7 Slow store (Reliability)"], notRun.Items);
     }
 
     [Fact]

@@ -43,4 +43,34 @@ public sealed class RunComparisonTests
         Assert.Null(p50.A);
         Assert.Null(p50.Ratio);
     }
+
+    [Fact]
+    public void Compare_QuickAgainstFull_NotRunIsNoChange_AndTheModesAreWarnedAbout()
+    {
+        var quick = SampleRuns.Groups1To3();
+        var full = SampleRuns.Full();
+
+        var comparison = RunComparison.Compare(quick, full);
+
+        var notRun = comparison.Verdicts.Single(v => v.ExperimentId == "4.3" && v.HypothesisId == "H1");
+        Assert.True(notRun.OnlyInOne);
+        Assert.False(notRun.Changed);
+        Assert.Contains("4.3", comparison.OnlyInB);
+        Assert.Empty(comparison.OnlyInA);
+        Assert.Equal(comparison.Verdicts.Count(v => v.Changed), comparison.ChangedCount);
+        Assert.Equal(quick.Quick != full.Quick, comparison.Warnings.Any(w => w.Contains("quick run and B a full one", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Compare_DifferentEngines_AreWarnedAbout()
+    {
+        var a = SampleRuns.Groups1To3();
+        var b = a with { Environment = a.Environment with { LoadBalancer = a.Environment.LoadBalancer + " (another)", Store = "redis-server 7.0.15 (another)" } };
+
+        var comparison = RunComparison.Compare(a, b);
+
+        Assert.Contains(comparison.Warnings, w => w.StartsWith("The load balancers differ", StringComparison.Ordinal));
+        Assert.Contains(comparison.Warnings, w => w.StartsWith("The stores differ", StringComparison.Ordinal));
+        Assert.Equal(0, comparison.ChangedCount);
+    }
 }

@@ -17,12 +17,21 @@ internal static class ChartBlocks
             var series = group.Select(s => s with { Name = Target(s.Name) }).ToList();
             var first = series[0];
             var anchor = $"chart-{Anchors.Experiment(experiment.Id)}-{Slug(group.Key)}";
-            var title = $"{Capitalize(group.Key)}: {first.YLabel} by {first.XLabel} ({experiment.Id})";
+            var title = Title(group.Key, first, experiment.Id);
             blocks.Add(new ChartBlock(anchor, title, KindOf(group.Key, series), first.XLabel, first.YLabel, series));
         }
 
         return blocks;
     }
+
+    /// <summary>
+    /// "Errors per second: failed requests by second (6.1)"; when the axis already names the chart's subject ("TTL (s)"),
+    /// saying it twice ("TTL: TTL (s)…") adds nothing, so the title is the axis alone.
+    /// </summary>
+    internal static string Title(string subject, ChartSeries first, string experimentId) =>
+        first.YLabel.StartsWith(subject, StringComparison.OrdinalIgnoreCase) || subject.StartsWith(first.YLabel, StringComparison.OrdinalIgnoreCase)
+            ? $"{first.YLabel} by {first.XLabel} ({experimentId})"
+            : $"{Capitalize(subject)}: {first.YLabel} by {first.XLabel} ({experimentId})";
 
     /// <summary>Lines for anything over a numeric axis (TTL over time, latency by percentile, throughput timeline); bars for per-scheme values.</summary>
     public static ChartKind KindOf(string name, IReadOnlyList<ChartSeries> series)

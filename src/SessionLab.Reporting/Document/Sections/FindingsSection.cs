@@ -15,12 +15,15 @@ internal static class FindingsSection
             blocks.AddRange(Experiment(experiment));
         }
 
-        var missing = PlanCatalog.Experiments.Where(p => run.Experiments.All(e => e.Id != p.Id)).Select(p => $"{p.Id} {p.Title}").ToList();
-        if (missing.Count > 0)
+        var coverage = RunCoverage.Of(run);
+        if (coverage.NotRun.Count > 0)
         {
+            var reached = coverage.NotReached.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
             blocks.Add(new HeadingBlock("not-run", "Not run in this run"));
-            blocks.Add(new ParagraphBlock("These experiments of the plan were not run in this run, so nothing below is derived from them:"));
-            blocks.Add(new ListBlock(missing));
+            blocks.Add(new ParagraphBlock(coverage.NotReached.Count > 0
+                ? "These experiments were not run, so nothing in this report is derived from them (those marked \"interrupted\" were chosen, but the run was stopped before they completed):"
+                : "These experiments were not run, so nothing in this report is derived from them:"));
+            blocks.Add(new ListBlock([.. coverage.NotRun.Select(c => $"{c.Id} {c.Title} ({PlanCatalog.GroupName(c.Group)}){(reached.Contains(c.Id) ? ", interrupted" : string.Empty)}")]));
         }
 
         return new ReportSection("key-findings", "2. Key findings", blocks);

@@ -14,17 +14,14 @@ internal static class SummarySection
         (Feature.ExternalDependency, false, "need no external store"),
     ];
 
-    // Groups 5 and 6 (security, reliability) are the lab's own additions, counted apart from the plan's twelve.
-    private static string Beyond(RunResult run) =>
-        run.Experiments.Count(e => !PlanCatalog.Experiments.Any(p => p.Id == e.Id)) is var extra and > 0 ? $" and {extra} beyond the plan" : string.Empty;
-
     public static ReportSection Build(RunResult run, PerformanceFigures performance, FeatureTable features)
     {
         var verdicts = run.Experiments.SelectMany(e => e.Verdicts).ToList();
         var completed = run.Experiments.Count(e => e.Status == ExperimentStatus.Completed);
         var sentences = new List<string>
         {
-            $"This run ran {run.Experiments.Count(e => PlanCatalog.Experiments.Any(p => p.Id == e.Id))} of the plan's {PlanCatalog.Experiments.Count} experiments{Beyond(run)} ({completed} completed, {run.Experiments.Count(e => e.Status == ExperimentStatus.Failed)} failed, {run.Experiments.Count(e => e.Status == ExperimentStatus.Skipped)} skipped). "
+            Interruption(RunCoverage.Of(run))
+            + $"This run ran {RunCoverage.Of(run).Describe()} ({completed} completed, {run.Experiments.Count(e => e.Status == ExperimentStatus.Failed)} failed, {run.Experiments.Count(e => e.Status == ExperimentStatus.Skipped)} skipped). "
             + $"Of {verdicts.Count} hypotheses, {Count(verdicts, Verdict.Confirmed)} were confirmed, {Count(verdicts, Verdict.Refuted)} refuted and {Count(verdicts, Verdict.Inconclusive)} inconclusive ({Anchors.Link("problems met", "problems")} lists the latter two).",
         };
 
@@ -49,6 +46,11 @@ internal static class SummarySection
 
         return new ReportSection("summary", "6. Summary", [.. sentences.Select(s => new ParagraphBlock(s))]);
     }
+
+    private static string Interruption(RunCoverage coverage) =>
+        coverage.Interrupted
+            ? $"This run was interrupted (Ctrl+C or SIGTERM) after {coverage.PlanRan + coverage.BeyondRan} of the {coverage.SelectedCount?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "chosen"} experiments it was asked for; what follows covers only those that completed. "
+            : string.Empty;
 
     private static string Tradeoff(string fastest, FeatureTable features)
     {

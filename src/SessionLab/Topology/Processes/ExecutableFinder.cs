@@ -13,10 +13,28 @@ internal static class ExecutableFinder
         return path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .Concat(ExtraFolders)
             .Select(folder => Path.Combine(folder, program))
-            .FirstOrDefault(File.Exists);
+            .FirstOrDefault(IsExecutable);
+    }
+
+    /// <summary>Whether <paramref name="path"/> is a file someone may execute: a non-executable file of that name is no installation.</summary>
+    public static bool IsExecutable(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return false;
+        }
+
+        if (OperatingSystem.IsWindows())
+        {
+            return true;
+        }
+
+        const UnixFileMode AnyExecute = UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute;
+        return (File.GetUnixFileMode(path) & AnyExecute) != 0;
     }
 
     /// <summary>Runs a program briefly (e.g. <c>--version</c>) and returns stdout and stderr together.</summary>
+    /// <exception cref="System.ComponentModel.Win32Exception">The file cannot be run (no permission, not a program).</exception>
     public static string Capture(string fileName, params string[] arguments)
     {
         var info = new ProcessStartInfo(fileName) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };

@@ -6,12 +6,16 @@ namespace SessionLab.Topology.Processes;
 internal static partial class NativeSignals
 {
     private const int SigHup = 1;
+    private const int SigInt = 2;
     private const int SigTerm = 15;
     private const int SigStop = 19;
     private const int SigCont = 18;
 
     /// <summary>Sends SIGTERM; true when delivered.</summary>
     public static bool Terminate(int processId) => Kill(processId, SigTerm) == 0;
+
+    /// <summary>Sends SIGINT, what Ctrl+C in a terminal sends; true when delivered.</summary>
+    public static bool Interrupt(int processId) => Kill(processId, SigInt) == 0;
 
     /// <summary>Sends SIGHUP (nginx's master: reload the configuration); true when delivered.</summary>
     public static bool Hangup(int processId) => Kill(processId, SigHup) == 0;

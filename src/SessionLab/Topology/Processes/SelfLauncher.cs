@@ -17,6 +17,17 @@ internal static class SelfLauncher
         return new ProcessSpec(DotnetHost(), args);
     }
 
+    /// <summary>
+    /// The command line a person can paste into another terminal to run <paramref name="arguments"/> with this very
+    /// build ("dotnet /…/sessionlab.dll fault status"): a bare <c>sessionlab</c> exists only once they define it.
+    /// </summary>
+    public static string Display(IEnumerable<string> arguments)
+    {
+        var spec = Command(arguments);
+        var host = Path.GetFileNameWithoutExtension(spec.FileName) == "dotnet" ? "dotnet" : spec.FileName;
+        return string.Join(' ', new[] { host }.Concat(spec.Arguments.Select(a => a.Contains(' ', StringComparison.Ordinal) ? $"'{a}'" : a)));
+    }
+
     private static string DotnetHost()
     {
         // The SDK sets DOTNET_HOST_PATH for processes it starts (tests, dotnet run); otherwise use the running host or PATH.

@@ -20,7 +20,16 @@ internal sealed partial class RedisServerEngine : IStoreEngine
             return new EngineAvailability(false, string.Empty, "redis-server is not installed (apt-get install redis-server), or use --redis garnet");
         }
 
-        var output = ExecutableFinder.Capture(path, "--version");
+        string output;
+        try
+        {
+            output = ExecutableFinder.Capture(path, "--version");
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            return new EngineAvailability(false, string.Empty, $"{path} cannot be run ({e.Message}); reinstall redis-server (apt-get install redis-server), or use --redis garnet");
+        }
+
         var version = VersionPattern().Match(output) is { Success: true } match ? match.Groups[1].Value : "unknown";
         return new EngineAvailability(true, version);
     }

@@ -15,25 +15,9 @@ internal static class NginxLocator
         var onPath = (pathVariable ?? "")
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(folder => Path.Combine(folder, "nginx"));
-        return onPath.Concat(wellKnownPaths).FirstOrDefault(IsExecutable);
+        return onPath.Concat(wellKnownPaths).FirstOrDefault(Processes.ExecutableFinder.IsExecutable);
     }
 
     /// <summary>Where the lab looks, for messages.</summary>
     public static string Describe() => "PATH, " + string.Join(", ", WellKnownPaths);
-
-    private static bool IsExecutable(string path)
-    {
-        if (!File.Exists(path))
-        {
-            return false;
-        }
-
-        if (OperatingSystem.IsWindows())
-        {
-            return true;
-        }
-
-        const UnixFileMode AnyExecute = UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute;
-        return (File.GetUnixFileMode(path) & AnyExecute) != 0;
-    }
 }
