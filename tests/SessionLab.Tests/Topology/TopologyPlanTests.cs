@@ -1,6 +1,5 @@
 using SessionLab.Topology;
 using SessionLab.Topology.LoadBalancing;
-using SessionLab.Topology.Stores;
 
 namespace SessionLab.Tests.Topology;
 
@@ -35,16 +34,6 @@ public sealed class TopologyPlanTests
     [InlineData("sentinel1:26379,serviceName=mymaster", "external")]
     public void ResolveStore_Choice_GivesThatEngine(string choice, string engine) =>
         Assert.Equal(engine, EngineResolver.ResolveStore(choice).Name);
-
-    [Fact]
-    public async Task ExternalStore_CannotBeKilledByTheLab()
-    {
-        await using var store = await EngineResolver.ResolveStore("redis.example:6380").StartAsync(new StoreInstance(0, Path.GetTempPath(), TimeSpan.FromSeconds(1)), TestContext.Current.CancellationToken);
-
-        Assert.False(store.CanBeControlled);
-        Assert.Equal("redis.example:6380", store.Configuration);
-        await Assert.ThrowsAsync<TopologyException>(store.KillAsync);
-    }
 
     private static void AssertGroup(UpstreamGroup group, string name, int listen, BalancingPolicy policy, params int[] backends)
     {
