@@ -37,7 +37,7 @@ internal sealed class ExternalStoreEngine(string configuration) : IStoreEngine
         }
         catch (ArgumentException e)
         {
-            throw new TopologyException($"--redis {configuration}: not a Redis connection string ({e.Message}).");
+            throw new TopologyException($"--redis {Redacted(configuration)}: not a Redis connection string ({e.Message}).");
         }
 
         options.AbortOnConnectFail = true;
@@ -60,18 +60,8 @@ internal sealed class ExternalStoreEngine(string configuration) : IStoreEngine
         return new ExternalStore(configuration, connection);
     }
 
-    /// <summary>The configuration without its password, for messages and the components table.</summary>
-    internal static string Redacted(string configuration)
-    {
-        try
-        {
-            return ConfigurationOptions.Parse(configuration).ToString(includePassword: false);
-        }
-        catch (ArgumentException)
-        {
-            return "(unparsable configuration)";
-        }
-    }
+    /// <summary>The configuration without its password, for messages and the components table (the backends' own redaction).</summary>
+    internal static string Redacted(string configuration) => Backend.Redis.RedisConnection.Describe(configuration);
 
     /// <summary>Connected to the user's Redis; its state is whether that connection is up right now.</summary>
     private sealed class ExternalStore(string configuration, ConnectionMultiplexer connection) : IRunningStore
