@@ -24,10 +24,13 @@ public enum Separation
 public static class NoiseAwareComparison
 {
     /// <summary>Compares <paramref name="first"/> with <paramref name="second"/>, both measured in the same rounds.</summary>
-    public static (Separation Separation, Estimate? Ratio) Compare(Estimate first, Estimate second)
+    public static (Separation Separation, Estimate? Ratio) Compare(Estimate first, Estimate second) =>
+        Estimate.OfPairedRatio(first.Rounds, second.Rounds) is { } ratio ? Compare(first, second, ratio) : (Separation.Unknown, null);
+
+    /// <summary>Compares two figures given their paired ratio (first / second over the rounds both were measured in).</summary>
+    public static (Separation Separation, Estimate? Ratio) Compare(Estimate first, Estimate second, Estimate ratio)
     {
-        var ratio = Estimate.OfPairedRatio(first.Rounds, second.Rounds);
-        if (ratio is null || !ratio.HasInterval || !first.HasInterval || !second.HasInterval)
+        if (!ratio.HasInterval || !first.HasInterval || !second.HasInterval)
         {
             return (Separation.Unknown, ratio);
         }

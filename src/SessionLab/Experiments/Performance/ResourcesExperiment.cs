@@ -209,6 +209,3 @@ internal sealed record ResourceFacts(int Sessions, SessionCost Sticky, SessionCo
 
     public double? JwtServerBytesPerSession => Jwt.BackendHeapPerSession is { } heap ? heap + (Jwt.StorePerSession ?? 0) : null;
 }
-
-/// <summary>CPU share of one process over a period.</summary>
-internal sealed record ProcessCpu(string Name, int ProcessId, double Percent);
