@@ -11,17 +11,20 @@ internal sealed class BlacklistLogoutExperiment : Experiment<BlacklistLogoutExpe
 {
     private const string WithBlacklist = "/profile-with-blacklist";
 
+    private static readonly Hypothesis H1 = new("H1", "Logout puts the token on the blacklist for its remaining lifetime.");
+
+    private static readonly Hypothesis H2 = new("H2", "A revoked token is refused with 401 \"token revoked\".");
+
+    private static readonly Hypothesis H3 = new("H3", "The blacklist entry expires together with the token.");
+
+    private static readonly Hypothesis H4 = new("H4", "The blacklist check costs 10–20% latency.");
+
     public override ExperimentInfo Info { get; } = new(
         "3.3",
         3,
         "Blacklist logout",
         "Can a JWT be revoked with a Redis blacklist, and what does the check cost?",
-        [
-            new("H1", "Logout puts the token on the blacklist for its remaining lifetime."),
-            new("H2", "A revoked token is refused with 401 \"token revoked\"."),
-            new("H3", "The blacklist entry expires together with the token."),
-            new("H4", "The blacklist check costs 10–20% latency."),
-        ]);
+        [H1, H2, H3, H4]);
 
     protected override async Task<BlacklistFacts?> ObserveAsync(ExperimentContext context, CancellationToken cancellationToken)
     {
@@ -99,48 +102,44 @@ internal sealed class BlacklistLogoutExperiment : Experiment<BlacklistLogoutExpe
     public static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, BlacklistFacts facts)
     {
         var skew = facts.ClockSkew.TotalSeconds;
-        var h1 = info["H1"];
-        yield return JudgeEntry(h1, facts.Entry, skew, "the 2 h token");
+        yield return JudgeEntry(H1, facts.Entry, skew, "the 2 h token");
 
-        var h2 = info["H2"];
         var refused = facts.Revoked.Count(r => r.Reply.Status == 401 && r.Reply.Error == ErrorMessages.TokenRevoked);
         var plain = $"; plain /profile (revocation off) still answered {facts.PlainProfileAfterLogout.Describe()}";
         yield return facts.Revoked.Count == 0
-            ? h2.Inconclusive("The revoked token was not sent again.")
-            : h2.Holds(refused == facts.Revoked.Count, $"{refused} of {facts.Revoked.Count} calls of {WithBlacklist} with the revoked token were refused ({string.Join(", ", facts.Revoked.Select(r => $"{r.Backend}: {r.Reply.Describe()}"))}){plain}.");
+            ? H2.Inconclusive("The revoked token was not sent again.")
+            : H2.Holds(refused == facts.Revoked.Count, $"{refused} of {facts.Revoked.Count} calls of {WithBlacklist} with the revoked token were refused ({string.Join(", ", facts.Revoked.Select(r => $"{r.Backend}: {r.Reply.Describe()}"))}){plain}.");
 
-        var h3 = info["H3"];
         var shortEntry = facts.ShortEntry;
         var wait = Format.Seconds(facts.ExpiryWait);
         yield return shortEntry.Exists != true || facts.ShortExistsAfterWait is null
-            ? h3.Inconclusive($"The short token's entry could not be followed (after logout: {Presence(shortEntry.Exists)}, {wait} s later: {Presence(facts.ShortExistsAfterWait)}).")
+            ? H3.Inconclusive($"The short token's entry could not be followed (after logout: {Presence(shortEntry.Exists)}, {wait} s later: {Presence(facts.ShortExistsAfterWait)}).")
             : facts.ShortExistsAfterWait == true
-                ? h3.Refuted($"{shortEntry.Key} was still in Redis {wait} s after the logout of a token with {Format.Seconds(shortEntry.RemainingSeconds)} s left (TTL was {Ttl(shortEntry.Ttl)}).")
-                : h3.Holds(Covers(shortEntry, skew), $"The short token's entry had TTL {Ttl(shortEntry.Ttl)} for {Format.Seconds(shortEntry.RemainingSeconds)} s of remaining lifetime (+{Format.Seconds(skew)} s skew) and was gone {wait} s after the logout; the token itself then got {facts.ShortAfterWait.Describe()}.");
+                ? H3.Refuted($"{shortEntry.Key} was still in Redis {wait} s after the logout of a token with {Format.Seconds(shortEntry.RemainingSeconds)} s left (TTL was {Ttl(shortEntry.Ttl)}).")
+                : H3.Holds(Covers(shortEntry, skew), $"The short token's entry had TTL {Ttl(shortEntry.Ttl)} for {Format.Seconds(shortEntry.RemainingSeconds)} s of remaining lifetime (+{Format.Seconds(skew)} s skew) and was gone {wait} s after the logout; the token itself then got {facts.ShortAfterWait.Describe()}.");
 
-        var h4 = info["H4"];
         var lb = facts.ViaBalancer;
         var (low, high) = facts.ExpectedPercent;
         var measured = $"via the load balancer the median went {Ms(LatencyStats.Median(lb.PlainMs))} → {Ms(LatencyStats.Median(lb.CheckedMs))} ms ({LatencyOverhead.FormatPercent(lb.MedianOverheadPercent)}; mean {LatencyOverhead.FormatPercent(lb.MeanOverheadPercent)}; rounds {Spread(lb)}), "
             + $"directly on a backend {Ms(LatencyStats.Median(facts.Direct.PlainMs))} → {Ms(LatencyStats.Median(facts.Direct.CheckedMs))} ms ({LatencyOverhead.FormatPercent(facts.Direct.MedianOverheadPercent)})";
         if (!lb.HasSamples || lb.Failures > 0)
         {
-            yield return h4.Inconclusive($"{lb.Failures} requests failed during the measurement; {measured}.");
+            yield return H4.Inconclusive($"{lb.Failures} requests failed during the measurement; {measured}.");
             yield break;
         }
 
         var overhead = lb.MedianOverheadPercent;
         var (min, max) = lb.RoundSpread;
         yield return overhead >= low && overhead <= high
-            ? h4.Confirmed($"{Capitalised(measured)}.")
+            ? H4.Confirmed($"{Capitalised(measured)}.")
             : (max < low || min > high)
-                ? h4.Refuted($"{Capitalised(measured)}: every round is outside the plan's {low.ToString(CultureInfo.InvariantCulture)}–{high.ToString(CultureInfo.InvariantCulture)} %.")
-                : h4.Inconclusive($"{Capitalised(measured)}: the rounds straddle the plan's {low.ToString(CultureInfo.InvariantCulture)}–{high.ToString(CultureInfo.InvariantCulture)} %.");
+                ? H4.Refuted($"{Capitalised(measured)}: every round is outside the plan's {low.ToString(CultureInfo.InvariantCulture)}–{high.ToString(CultureInfo.InvariantCulture)} %.")
+                : H4.Inconclusive($"{Capitalised(measured)}: the rounds straddle the plan's {low.ToString(CultureInfo.InvariantCulture)}–{high.ToString(CultureInfo.InvariantCulture)} %.");
     }
 
     private static HypothesisVerdict JudgeEntry(Hypothesis h, BlacklistEntry entry, double skew, string which) =>
         entry.Exists != true || entry.Ttl is null
-            ? new(h.Id, h.Statement, entry.Exists == false ? Verdict.Refuted : Verdict.Inconclusive, $"After logout of {which}, {entry.Key ?? "the blacklist key"} was {Presence(entry.Exists)} (TTL {Ttl(entry.Ttl)}).")
+            ? h.With(entry.Exists == false ? Verdict.Refuted : Verdict.Inconclusive, $"After logout of {which}, {entry.Key ?? "the blacklist key"} was {Presence(entry.Exists)} (TTL {Ttl(entry.Ttl)}).")
             : h.Holds(Covers(entry, skew), $"After logout of {which}, {entry.Key} had TTL {Ttl(entry.Ttl)} against {Format.Seconds(entry.RemainingSeconds)} s of remaining lifetime (difference {Format.Seconds(entry.Ttl.Value.TotalSeconds - entry.RemainingSeconds)} s; clock skew {Format.Seconds(skew)} s); the logout reply said {entry.ReplyTtlSeconds ?? "nothing"} s.");
 
     /// <summary>The entry lives at least as long as the token can still be accepted, and not much longer (skew + 1 s of slack).</summary>

@@ -10,16 +10,18 @@ namespace SessionLab.Experiments.Jwt;
 /// <summary>3.2 — is a token honoured exactly until its <c>exp</c>, and is a forged payload caught by the signature?</summary>
 internal sealed class JwtExpiryTamperingExperiment : Experiment<JwtExpiryTamperingExperiment, ExpiryFacts>, IJudge<ExpiryFacts>
 {
+    private static readonly Hypothesis H1 = new("H1", "A token works until its exp.");
+
+    private static readonly Hypothesis H2 = new("H2", "An expired token is refused with 401 \"token expired\".");
+
+    private static readonly Hypothesis H3 = new("H3", "A token whose payload was altered (exp one hour later, not re-signed) is refused with 401 \"invalid signature\".");
+
     public override ExperimentInfo Info { get; } = new(
         "3.2",
         3,
         "JWT expiry and tampering",
         "Is a JWT refused once it expires, and when its payload is altered?",
-        [
-            new("H1", "A token works until its exp."),
-            new("H2", "An expired token is refused with 401 \"token expired\"."),
-            new("H3", "A token whose payload was altered (exp one hour later, not re-signed) is refused with 401 \"invalid signature\"."),
-        ]);
+        [H1, H2, H3]);
 
     protected override async Task<ExpiryFacts?> ObserveAsync(ExperimentContext context, CancellationToken cancellationToken)
     {
@@ -86,25 +88,22 @@ internal sealed class JwtExpiryTamperingExperiment : Experiment<JwtExpiryTamperi
     /// <summary>The verdicts, from the facts alone (pure: unit-tested on canned data).</summary>
     public static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, ExpiryFacts facts)
     {
-        var h1 = info["H1"];
         var before = facts.Of(TimedCheckKind.BeforeExpiry);
         var inside = facts.Checks.FirstOrDefault(c => c.Kind == TimedCheckKind.InsideSkew);
         var skewNote = inside is null ? string.Empty : $"; {Format.Seconds(inside.SecondsFromExp)} s past exp (clock skew {Format.Seconds(facts.ClockSkew.TotalSeconds)} s) it got {inside.Reply.Describe()}";
         yield return before.Count == 0
-            ? h1.Inconclusive("The token was not used before its exp.")
-            : h1.Holds(before.All(c => c.Reply.IsOk), $"Before exp: {string.Join(", ", before.Select(c => $"{c.Label} ({Signed(c.SecondsFromExp)} s from exp) → {c.Reply.Describe()}"))}{skewNote}.");
+            ? H1.Inconclusive("The token was not used before its exp.")
+            : H1.Holds(before.All(c => c.Reply.IsOk), $"Before exp: {string.Join(", ", before.Select(c => $"{c.Label} ({Signed(c.SecondsFromExp)} s from exp) → {c.Reply.Describe()}"))}{skewNote}.");
 
-        var h2 = info["H2"];
         var after = facts.Of(TimedCheckKind.AfterExpiry);
         yield return after.Count == 0
-            ? h2.Inconclusive("The token was not used after its exp.")
-            : h2.Holds(after.All(c => c.Reply.Status == 401 && c.Reply.Error == ErrorMessages.TokenExpired), $"After exp: {string.Join(", ", after.Select(c => $"{c.Label} ({Signed(c.SecondsFromExp)} s from exp, clock skew {Format.Seconds(facts.ClockSkew.TotalSeconds)} s) → {c.Reply.Describe()}"))}.");
+            ? H2.Inconclusive("The token was not used after its exp.")
+            : H2.Holds(after.All(c => c.Reply.Status == 401 && c.Reply.Error == ErrorMessages.TokenExpired), $"After exp: {string.Join(", ", after.Select(c => $"{c.Label} ({Signed(c.SecondsFromExp)} s from exp, clock skew {Format.Seconds(facts.ClockSkew.TotalSeconds)} s) → {c.Reply.Describe()}"))}.");
 
-        var h3 = info["H3"];
         var forged = facts.Of(TimedCheckKind.Tampered);
         yield return forged.Count == 0
-            ? h3.Inconclusive("No altered token was sent.")
-            : h3.Holds(forged.All(c => c.Reply.Status == 401 && c.Reply.Error == ErrorMessages.InvalidSignature), $"The token with exp moved one hour later and the old signature got {string.Join(", ", forged.Select(c => c.Reply.Describe()))}.");
+            ? H3.Inconclusive("No altered token was sent.")
+            : H3.Holds(forged.All(c => c.Reply.Status == 401 && c.Reply.Error == ErrorMessages.InvalidSignature), $"The token with exp moved one hour later and the old signature got {string.Join(", ", forged.Select(c => c.Reply.Describe()))}.");
     }
 
     private static string ShortLoginPath(TimeSpan lifetime) =>

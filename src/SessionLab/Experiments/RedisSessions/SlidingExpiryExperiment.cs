@@ -12,16 +12,18 @@ internal sealed class SlidingExpiryExperiment : Experiment<SlidingExpiryExperime
 {
     private const string Username = "alice";
 
+    private static readonly Hypothesis H1 = new("H1", "The session's TTL decreases while the user is idle.");
+
+    private static readonly Hypothesis H2 = new("H2", "A /profile request renews the TTL to the full value.");
+
+    private static readonly Hypothesis H3 = new("H3", "After idling past the TTL the session is gone: /profile answers 401 and the key no longer exists.");
+
     public override ExperimentInfo Info { get; } = new(
         "2.2",
         2,
         "Sliding expiry",
         "Does each request renew a Redis session's TTL, and does an idle session expire?",
-        [
-            new("H1", "The session's TTL decreases while the user is idle."),
-            new("H2", "A /profile request renews the TTL to the full value."),
-            new("H3", "After idling past the TTL the session is gone: /profile answers 401 and the key no longer exists."),
-        ]);
+        [H1, H2, H3]);
 
     protected override async Task<SlidingFacts?> ObserveAsync(ExperimentContext context, CancellationToken cancellationToken)
     {
@@ -94,38 +96,35 @@ internal sealed class SlidingExpiryExperiment : Experiment<SlidingExpiryExperime
     /// <summary>The verdicts, from the facts alone (pure: unit-tested on canned data).</summary>
     public static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, SlidingFacts facts)
     {
-        var h1 = info["H1"];
-        var h2 = info["H2"];
-        var h3 = info["H3"];
 
         if (facts.AtLogin.TtlSeconds is not { } login || facts.AfterIdle.TtlSeconds is not { } idle)
         {
-            yield return h1.Inconclusive("The session key's TTL could not be read at the login and after the idle time.");
+            yield return H1.Inconclusive("The session key's TTL could not be read at the login and after the idle time.");
         }
         else
         {
             var rises = facts.IdleSamples.Zip(facts.IdleSamples.Skip(1)).Count(p => p.Second.Y > p.First.Y);
-            yield return h1.Holds(idle < login && rises == 0, $"PTTL went from {S(login)} at the login to {S(idle)} after {S(facts.FirstIdleSeconds)} idle (fell {S(login - idle)}; expected {S(facts.AfterIdle.Expected)}); {facts.IdleSamples.Count} samples while idle rose {rises} times.");
+            yield return H1.Holds(idle < login && rises == 0, $"PTTL went from {S(login)} at the login to {S(idle)} after {S(facts.FirstIdleSeconds)} idle (fell {S(login - idle)}; expected {S(facts.AfterIdle.Expected)}); {facts.IdleSamples.Count} samples while idle rose {rises} times.");
         }
 
         if (facts.RenewStatus != 200 || facts.AfterRenewal.TtlSeconds is not { } renewed || facts.AfterIdle.TtlSeconds is not { } before)
         {
-            yield return h2.Inconclusive($"/profile answered {facts.RenewStatus} or the TTL could not be read around it, so no renewal could be observed.");
+            yield return H2.Inconclusive($"/profile answered {facts.RenewStatus} or the TTL could not be read around it, so no renewal could be observed.");
         }
         else
         {
             var full = renewed >= facts.AfterRenewal.ExpectedLow && renewed > before;
-            yield return h2.Holds(full, $"/profile (200) took the TTL from {S(before)} to {S(renewed)} (configured {S(facts.Ttl.TotalSeconds)}, at least {S(facts.AfterRenewal.ExpectedLow)} expected after the measured delay).");
+            yield return H2.Holds(full, $"/profile (200) took the TTL from {S(before)} to {S(renewed)} (configured {S(facts.Ttl.TotalSeconds)}, at least {S(facts.AfterRenewal.ExpectedLow)} expected after the measured delay).");
         }
 
         if (facts.SecondIdleSeconds <= facts.Ttl.TotalSeconds || facts.FinalStatus == 0 || facts.KeyExistsAtEnd is null)
         {
-            yield return h3.Inconclusive($"The idle time was {S(facts.SecondIdleSeconds)} for a {S(facts.Ttl.TotalSeconds)} TTL, the final /profile answered {(facts.FinalStatus == 0 ? "nothing" : facts.FinalStatus.ToString(CultureInfo.InvariantCulture))} and the key was {(facts.KeyExistsAtEnd is null ? "unreadable" : "read")}: expiry was not tested.");
+            yield return H3.Inconclusive($"The idle time was {S(facts.SecondIdleSeconds)} for a {S(facts.Ttl.TotalSeconds)} TTL, the final /profile answered {(facts.FinalStatus == 0 ? "nothing" : facts.FinalStatus.ToString(CultureInfo.InvariantCulture))} and the key was {(facts.KeyExistsAtEnd is null ? "unreadable" : "read")}: expiry was not tested.");
         }
         else
         {
             var gone = facts.FinalStatus == 401 && facts.FinalError == ErrorMessages.SessionNotFound && facts.KeyExistsAtEnd == false;
-            yield return h3.Holds(gone, $"After {S(facts.SecondIdleSeconds)} idle (TTL {S(facts.Ttl.TotalSeconds)}) /profile answered {facts.FinalStatus.ToString(CultureInfo.InvariantCulture)}{(facts.FinalError is null ? string.Empty : $" \"{facts.FinalError}\"")} and the key was {(facts.KeyExistsAtEnd == true ? "still there" : "gone")}.");
+            yield return H3.Holds(gone, $"After {S(facts.SecondIdleSeconds)} idle (TTL {S(facts.Ttl.TotalSeconds)}) /profile answered {facts.FinalStatus.ToString(CultureInfo.InvariantCulture)}{(facts.FinalError is null ? string.Empty : $" \"{facts.FinalError}\"")} and the key was {(facts.KeyExistsAtEnd == true ? "still there" : "gone")}.");
         }
     }
 

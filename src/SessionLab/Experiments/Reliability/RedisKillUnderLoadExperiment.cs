@@ -14,16 +14,18 @@ internal sealed class RedisKillUnderLoadExperiment : Experiment<RedisKillUnderLo
     /// <summary>What "fails fast" means here: the slowest 1% of the failing requests answer within this.</summary>
     public static readonly TimeSpan FailFastLimit = TimeSpan.FromSeconds(1);
 
+    private static readonly Hypothesis H1 = new("H1", "While Redis is down the redis scheme fails fast: 503, never a timeout, with the P99 of the failing requests under 1 s.");
+
+    private static readonly Hypothesis H2 = new("H2", "The redis scheme recovers by itself once Redis is back: requests reach the store again without restarting a backend.");
+
+    private static readonly Hypothesis H3 = new("H3", "JWT without revocation is unaffected: its load sees no error during the outage.");
+
     public override ExperimentInfo Info { get; } = new(
         "6.2",
         6,
         "Redis killed under load",
         "What do the redis and JWT schemes do when Redis is killed under load, and do they recover by themselves?",
-        [
-            new("H1", "While Redis is down the redis scheme fails fast: 503, never a timeout, with the P99 of the failing requests under 1 s."),
-            new("H2", "The redis scheme recovers by itself once Redis is back: requests reach the store again without restarting a backend."),
-            new("H3", "JWT without revocation is unaffected: its load sees no error during the outage."),
-        ]);
+        [H1, H2, H3]);
 
     protected override async Task<RedisKillFacts?> ObserveAsync(ExperimentContext context, CancellationToken cancellationToken)
     {
@@ -109,24 +111,21 @@ internal sealed class RedisKillUnderLoadExperiment : Experiment<RedisKillUnderLo
     /// <summary>The verdicts from the facts alone (pure: unit-tested on canned data).</summary>
     public static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, RedisKillFacts facts)
     {
-        var h1 = info["H1"];
         var timeouts = facts.RedisFailures.GetValueOrDefault(ErrorKinds.Timeout) + facts.OutageProbes.Count(p => p.Failure == ErrorKinds.Timeout);
         var not503 = facts.OutageProbes.Count(p => p.Status != 503);
         var evidence = $"{facts.OutageProbes.Count} probe requests while Redis was down got {facts.OutageReplies}, P99 {(facts.OutageP99Ms is { } p ? LoadRecording.Ms(p) : "-")} ms, max {(facts.OutageMaxMs is { } m ? LoadRecording.Ms(m) : "-")} ms; the load failed with {RedisKillFacts.Tally(facts.RedisFailures)}.";
         yield return facts.OutageProbes.Count == 0
-            ? h1.Inconclusive("No probe request completed while Redis was down.")
-            : h1.Holds(timeouts == 0 && not503 == 0 && facts.OutageP99Ms < FailFastLimit.TotalMilliseconds, evidence);
+            ? H1.Inconclusive("No probe request completed while Redis was down.")
+            : H1.Holds(timeouts == 0 && not503 == 0 && facts.OutageP99Ms < FailFastLimit.TotalMilliseconds, evidence);
 
-        var h2 = info["H2"];
         yield return facts.RecoveredAfterSeconds is { } after
-            ? h2.Confirmed($"{Num(after)} s after Redis answered PING again, the probe got {facts.FirstReplyAfterRecovery} from a backend (no backend restarted).")
-            : h2.Refuted("No probe request reached the store again within the recovery limit after Redis answered PING.");
+            ? H2.Confirmed($"{Num(after)} s after Redis answered PING again, the probe got {facts.FirstReplyAfterRecovery} from a backend (no backend restarted).")
+            : H2.Refuted("No probe request reached the store again within the recovery limit after Redis answered PING.");
 
-        var h3 = info["H3"];
         var jwtFailed = facts.JwtFailures.Values.Sum();
         yield return facts.JwtRequests == 0
-            ? h3.Inconclusive("The JWT load sent no request.")
-            : h3.Holds(jwtFailed == 0, $"{jwtFailed} of {facts.JwtRequests} JWT requests failed ({RedisKillFacts.Tally(facts.JwtFailures)}) while Redis was killed and restarted.");
+            ? H3.Inconclusive("The JWT load sent no request.")
+            : H3.Holds(jwtFailed == 0, $"{jwtFailed} of {facts.JwtRequests} JWT requests failed ({RedisKillFacts.Tally(facts.JwtFailures)}) while Redis was killed and restarted.");
     }
 
     /// <summary>GET /profile with worker 0's cookie every probe interval until a backend answers from the store (200 or 401).</summary>

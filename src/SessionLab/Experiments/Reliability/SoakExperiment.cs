@@ -15,16 +15,18 @@ internal sealed class SoakExperiment : Experiment<SoakExperiment, IReadOnlyList<
     /// <summary>How much a backend's live managed heap (after a full GC) may grow over the soak: the load creates no new session.</summary>
     public const long HeapGrowthBound = 4L * 1024 * 1024;
 
+    private static readonly Hypothesis H1 = new("H1", "No request fails during the soak, in any scheme.");
+
+    private static readonly Hypothesis H2 = new("H2", "No session is lost: every load user's /profile still answers 200 after the soak.");
+
+    private static readonly Hypothesis H3 = new("H3", "No backend's live managed heap (after a full GC) grows by more than 4 MB over the soak.");
+
     public override ExperimentInfo Info { get; } = new(
         "6.4",
         6,
         "Soak",
         "Does each scheme serve a long steady load without errors, lost sessions or a growing heap?",
-        [
-            new("H1", "No request fails during the soak, in any scheme."),
-            new("H2", "No session is lost: every load user's /profile still answers 200 after the soak."),
-            new("H3", "No backend's live managed heap (after a full GC) grows by more than 4 MB over the soak."),
-        ]);
+        [H1, H2, H3]);
 
     protected override async Task<IReadOnlyList<SoakRun>?> ObserveAsync(ExperimentContext context, CancellationToken cancellationToken)
     {
@@ -98,19 +100,16 @@ internal sealed class SoakExperiment : Experiment<SoakExperiment, IReadOnlyList<
             yield break;
         }
 
-        var h1 = info["H1"];
-        yield return h1.Holds(runs.All(r => r.Failures.Count == 0 && r.Requests > 0), string.Join("; ", runs.Select(r => $"{r.Scheme}: {r.Failures.Values.Sum()} of {r.Requests} failed ({RedisKillFacts.Tally(r.Failures)})")) + ".");
+        yield return H1.Holds(runs.All(r => r.Failures.Count == 0 && r.Requests > 0), string.Join("; ", runs.Select(r => $"{r.Scheme}: {r.Failures.Values.Sum()} of {r.Requests} failed ({RedisKillFacts.Tally(r.Failures)})")) + ".");
 
-        var h2 = info["H2"];
-        yield return h2.Holds(runs.All(r => r.Sessions.Users > 0 && r.Sessions.Kept == r.Sessions.Users), string.Join("; ", runs.Select(r => $"{r.Scheme}: {r.Sessions.Kept} of {r.Sessions.Users} kept, {r.Sessions.Lost} lost")) + ".");
+        yield return H2.Holds(runs.All(r => r.Sessions.Users > 0 && r.Sessions.Kept == r.Sessions.Users), string.Join("; ", runs.Select(r => $"{r.Scheme}: {r.Sessions.Kept} of {r.Sessions.Users} kept, {r.Sessions.Lost} lost")) + ".");
 
-        var h3 = info["H3"];
         var heaps = runs.SelectMany(r => r.Backends.Select(b => (r.Scheme, Backend: b))).ToList();
         var measured = heaps.Where(h => h.Backend.HeapGrowth is not null).ToList();
         var evidence = string.Join("; ", heaps.Select(h => $"{h.Scheme}/{h.Backend.ServerId} {Mb(h.Backend.HeapBefore)} → {Mb(h.Backend.HeapAfter)} MB")) + ".";
         yield return measured.Count < heaps.Count || heaps.Count == 0
-            ? h3.Inconclusive($"Not every backend's heap could be read: {evidence}")
-            : h3.Holds(measured.All(h => h.Backend.HeapGrowth <= HeapGrowthBound), evidence);
+            ? H3.Inconclusive($"Not every backend's heap could be read: {evidence}")
+            : H3.Holds(measured.All(h => h.Backend.HeapGrowth <= HeapGrowthBound), evidence);
     }
 
     private static async Task<Dictionary<string, BackendMemory?>> MemoryAsync(ExperimentContext context, IReadOnlyList<BackendNode> backends, CancellationToken cancellationToken)
