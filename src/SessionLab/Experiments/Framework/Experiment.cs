@@ -56,7 +56,11 @@ internal abstract class Experiment<TSelf, TFacts> : IExperiment
     /// </summary>
     protected abstract Task<TFacts?> ObserveAsync(ExperimentContext context, CancellationToken cancellationToken);
 
-    /// <summary>The tables, charts and anomalies the facts give (no I/O). Tables of raw measurements may also be added while observing.</summary>
+    /// <summary>
+    /// The tables, charts and anomalies the facts give (no I/O): the facts carry whatever the tables show, beyond what
+    /// the judge reads. Only a load's own timeline chart is added while observing, beside its <c>LoadRecording.Record</c>,
+    /// and anomalies about the lab itself (its client did not reconnect) where they happen.
+    /// </summary>
     protected virtual void Tabulate(ExperimentContext context, TFacts facts)
     {
     }

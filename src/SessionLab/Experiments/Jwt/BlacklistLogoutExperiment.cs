@@ -77,8 +77,17 @@ internal sealed class BlacklistLogoutExperiment : Experiment<BlacklistLogoutExpe
         var viaBalancer = await MeasureAsync(balancer, "load balancer", valid, warmup, rounds, perRound, cancellationToken);
         var direct = await MeasureAsync(context.Client(backends[0].BaseAddress, cookies: false), $"directly on {backends[0].Name}", valid, warmup, rounds, perRound, cancellationToken);
 
-        var facts = new BlacklistFacts(logout, entry, revoked, plainAfterLogout, shortEntry, shortExistsAfterWait, expiryWait, shortAfterWait, viaBalancer, direct, skew, band);
-        AddTables(context, facts, beforeLogout);
+        return new BlacklistFacts(logout, entry, revoked, plainAfterLogout, shortEntry, shortExistsAfterWait, expiryWait, shortAfterWait, viaBalancer, direct, skew, band)
+        {
+            Token = token,
+            BeforeLogout = beforeLogout,
+        };
+    }
+
+    protected override void Tabulate(ExperimentContext context, BlacklistFacts facts)
+    {
+        AddTables(context, facts);
+        var (token, entry, plainAfterLogout, viaBalancer, direct, band) = (facts.Token, facts.Entry, facts.PlainProfileAfterLogout, facts.ViaBalancer, facts.Direct, facts.ExpectedPercent);
         if (entry.Key is { } key && key != RevocationStore.KeyPrefix + token)
         {
             context.Anomaly($"The blacklist key is {key} ({RevocationStore.KeyPrefix}{{jti}}), not the plan's blacklist:{{token}}: one token has several base64url spellings that all verify, so a key on the raw string could be bypassed; every token carries a unique jti instead.");
@@ -94,8 +103,6 @@ internal sealed class BlacklistLogoutExperiment : Experiment<BlacklistLogoutExpe
             context.Anomaly($"The blacklist check cost {LatencyOverhead.FormatPercent(viaBalancer.MedianOverheadPercent)} (median, via the load balancer; rounds {Spread(viaBalancer)}), {LatencyOverhead.FormatPercent(direct.MedianOverheadPercent)} directly on a backend, against the plan's 10–20 %: "
                 + $"one Redis EXISTS adds about {Ms(LatencyStats.Median(direct.CheckedMs) - LatencyStats.Median(direct.PlainMs))} ms to a {Ms(LatencyStats.Median(direct.PlainMs))} ms request.");
         }
-
-        return facts;
     }
 
     /// <summary>The verdicts, from the facts alone (pure: unit-tested on canned data).</summary>
@@ -200,8 +207,9 @@ internal sealed class BlacklistLogoutExperiment : Experiment<BlacklistLogoutExpe
         return new LatencyOverhead(path, results, failures);
     }
 
-    private static void AddTables(ExperimentContext context, BlacklistFacts facts, Exchange beforeLogout)
+    private static void AddTables(ExperimentContext context, BlacklistFacts facts)
     {
+        var beforeLogout = facts.BeforeLogout ?? throw new InvalidOperationException("3.3 tabulates a run that did not record the call before the logout.");
         var skew = facts.ClockSkew.TotalSeconds;
         var rows = new List<IReadOnlyList<string>>
         {
@@ -291,7 +299,15 @@ internal sealed record BlacklistFacts(
     LatencyOverhead ViaBalancer,
     LatencyOverhead Direct,
     TimeSpan ClockSkew,
-    (double Low, double High) ExpectedPercent);
+    (double Low, double High) ExpectedPercent)
+{
+    /// <summary>The 2 h token that was logged out, and its call of the blacklist endpoint before the logout.</summary>
+    public string Token { get; init; } = string.Empty;
+
+    /// <inheritdoc cref="Token"/>
+    public Exchange? BeforeLogout { get; init; }
+}
+
 
 /// <summary>A blacklist entry as read in Redis right after a logout, with the token's remaining lifetime at that moment.</summary>
 internal sealed record BlacklistEntry(string? Key, bool? Exists, TimeSpan? Ttl, double RemainingSeconds, string? ReplyTtlSeconds);

@@ -62,27 +62,34 @@ internal sealed class JwtExpiryTamperingExperiment : Experiment<JwtExpiryTamperi
         var forged = UnverifiedJwt.WithClaim(token, "exp", exp + (long)extension.TotalSeconds);
         results.Add(await CheckAsync(client, forged, t0, exp, TimedCheckKind.Tampered, $"after T0+{Format.Seconds(late)} s", $"payload exp +{extension.TotalHours.ToString(CultureInfo.InvariantCulture)} h, signature unchanged", skew, cancellationToken));
 
-        var facts = new ExpiryFacts(results, skew, iat is { } issued ? TimeSpan.FromSeconds(exp - issued) : null);
+        return new ExpiryFacts(results, skew, iat is { } issued ? TimeSpan.FromSeconds(exp - issued) : null)
+        {
+            ExpiresIn = login.Property("expires_in"),
+            Token = token,
+            Forged = forged,
+        };
+    }
+
+    protected override void Tabulate(ExperimentContext context, ExpiryFacts facts)
+    {
         context.AddTable(
             "Timeline of one short token",
             ["time", "seconds from exp", "token state", "status", "body", "verdict"],
-            results.Select(r => (IReadOnlyList<string>)[$"{r.Label} (measured {Format.Seconds(r.AtSeconds)} s after T0)", Signed(r.SecondsFromExp), r.State, Status(r.Reply), r.Reply.Body.Length > 0 ? r.Reply.Body : r.Reply.Failure ?? "(empty)", RowVerdict(r)]));
+            facts.Checks.Select(r => (IReadOnlyList<string>)[$"{r.Label} (measured {Format.Seconds(r.AtSeconds)} s after T0)", Signed(r.SecondsFromExp), r.State, Status(r.Reply), r.Reply.Body.Length > 0 ? r.Reply.Body : r.Reply.Failure ?? "(empty)", RowVerdict(r)]));
         context.AddTable(
             "Token and validation settings",
             ["setting", "value"],
             [
                 ["lifetime (exp − iat of the token received)", facts.Lifetime is { } l ? $"{Format.Seconds(l.TotalSeconds)} s" : "(no iat)"],
-                ["expires_in in the login reply", login.Property("expires_in") is { } e ? $"{e} s" : "(missing)"],
-                ["clock skew configured on the backends", $"{Format.Seconds(skew.TotalSeconds)} s (.NET's default of 5 min would have accepted this token until exp + 300 s)"],
-                ["forged token differs from the original in", $"the payload only ({DiffersIn(token, forged)})"],
+                ["expires_in in the login reply", facts.ExpiresIn is { } e ? $"{e} s" : "(missing)"],
+                ["clock skew configured on the backends", $"{Format.Seconds(facts.ClockSkew.TotalSeconds)} s (.NET's default of 5 min would have accepted this token until exp + 300 s)"],
+                ["forged token differs from the original in", $"the payload only ({DiffersIn(facts.Token, facts.Forged)})"],
             ]);
 
-        if (results.FirstOrDefault(r => r.Kind == TimedCheckKind.InsideSkew) is { Reply.IsOk: true } inside)
+        if (facts.Checks.FirstOrDefault(r => r.Kind == TimedCheckKind.InsideSkew) is { Reply.IsOk: true } inside)
         {
-            context.Anomaly($"The token was still accepted {Format.Seconds(inside.SecondsFromExp)} s after its exp: the backends allow a {Format.Seconds(skew.TotalSeconds)} s clock skew (set deliberately; .NET's default would be 5 minutes).");
+            context.Anomaly($"The token was still accepted {Format.Seconds(inside.SecondsFromExp)} s after its exp: the backends allow a {Format.Seconds(facts.ClockSkew.TotalSeconds)} s clock skew (set deliberately; .NET's default would be 5 minutes).");
         }
-
-        return facts;
     }
 
     /// <summary>The verdicts, from the facts alone (pure: unit-tested on canned data).</summary>
@@ -172,6 +179,16 @@ internal sealed class JwtExpiryTamperingExperiment : Experiment<JwtExpiryTamperi
 /// <summary>What 3.2 observed: every timed check of the token, and the configured clock skew.</summary>
 internal sealed record ExpiryFacts(IReadOnlyList<TimedCheck> Checks, TimeSpan ClockSkew, TimeSpan? Lifetime)
 {
+    /// <summary>The login reply's <c>expires_in</c>, as sent.</summary>
+    public string? ExpiresIn { get; init; }
+
+    /// <summary>The short token, and the same with its exp rewritten (signature unchanged).</summary>
+    public string Token { get; init; } = string.Empty;
+
+    /// <inheritdoc cref="Token"/>
+    public string Forged { get; init; } = string.Empty;
+
+
     public IReadOnlyList<TimedCheck> Of(TimedCheckKind kind) => [.. Checks.Where(c => c.Kind == kind)];
 }
 

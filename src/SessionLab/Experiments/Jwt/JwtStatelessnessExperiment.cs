@@ -81,14 +81,19 @@ internal sealed class JwtStatelessnessExperiment : Experiment<JwtStatelessnessEx
             rows.Add(new(backend.ServerId == issuer.ServerId ? "the issuing backend" : "a backend that never saw the login", $"GET /profile directly on {backend.Name} ({backend.BaseAddress.Port})", StoreState(context), reply));
         }
 
-        var facts = new StatelessnessFacts(login, whileDown, blacklistDuringOutage, issuer.Name, pidBefore, pidAfter, afterRestart, direct);
+        return new StatelessnessFacts(login, whileDown, blacklistDuringOutage, issuer.Name, pidBefore, pidAfter, afterRestart, direct) { Rows = rows };
+    }
+
+    protected override void Tabulate(ExperimentContext context, StatelessnessFacts facts)
+    {
         context.AddTable(
             "Scenarios",
             ["scenario", "request", "Redis", "status", "user", "server", "depends on a store?"],
-            rows.Select(r => (IReadOnlyList<string>)[r.Scenario, r.Request, r.Redis, r.Reply.Describe(), UserOf(r.Reply), r.Reply.ServerId ?? "(no reply)", DependsOnStore(r)]));
-        context.AddTable("The token decoded without the key (anyone holding it can read it)", ["part", "field", "value"], DecodedRows(token));
-
-        return facts;
+            facts.Rows.Select(r => (IReadOnlyList<string>)[r.Scenario, r.Request, r.Redis, r.Reply.Describe(), UserOf(r.Reply), r.Reply.ServerId ?? "(no reply)", DependsOnStore(r)]));
+        if (facts.Login.Property("token") is { } token)
+        {
+            context.AddTable("The token decoded without the key (anyone holding it can read it)", ["part", "field", "value"], DecodedRows(token));
+        }
     }
 
     /// <summary>The verdicts, from the facts alone (pure: unit-tested on canned data).</summary>
@@ -179,7 +184,12 @@ internal sealed record StatelessnessFacts(
     int? PidBefore,
     int? PidAfter,
     IReadOnlyList<Exchange> AfterRestart,
-    IReadOnlyList<BackendReply> Direct);
+    IReadOnlyList<BackendReply> Direct)
+{
+    /// <summary>Every request of the run, in order, as the table shows them.</summary>
+    public IReadOnlyList<StatelessnessRow> Rows { get; init; } = [];
+}
+
 
 /// <summary>A reply from one named backend, reached directly.</summary>
 internal sealed record BackendReply(string Backend, Exchange Reply);

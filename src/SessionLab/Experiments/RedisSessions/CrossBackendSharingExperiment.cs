@@ -63,7 +63,14 @@ internal sealed class CrossBackendSharingExperiment : Experiment<CrossBackendSha
             }
         }
 
-        var facts = new SharingFacts(Username, login.Property("user_id"), sessionId, stored, context.Settings.RedisSessionTtl, direct, [.. backends.Select(b => b.ServerId)], sequence, failures);
+        return new SharingFacts(Username, login.Property("user_id"), sessionId, stored, context.Settings.RedisSessionTtl, direct, [.. backends.Select(b => b.ServerId)], sequence, failures);
+    }
+
+    protected override void Tabulate(ExperimentContext context, SharingFacts facts)
+    {
+        var (direct, sequence, failures, stored) = (facts.Backends, facts.Sequence, facts.Failures, facts.Stored);
+        var requests = facts.Sequence.Count;
+        var key = facts.SessionId is null ? null : (string)RedisSessionStore.KeyOf(facts.SessionId)!;
         context.AddTable(
             "The session cookie on each redis backend",
             ["backend", "port", "GET /profile", "user returned", "store"],
@@ -88,11 +95,9 @@ internal sealed class CrossBackendSharingExperiment : Experiment<CrossBackendSha
                 key ?? "(no session id)",
                 stored?.Value ?? (stored?.Exists == false ? "(no such key)" : "(unreadable)"),
                 stored?.Ttl is { } ttl ? $"{ttl.TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture)} s" : stored?.Exists == true ? "no expiry" : "no key",
-                $"{context.Settings.RedisSessionTtl.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s",
+                $"{facts.ConfiguredTtl.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s",
             ]]);
         context.AddChart(new ChartSeries("round robin", "backend", "requests", [.. counts.Select((c, i) => new ChartPoint(i + 1, c.Value, c.Key))]));
-
-        return facts;
     }
 
     /// <summary>Tolerance for "even": strict round robin gives max−min ≤ 1; one more allows for a request of another client in between.</summary>

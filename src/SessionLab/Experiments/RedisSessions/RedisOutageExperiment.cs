@@ -77,15 +77,22 @@ internal sealed class RedisOutageExperiment : Experiment<RedisOutageExperiment, 
         var newLogin = await newcomer.LoginAsync("newcomer-after", cancellationToken);
         var newProfile = await newcomer.GetAsync("/profile", cancellationToken);
 
-        var facts = new RedisOutageFacts(
+        return new RedisOutageFacts(
             [.. users.Select((u, i) => new OutageUser(u.Name, u.Login, u.Normal, duringOutage[i], afterRestart[i].Profile, u.KeyBefore, afterRestart[i].KeyAfter))],
             loginDuringOutage,
             recovery,
             newLogin,
             newProfile,
-            clientTimeout);
+            clientTimeout)
+        {
+            DownFor = downFor,
+            ReconnectLimit = reconnectLimit,
+        };
+    }
 
-        AddTables(context, facts, downFor);
+    protected override void Tabulate(ExperimentContext context, RedisOutageFacts facts)
+    {
+        AddTables(context, facts);
         var outageStatuses = facts.OutageRequests.Where(e => e.Status != 0).Select(e => e.Status).Distinct().ToList();
         if (outageStatuses.Count > 0 && outageStatuses.Any(s => s is not (500 or 401)))
         {
@@ -93,12 +100,10 @@ internal sealed class RedisOutageExperiment : Experiment<RedisOutageExperiment, 
                 + "a deliberate 503 (the session is not known to be invalid, the store is unreachable), so a client can tell an outage from a lost session.");
         }
 
-        if (recovery.FirstSuccess is { } first && recovery.AllBackends is null)
+        if (facts.Recovery.FirstSuccess is { } first && facts.Recovery.AllBackends is null)
         {
-            context.Anomaly($"A login succeeded {Format.Seconds(first)} s after Redis returned, but not every backend accepted one within {Format.Seconds(reconnectLimit)} s ({recovery.Attempts} attempts).");
+            context.Anomaly($"A login succeeded {Format.Seconds(first)} s after Redis returned, but not every backend accepted one within {Format.Seconds(facts.ReconnectLimit)} s ({facts.Recovery.Attempts} attempts).");
         }
-
-        return facts;
     }
 
     /// <summary>The verdicts, from the facts alone (pure: unit-tested on canned data).</summary>
@@ -195,7 +200,7 @@ internal sealed class RedisOutageExperiment : Experiment<RedisOutageExperiment, 
         return new OutageRecovery(first, firstAttempt, null, attempts, lastFailure, limit);
     }
 
-    private static void AddTables(ExperimentContext context, RedisOutageFacts facts, TimeSpan downFor)
+    private static void AddTables(ExperimentContext context, RedisOutageFacts facts)
     {
         var logins = facts.Users.Select(u => u.Login).ToList();
         context.AddTable(
@@ -217,7 +222,7 @@ internal sealed class RedisOutageExperiment : Experiment<RedisOutageExperiment, 
             "Recovery after the restart",
             ["measure", "value"],
             [
-                ["Redis down for (kill -9 → answering PING again)", $"{Format.Seconds(downFor)} s"],
+                ["Redis down for (kill -9 → answering PING again)", $"{Format.Seconds(facts.DownFor)} s"],
                 ["first successful login after Redis answered PING", recovery.FirstSuccess is { } first ? $"{Format.Seconds(first)} s (attempt {recovery.FirstSuccessAttempt})" : $"none within {Format.Seconds(recovery.Limit)} s ({recovery.Attempts} attempts)"],
                 ["every backend accepted a login after", recovery.AllBackends is { } all ? $"{Format.Seconds(all)} s ({recovery.Attempts} attempts in all)" : $"not within {Format.Seconds(recovery.Limit)} s ({recovery.Attempts} attempts)"],
                 ["last failure while reconnecting", recovery.LastFailure ?? "(none: the first attempt succeeded)"],
@@ -259,6 +264,13 @@ internal sealed record RedisOutageFacts(
     Exchange NewProfile,
     TimeSpan ClientTimeout)
 {
+    /// <summary>How long Redis was down (kill to start), and how long every backend was given to reconnect.</summary>
+    public TimeSpan DownFor { get; init; }
+
+    /// <inheritdoc cref="DownFor"/>
+    public TimeSpan ReconnectLimit { get; init; }
+
+
     /// <summary>Every request sent while Redis was down: the users' /profile and the new login.</summary>
     public IReadOnlyList<Exchange> OutageRequests => [.. Users.Select(u => u.DuringOutage), LoginDuringOutage];
 }

@@ -39,8 +39,7 @@ internal sealed class SlidingExpiryExperiment : Experiment<SlidingExpiryExperime
         var (login, loginTouch) = await timeline.RequestAsync(() => client.LoginAsync(Username, cancellationToken));
         if (login.SessionIdSet is not { } sessionId)
         {
-            context.Anomaly($"The login answered {login.Describe()} without a session cookie; nothing to observe.");
-            return SlidingFacts.Empty(ttl);
+            return SlidingFacts.Empty(ttl) with { Login = login };
         }
 
         var key = (string)RedisSessionStore.KeyOf(sessionId)!;
@@ -61,30 +60,47 @@ internal sealed class SlidingExpiryExperiment : Experiment<SlidingExpiryExperime
         var existsAtEnd = await context.Redis.ExistsAsync(key);
         var idleBeforeFinal = finalTouch.Start - renewalTouch.End;
 
-        var facts = new SlidingFacts(ttl, atLogin, firstIdle.TotalSeconds, afterIdle, renewal.Status, afterRenewal, idleBeforeFinal, final.Status, final.Error, existsAtEnd, timeline.IdleSamples);
+        return new SlidingFacts(ttl, atLogin, firstIdle.TotalSeconds, afterIdle, renewal.Status, afterRenewal, idleBeforeFinal, final.Status, final.Error, existsAtEnd, timeline.IdleSamples)
+        {
+            Key = key,
+            Login = login,
+            Renewal = renewal,
+            Final = final,
+            FinalAtSeconds = finalTouch.Start,
+            TtlPoints = timeline.Points,
+        };
+    }
+
+    protected override void Tabulate(ExperimentContext context, SlidingFacts facts)
+    {
+        if (facts.Key is not { } key || facts.Renewal is not { } renewal || facts.Final is not { } final)
+        {
+            context.Anomaly($"The login answered {facts.Login?.Describe() ?? "nothing"} without a session cookie; nothing to observe.");
+            return;
+        }
+
+        var ttl = facts.Ttl;
         context.AddTable(
             $"TTL of {key} over time (configured TTL {Seconds(ttl)})",
             ["time", "action", "expected TTL", "measured TTL", "verdict"],
             [
-                Row(atLogin, $"POST /login → {login.Describe()}; PTTL"),
-                Row(afterIdle, $"idle {Seconds(firstIdle)}; PTTL"),
-                Row(afterRenewal, $"GET /profile → {renewal.Describe()}; PTTL"),
+                Row(facts.AtLogin, $"POST /login → {facts.Login?.Describe()}; PTTL"),
+                Row(facts.AfterIdle, $"idle {Seconds(TimeSpan.FromSeconds(facts.FirstIdleSeconds))}; PTTL"),
+                Row(facts.AfterRenewal, $"GET /profile → {renewal.Describe()}; PTTL"),
                 [
-                    At(finalTouch.Start),
-                    $"idle {Seconds(TimeSpan.FromSeconds(idleBeforeFinal))}; GET /profile → {final.Describe()}; EXISTS",
+                    At(facts.FinalAtSeconds),
+                    $"idle {Seconds(TimeSpan.FromSeconds(facts.SecondIdleSeconds))}; GET /profile → {final.Describe()}; EXISTS",
                     "expired: 401, no key",
-                    $"{final.Describe()}; key {existsAtEnd switch { true => "present", false => "absent", null => "unreadable" }}",
-                    final.Status == 401 && existsAtEnd == false ? "ok" : "not expired",
+                    $"{final.Describe()}; key {facts.KeyExistsAtEnd switch { true => "present", false => "absent", null => "unreadable" }}",
+                    final.Status == 401 && facts.KeyExistsAtEnd == false ? "ok" : "not expired",
                 ],
             ]);
-        context.AddChart(new ChartSeries("ttl", "seconds since login", "TTL (s)", timeline.Points));
+        context.AddChart(new ChartSeries("ttl", "seconds since login", "TTL (s)", facts.TtlPoints));
 
-        if (atLogin.TtlSeconds is { } first && !atLogin.InRange)
+        if (facts.AtLogin.TtlSeconds is { } first && !facts.AtLogin.InRange)
         {
             context.Anomaly($"The TTL right after the login was {first.ToString("0.000", CultureInfo.InvariantCulture)} s, not the configured {Seconds(ttl)}: the backends run with another session TTL than the lab asked for.");
         }
-
-        return facts;
     }
 
     /// <summary>
@@ -245,6 +261,25 @@ internal sealed record SlidingFacts(
     bool? KeyExistsAtEnd,
     IReadOnlyList<ChartPoint> IdleSamples)
 {
+    /// <summary>The session's Redis key; null when the login gave no session.</summary>
+    public string? Key { get; init; }
+
+    /// <summary>The login, the renewing /profile and the final /profile, as the table shows them.</summary>
+    public Exchange? Login { get; init; }
+
+    /// <inheritdoc cref="Login"/>
+    public Exchange? Renewal { get; init; }
+
+    /// <inheritdoc cref="Login"/>
+    public Exchange? Final { get; init; }
+
+    /// <summary>When the final /profile started (seconds since the login).</summary>
+    public double FinalAtSeconds { get; init; }
+
+    /// <summary>Every TTL reading of the run, for the chart.</summary>
+    public IReadOnlyList<ChartPoint> TtlPoints { get; init; } = [];
+
+
     /// <summary>Nothing observed (the login failed).</summary>
     public static SlidingFacts Empty(TimeSpan ttl)
     {

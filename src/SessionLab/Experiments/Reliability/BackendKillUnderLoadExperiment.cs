@@ -67,6 +67,11 @@ internal sealed class BackendKillUnderLoadExperiment : Experiment<BackendKillUnd
             await BalancerSettle.WaitAsync(context, sinceStickyFault.Elapsed, cancellationToken);
         }
 
+        return runs;
+    }
+
+    protected override void Tabulate(ExperimentContext context, IReadOnlyList<FailoverRun> runs)
+    {
         context.AddTable(
             "Each scheme under load while one backend is killed (kill -9)",
             ["scheme", "killed", "kill at (s)", "requests", "failed (by kind)", "5xx + transport", "errors per second", "probe after the kill", "first probe answer from a live backend", "slowest probe after the kill (ms)", "load P99 / max (ms)", "sessions after the load"],
@@ -90,8 +95,6 @@ internal sealed class BackendKillUnderLoadExperiment : Experiment<BackendKillUnd
         {
             context.Anomaly($"{run.Scheme}: {run.Sessions.Other} of {run.Sessions.Users} users got neither 200 nor 401 after the load.");
         }
-
-        return runs;
     }
 
     /// <summary>The verdicts from the runs alone (pure: unit-tested on canned data).</summary>

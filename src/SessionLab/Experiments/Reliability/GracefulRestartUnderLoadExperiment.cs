@@ -96,6 +96,11 @@ internal sealed class GracefulRestartUnderLoadExperiment : Experiment<GracefulRe
             await BalancerSettle.WaitAsync(context, sinceStickyFault.Elapsed, cancellationToken);
         }
 
+        return runs;
+    }
+
+    protected override void Tabulate(ExperimentContext context, IReadOnlyList<RestartRun> runs)
+    {
         context.AddTable(
             "Each scheme under load while one backend restarts: (a) SIGTERM alone, (b) taken out of the balancer's rotation first, SIGTERM, start, back into rotation",
             ["procedure", "scheme", "stopped", "stop at (s)", "stop took (s)", "requests", "failed (by kind)", "5xx", "transport failures", "errors per second", "probe after the stop", "load P99 / max (ms)", "its /health after the start", "sessions after the load"],
@@ -127,8 +132,6 @@ internal sealed class GracefulRestartUnderLoadExperiment : Experiment<GracefulRe
         {
             context.Anomaly($"sticky: a graceful restart loses the in-memory sessions as a crash does ({string.Join("; ", stickyLosses.Select(r => $"{Describe(r.Procedure)}: {r.Run.Sessions.Lost} of {r.Run.Sessions.Users} users got 401 after the load"))}): 401s are counted as lost sessions, not as failed requests.");
         }
-
-        return runs;
     }
 
     /// <summary>The verdicts from the runs alone (pure: unit-tested on canned data).</summary>

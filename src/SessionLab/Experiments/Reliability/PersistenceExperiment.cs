@@ -75,6 +75,12 @@ internal sealed class PersistenceExperiment : Experiment<PersistenceExperiment, 
             facts.Add(await arm.MeasureAsync(context, reconnectLimit, cancellationToken));
         }
 
+        return new PersistenceRuns(facts[0], facts[1]);
+    }
+
+    protected override void Tabulate(ExperimentContext context, PersistenceRuns runs)
+    {
+        PersistenceFacts[] facts = [runs.Plain, runs.Aof];
         context.AddTable(
             "Sessions and a revocation across kill -9 and restart of the store",
             ["store", "sessions", "kept (200)", "lost (401)", "other", "restart until PING (ms)", "revoked token after the restart"],
@@ -92,8 +98,6 @@ internal sealed class PersistenceExperiment : Experiment<PersistenceExperiment, 
             "Remaining TTL of sampled session keys",
             ["store", "key", "TTL before the kill → after the restart", "kept?"],
             facts.SelectMany(f => f.Ttls.Select(t => (IReadOnlyList<string>)[f.Store, t.Key, t.Describe(), t.IsRemainingKept ? "yes" : "no"])));
-
-        return new PersistenceRuns(facts[0], facts[1]);
     }
 
     /// <summary>The verdicts from the facts alone (pure: unit-tested on canned data).</summary>

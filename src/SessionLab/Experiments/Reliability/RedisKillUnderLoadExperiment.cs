@@ -60,8 +60,6 @@ internal sealed class RedisKillUnderLoadExperiment : Experiment<RedisKillUnderLo
         var jwtResult = await jwtLoad;
         LoadRecording.Record(context, "redis, Redis killed and restarted", run.Load);
         LoadRecording.Record(context, "jwt, Redis killed and restarted", jwtResult);
-        context.AddChart(BackendKillUnderLoadExperiment.ErrorChart("errors per second: redis", run));
-        context.AddChart(new ChartSeries("errors per second: jwt", "second", "failed requests", [.. jwtResult.Timeline.Seconds.Select(s => new ChartPoint(s.Second, s.Errors))]));
 
         var down = run.Faults[0].DoneAtSeconds;
         var back = run.Faults[^1].DoneAtSeconds;
@@ -74,7 +72,7 @@ internal sealed class RedisKillUnderLoadExperiment : Experiment<RedisKillUnderLo
             (recovered, reply) = await PollRecoveryAsync(redis, since, recoveryLimit, cancellationToken);
         }
 
-        var facts = new RedisKillFacts(
+        return new RedisKillFacts(
             run.Load.TotalRequests,
             run.Load.FailuresByKind,
             [.. run.Load.Timeline.Seconds.Select(s => s.Errors)],
@@ -84,7 +82,22 @@ internal sealed class RedisKillUnderLoadExperiment : Experiment<RedisKillUnderLo
             recovered,
             reply,
             jwtResult.TotalRequests,
-            jwtResult.FailuresByKind);
+            jwtResult.FailuresByKind)
+        {
+            Run = run,
+            JwtLoad = jwtResult,
+        };
+    }
+
+    protected override void Tabulate(ExperimentContext context, RedisKillFacts facts)
+    {
+        if (facts is not { Run: { } run, JwtLoad: { } jwtResult })
+        {
+            return;
+        }
+
+        context.AddChart(BackendKillUnderLoadExperiment.ErrorChart("errors per second: redis", run));
+        context.AddChart(new ChartSeries("errors per second: jwt", "second", "failed requests", [.. jwtResult.Timeline.Seconds.Select(s => new ChartPoint(s.Second, s.Errors))]));
 
         context.AddTable(
             "Redis killed and restarted under load",
@@ -104,8 +117,6 @@ internal sealed class RedisKillUnderLoadExperiment : Experiment<RedisKillUnderLo
         {
             context.Anomaly("The probe's session did not survive the restart (Redis runs without persistence), so the first reply from the store after the outage was 401, not 200: the backend reached Redis again and found no session.");
         }
-
-        return facts;
     }
 
     /// <summary>The verdicts from the facts alone (pure: unit-tested on canned data).</summary>

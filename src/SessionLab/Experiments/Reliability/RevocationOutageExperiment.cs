@@ -102,13 +102,19 @@ internal sealed class RevocationOutageExperiment : Experiment<RevocationOutageEx
                 await RevokedTokenProbe.ReplyFromStoreAsync(p.Client, p.RevokedToken, recoveryLimit, cancellationToken)));
         }
 
+        return new RevocationOutageRuns(facts[0], facts[1]) { DownAtSeconds = down, BackAtSeconds = back };
+    }
+
+    protected override void Tabulate(ExperimentContext context, RevocationOutageRuns runs)
+    {
+        RevocationOutageFacts[] facts = [runs.FailClosed, runs.FailOpen];
         context.AddTable(
             "JWT with revocation: Redis killed and restarted under load",
             ["measure", .. facts.Select(f => f.Policy)],
             [
                 ["requests", .. facts.Select(f => f.Requests.ToString(CultureInfo.InvariantCulture))],
                 ["failed (by kind)", .. facts.Select(f => RedisKillFacts.Tally(f.Failures))],
-                ["Redis killed / answering again (s into the load)", .. facts.Select(_ => $"{Num(down)} / {Num(back)}")],
+                ["Redis killed / answering again (s into the load)", .. facts.Select(_ => $"{Num(runs.DownAtSeconds)} / {Num(runs.BackAtSeconds)}")],
                 ["legitimate token while Redis was down", .. facts.Select(f => RevocationOutageFacts.Replies(f.LegitDuring))],
                 ["P99 of those (ms)", .. facts.Select(f => f.LegitDuringP99Ms is { } p99 ? LoadRecording.Ms(p99) : "-")],
                 ["revoked token before the outage", .. facts.Select(f => RevocationOutageFacts.Replies(f.RevokedBefore))],
@@ -120,8 +126,6 @@ internal sealed class RevocationOutageExperiment : Experiment<RevocationOutageEx
         {
             context.Anomaly("A token revoked before the Redis outage was accepted again after Redis restarted: the store runs without persistence, so the blacklist died with it. Revocation needs a store that keeps its data (see 6.6).");
         }
-
-        return new RevocationOutageRuns(facts[0], facts[1]);
     }
 
     /// <summary>The verdicts from the facts alone (pure: unit-tested on canned data).</summary>
@@ -176,4 +180,11 @@ internal sealed class RevocationOutageExperiment : Experiment<RevocationOutageEx
 }
 
 /// <summary>What 6.5 observed under each policy.</summary>
-internal sealed record RevocationOutageRuns(RevocationOutageFacts FailClosed, RevocationOutageFacts FailOpen);
+internal sealed record RevocationOutageRuns(RevocationOutageFacts FailClosed, RevocationOutageFacts FailOpen)
+{
+    /// <summary>When Redis was killed and when it answered again (seconds into the load), for the table.</summary>
+    public double DownAtSeconds { get; init; }
+
+    /// <inheritdoc cref="DownAtSeconds"/>
+    public double BackAtSeconds { get; init; }
+}

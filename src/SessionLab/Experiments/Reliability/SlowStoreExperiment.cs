@@ -96,6 +96,12 @@ internal sealed class SlowStoreExperiment : Experiment<SlowStoreExperiment, Slow
 
         proxy.Delay = TimeSpan.Zero;
 
+        return new SlowStoreFacts(steps, timeouts) { PastTimeout = pastTimeout };
+    }
+
+    protected override void Tabulate(ExperimentContext context, SlowStoreFacts facts)
+    {
+        var (steps, timeouts, pastTimeout) = (facts.Steps, facts.Timeouts, facts.PastTimeout);
         context.AddTable(
             "Latency and throughput as the store slows down (backends directly, no load balancer)",
             ["target", "added delay (ms)", "median ms", "p99 ms", "serial non-200", "QPS", "failed (by kind)"],
@@ -113,12 +119,10 @@ internal sealed class SlowStoreExperiment : Experiment<SlowStoreExperiment, Slow
                 string.Join(", ", g.GroupBy(t => t.Status == 0 ? "no reply" : t.Status.ToString(CultureInfo.InvariantCulture)).Select(s => $"{s.Key} ×{s.Count().ToString(CultureInfo.InvariantCulture)}")),
                 LoadRecording.Ms(g.Max(t => t.ElapsedMs)),
             ]));
-        foreach (var target in targets)
+        foreach (var target in steps.Select(s => s.Target).Distinct())
         {
-            context.AddChart(new ChartSeries($"median latency vs store delay: {target.Name}", "added delay (ms)", "median latency (ms)", [.. steps.Where(s => s.Target == target.Name).Select(s => new ChartPoint(s.Delay.TotalMilliseconds, s.MedianMs))]));
+            context.AddChart(new ChartSeries($"median latency vs store delay: {target}", "added delay (ms)", "median latency (ms)", [.. steps.Where(s => s.Target == target).Select(s => new ChartPoint(s.Delay.TotalMilliseconds, s.MedianMs))]));
         }
-
-        return new SlowStoreFacts(steps, timeouts);
     }
 
     /// <summary>The verdicts from the measurements alone (pure: unit-tested on canned data).</summary>
@@ -194,4 +198,8 @@ internal sealed record SlowStoreStep(string Target, TimeSpan Delay, double Media
 internal sealed record TimeoutProbe(string Target, int Status, double ElapsedMs);
 
 /// <summary>What 6.7 measured: each target at each added delay, and the probes past the store timeout.</summary>
-internal sealed record SlowStoreFacts(IReadOnlyList<SlowStoreStep> Steps, IReadOnlyList<TimeoutProbe> Timeouts);
+internal sealed record SlowStoreFacts(IReadOnlyList<SlowStoreStep> Steps, IReadOnlyList<TimeoutProbe> Timeouts)
+{
+    /// <summary>The delay added for the requests past the store timeout.</summary>
+    public TimeSpan PastTimeout { get; init; }
+}

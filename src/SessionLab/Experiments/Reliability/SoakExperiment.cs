@@ -10,7 +10,7 @@ using SessionLab.Topology;
 namespace SessionLab.Experiments.Reliability;
 
 /// <summary>6.4 — does each scheme serve a long steady load without errors, lost sessions or a growing heap?</summary>
-internal sealed class SoakExperiment : Experiment<SoakExperiment, IReadOnlyList<SoakRun>>, IJudge<IReadOnlyList<SoakRun>>
+internal sealed class SoakExperiment : Experiment<SoakExperiment, SoakRuns>, IJudge<SoakRuns>
 {
     /// <summary>How much a backend's live managed heap (after a full GC) may grow over the soak: the load creates no new session.</summary>
     public const long HeapGrowthBound = 4L * 1024 * 1024;
@@ -28,7 +28,7 @@ internal sealed class SoakExperiment : Experiment<SoakExperiment, IReadOnlyList<
         "Does each scheme serve a long steady load without errors, lost sessions or a growing heap?",
         [H1, H2, H3]);
 
-    protected override async Task<IReadOnlyList<SoakRun>?> ObserveAsync(ExperimentContext context, CancellationToken cancellationToken)
+    protected override async Task<SoakRuns?> ObserveAsync(ExperimentContext context, CancellationToken cancellationToken)
     {
         var quick = context.Settings.Quick;
         var clients = context.Parameter("clients", context.Settings.Concurrency ?? (quick ? 20 : 100));
@@ -68,8 +68,14 @@ internal sealed class SoakExperiment : Experiment<SoakExperiment, IReadOnlyList<
                 [.. backends.Select(b => new BackendHeap(b.ServerId, before[b.ServerId]?.ManagedHeapBytes, after[b.ServerId]?.ManagedHeapBytes, before[b.ServerId]?.WorkingSetBytes, after[b.ServerId]?.WorkingSetBytes))]));
         }
 
+        return new SoakRuns(runs, clients, duration);
+    }
+
+    protected override void Tabulate(ExperimentContext context, SoakRuns soak)
+    {
+        var runs = soak.Runs;
         context.AddTable(
-            $"Soak: {clients} clients for {duration.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s per scheme",
+            $"Soak: {soak.Clients} clients for {soak.Duration.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s per scheme",
             ["scheme", "requests", "QPS", "P99 (ms)", "failed (by kind)", "sessions after the soak"],
             runs.Select(r => (IReadOnlyList<string>)[
                 r.Scheme,
@@ -83,12 +89,12 @@ internal sealed class SoakExperiment : Experiment<SoakExperiment, IReadOnlyList<
             "Backend memory before and after the soak (live managed heap after a full GC; working set)",
             ["scheme", "backend", "heap before (MB)", "heap after (MB)", "heap growth (MB)", "working set before (MB)", "working set after (MB)"],
             runs.SelectMany(r => r.Backends.Select(b => (IReadOnlyList<string>)[r.Scheme, b.ServerId, Mb(b.HeapBefore), Mb(b.HeapAfter), Mb(b.HeapGrowth), Mb(b.WorkingSetBefore), Mb(b.WorkingSetAfter)])));
-
-        return runs;
     }
 
     /// <summary>The verdicts from the runs alone (pure: unit-tested on canned data).</summary>
-    public static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, IReadOnlyList<SoakRun> runs)
+    public static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, SoakRuns soak) => Judge(info, soak.Runs);
+
+    internal static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, IReadOnlyList<SoakRun> runs)
     {
         if (runs.Count == 0)
         {
@@ -125,6 +131,9 @@ internal sealed class SoakExperiment : Experiment<SoakExperiment, IReadOnlyList<
 
     private static string Mb(long? bytes) => bytes is { } b ? (b / (1024.0 * 1024.0)).ToString("0.0", CultureInfo.InvariantCulture) : "not read";
 }
+
+/// <summary>What 6.4 ran: one soak per scheme whose users could log in, each with this many clients for this long.</summary>
+internal sealed record SoakRuns(IReadOnlyList<SoakRun> Runs, int Clients, TimeSpan Duration);
 
 /// <summary>One scheme's soak: load figures, sessions after and each backend's memory before and after.</summary>
 internal sealed record SoakRun(string Scheme, long Requests, double Qps, IReadOnlyDictionary<string, long> Failures, double P99Ms, SessionTally Sessions, IReadOnlyList<BackendHeap> Backends);

@@ -83,8 +83,14 @@ internal sealed class BruteForceExperiment : Experiment<BruteForceExperiment, Br
         var idleAfter = await SeriesAsync(user, cookie, idleSamples, cancellationToken);
 
         var facts = new BruteForceFacts(guesses, new Dictionary<int, int>(statuses), seconds, backends, budget.Burst, budget.FailuresPerSecond,
-            missesBefore is { } b && missesAfter is { } a ? a - b : null, [.. idle, .. idleAfter], during);
+            missesBefore is { } b && missesAfter is { } a ? a - b : null, [.. idle, .. idleAfter], during) { IdleBeforeCount = idle.Count };
         context.Recorder.Note(ObservationKind.Wait, $"brute force: {guesses} guesses in {Ms(seconds)} s; statuses {facts.Distribution}; store misses {facts.StoreMisses?.ToString(CultureInfo.InvariantCulture) ?? "not reported"}; user {during.Count} requests meanwhile");
+        return facts;
+    }
+
+    protected override void Tabulate(ExperimentContext context, BruteForceFacts facts)
+    {
+        var (guesses, seconds) = (facts.Guesses, facts.Seconds);
         context.AddTable(
             "Guessed session ids against the redis load balancer",
             ["guesses", "duration", "guesses/s", "401 (refused, budget spent)", "429 (throttled)", "200", "other statuses", "store misses (INFO)", "budget: 401s allowed"],
@@ -97,14 +103,12 @@ internal sealed class BruteForceExperiment : Experiment<BruteForceExperiment, Br
         context.AddTable(
             "Legitimate user's GET /profile latency",
             ["phase", "requests", "non-200", "median ms", "p90 ms", "max ms"],
-            [Row("idle, before the guessing", idle), Row("during the guessing", during), Row("idle, after the guessing", idleAfter)]);
+            [Row("idle, before the guessing", [.. facts.Idle.Take(facts.IdleBeforeCount)]), Row("during the guessing", facts.During), Row("idle, after the guessing", [.. facts.Idle.Skip(facts.IdleBeforeCount)])]);
 
         if (facts.Count(200) > 0)
         {
             context.Anomaly($"{facts.Count(200)} guessed session ids were accepted.");
         }
-
-        return facts;
     }
 
     /// <summary>The verdicts, from the facts alone (pure: unit-tested on canned data).</summary>
@@ -179,7 +183,7 @@ internal sealed class BruteForceExperiment : Experiment<BruteForceExperiment, Br
         return sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)(q * sorted.Count))];
     }
 
-    private static IReadOnlyList<string> Row(string phase, List<(int Status, double Ms)> samples) =>
+    private static IReadOnlyList<string> Row(string phase, IReadOnlyList<(int Status, double Ms)> samples) =>
         [phase, N(samples.Count), N(samples.Count(s => s.Status != 200)), Ms(Quantile(samples, 0.5)), Ms(Quantile(samples, 0.9)), Ms(samples.Count == 0 ? 0 : samples.Max(s => s.Ms))];
 
     private static Task<(int Status, double Ms)> TimedGetAsync(HttpClient http, string cookie, CancellationToken cancellationToken) =>

@@ -67,7 +67,12 @@ internal sealed class ForgedTokenExperiment : Experiment<ForgedTokenExperiment, 
             results.Add(new TokenProbe(name, expected, reply));
         }
 
-        var facts = new ForgedTokenFacts(control, results);
+        return new ForgedTokenFacts(control, results);
+    }
+
+    protected override void Tabulate(ExperimentContext context, ForgedTokenFacts facts)
+    {
+        var (control, results) = (facts.Control, facts.Probes);
         context.AddTable(
             "Forged and malformed tokens against GET /profile",
             ["probe", "expected", "observed status", "observed error", "verdict"],
@@ -80,8 +85,6 @@ internal sealed class ForgedTokenExperiment : Experiment<ForgedTokenExperiment, 
         {
             context.Anomaly($"The probe \"{accepted.Name}\" got {accepted.Reply.Describe()} from the jwt load balancer.");
         }
-
-        return facts;
     }
 
     /// <summary>The error shown for a request refused before it reached a backend (a header too large for the LB).</summary>

@@ -56,7 +56,12 @@ internal sealed class GarbageInputExperiment : Experiment<GarbageInputExperiment
             }
         }
 
-        var facts = new GarbageFacts(rows);
+        return new GarbageFacts(rows);
+    }
+
+    protected override void Tabulate(ExperimentContext context, GarbageFacts facts)
+    {
+        var rows = facts.Results;
         context.AddTable(
             "Garbage requests (each followed by a legitimate GET /profile)",
             ["scheme", "request", "expected", "observed", "refused by", "legitimate client right after"],
@@ -66,8 +71,6 @@ internal sealed class GarbageInputExperiment : Experiment<GarbageInputExperiment
         {
             context.Anomaly($"{row.Scheme}: {row.Probe} got {row.Reply.Describe()}{(row.Injected ? " and the injected header was set" : string.Empty)}.");
         }
-
-        return facts;
     }
 
     /// <summary>The verdicts, from the facts alone (pure: unit-tested on canned data).</summary>

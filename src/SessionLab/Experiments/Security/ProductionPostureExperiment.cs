@@ -105,9 +105,12 @@ internal sealed class ProductionPostureExperiment : Experiment<ProductionPosture
         context.Step("search every file of the run (backend, store and balancer logs) for the keys and the passwords");
         var scan = context.Topology.ScanLogsForSecrets(passwords.Select(p => ($"{p.Key}'s password", p.Value)));
 
-        var facts = new ProductionPostureFacts(anonymous, login.ClientBurst, login.UserBurst, login.RefillInterval, guessingSeconds, guessed, guesserRight, realUser, spreadReplies, targetAfter, otherAfter, ownDeviceAfter, forgery, scan);
+        return new ProductionPostureFacts(anonymous, login.ClientBurst, login.UserBurst, login.RefillInterval, guessingSeconds, guessed, guesserRight, realUser, spreadReplies, targetAfter, otherAfter, ownDeviceAfter, forgery, scan);
+    }
+
+    protected override void Tabulate(ExperimentContext context, ProductionPostureFacts facts)
+    {
         AddTables(context, facts);
-        return facts;
     }
 
     /// <summary>The verdicts, from the facts alone (pure: unit-tested on canned data).</summary>

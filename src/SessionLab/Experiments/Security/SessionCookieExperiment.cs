@@ -34,8 +34,12 @@ internal sealed class SessionCookieExperiment : Experiment<SessionCookieExperime
         }
 
         var jwt = await ProbeJwtAsync(context, cancellationToken);
-        var facts = new SessionCookieFacts(schemes, jwt, DateTimeOffset.UtcNow);
+        return new SessionCookieFacts(schemes, jwt, DateTimeOffset.UtcNow);
+    }
 
+    protected override void Tabulate(ExperimentContext context, SessionCookieFacts facts)
+    {
+        var (schemes, jwt) = (facts.Schemes, facts.Jwt);
         context.AddTable(
             "Session cookie attributes (Set-Cookie of the login and of the logout)",
             ["scheme", "reply", "HttpOnly", "SameSite", "Path", "Secure", "expires / max-age", "value"],
@@ -70,8 +74,6 @@ internal sealed class SessionCookieExperiment : Experiment<SessionCookieExperime
         {
             context.Anomaly($"{s.Scheme}: the login adopted the session id the client had chosen (session fixation).");
         }
-
-        return facts;
     }
 
     /// <summary>The verdicts, from the facts alone (pure: unit-tested on canned data).</summary>

@@ -35,7 +35,11 @@ internal sealed class SessionIdEntropyExperiment : Experiment<SessionIdEntropyEx
         context.Recorder.Note(ObservationKind.Wait, $"bulk login: {count - bulk.Failures} of {count} logins gave a session id in {bulk.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s; first ids: {string.Join(", ", bulk.Credentials.OfType<string>().Take(5))}");
 
         context.Step("measure length, alphabet, per-position spread and uniformity, duplicates and successive common prefixes");
-        var facts = new SessionIdFacts(count, bulk.Failures, [.. bulk.Credentials.OfType<string>()]);
+        return new SessionIdFacts(count, bulk.Failures, [.. bulk.Credentials.OfType<string>()]);
+    }
+
+    protected override void Tabulate(ExperimentContext context, SessionIdFacts facts)
+    {
         var stats = facts.Statistics;
         context.AddTable(
             "Session ids collected from logins",
@@ -57,8 +61,6 @@ internal sealed class SessionIdEntropyExperiment : Experiment<SessionIdEntropyEx
         {
             context.Anomaly($"{stats.Duplicates} session ids repeated among {facts.Ids.Count} logins.");
         }
-
-        return facts;
     }
 
     /// <summary>The verdicts, from the facts alone (pure: unit-tested on canned data).</summary>

@@ -44,7 +44,6 @@ internal sealed class BackendCrashExperiment : Experiment<BackendCrashExperiment
             .FirstOrDefault();
         if (victim is null)
         {
-            context.Anomaly("No user could log in via the sticky load balancer, so there was no backend to crash.");
             return new CrashFacts(null, []);
         }
 
@@ -78,7 +77,18 @@ internal sealed class BackendCrashExperiment : Experiment<BackendCrashExperiment
             outcomes.Add(new CrashUser(name, client.Source.ToString(), login.IsOk ? login.ServerId : null, after[i].Status, after[i].Describe(), after[i].Error, after[i].ServerId, after[i].ElapsedMs, relogin, reloginServer));
         }
 
-        var facts = new CrashFacts(victim, outcomes);
+        return new CrashFacts(victim, outcomes);
+    }
+
+    protected override void Tabulate(ExperimentContext context, CrashFacts facts)
+    {
+        if (facts.Killed is not { } victim)
+        {
+            context.Anomaly("No user could log in via the sticky load balancer, so there was no backend to crash.");
+            return;
+        }
+
+        var outcomes = facts.Users;
         context.AddTable(
             $"Users before and after kill -9 of {victim}",
             ["user", "address", "original backend", "status after crash", "new backend", "session", "log in again"],
@@ -106,8 +116,6 @@ internal sealed class BackendCrashExperiment : Experiment<BackendCrashExperiment
         {
             context.Anomaly($"{orphan.User} (on {victim}) got {orphan.Reply} on its first request after the crash instead of being passed to a live backend: the load balancer did not (yet) retry the dead backend's refused connection elsewhere.");
         }
-
-        return facts;
     }
 
     /// <summary>The verdicts, from the facts alone (pure: unit-tested on canned data).</summary>

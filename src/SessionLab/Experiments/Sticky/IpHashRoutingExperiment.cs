@@ -46,27 +46,29 @@ internal sealed class IpHashRoutingExperiment : Experiment<IpHashRoutingExperime
         context.Step("a logged-in client changes IP: first within its /24, then to other /24 networks");
         var moves = await IpChangesAsync(context, ipChanges, cancellationToken);
 
-        var facts = new RoutingFacts(sequence, distinct, sameSubnet, moves);
+        return new RoutingFacts(sequence, distinct, sameSubnet, moves);
+    }
+
+    protected override void Tabulate(ExperimentContext context, RoutingFacts facts)
+    {
         context.AddTable(
             "Routing per scenario",
             ["scenario", "requests", "backends seen", "switches", "verdict"],
             [
-                ["one client, repeated requests", requests.ToString(CultureInfo.InvariantCulture), Seen(sequence), facts.Switches.ToString(CultureInfo.InvariantCulture), facts.Switches == 0 ? "stable" : "switched"],
-                [$"{clients} clients, distinct /24", clients.ToString(CultureInfo.InvariantCulture), Seen(distinct.Values), "-", Distribution(distinct.Values)],
-                [$"{clients} clients, one /24", clients.ToString(CultureInfo.InvariantCulture), Seen(sameSubnet.Values), "-", Distribution(sameSubnet.Values)],
-                .. moves.Select(m => (IReadOnlyList<string>)[$"IP change {m.From} → {m.To}", "2", $"{m.Before} → {m.After}", m.Before == m.After ? "0" : "1", m.Before == m.After ? $"stayed ({m.ProfileAfter})" : $"moved ({m.ProfileAfter})"]),
+                ["one client, repeated requests", facts.Sequence.Count.ToString(CultureInfo.InvariantCulture), Seen(facts.Sequence), facts.Switches.ToString(CultureInfo.InvariantCulture), facts.Switches == 0 ? "stable" : "switched"],
+                [$"{facts.Distinct.Count} clients, distinct /24", facts.Distinct.Count.ToString(CultureInfo.InvariantCulture), Seen(facts.Distinct.Values), "-", Distribution(facts.Distinct.Values)],
+                [$"{facts.SameSubnet.Count} clients, one /24", facts.SameSubnet.Count.ToString(CultureInfo.InvariantCulture), Seen(facts.SameSubnet.Values), "-", Distribution(facts.SameSubnet.Values)],
+                .. facts.Moves.Select(m => (IReadOnlyList<string>)[$"IP change {m.From} → {m.To}", "2", $"{m.Before} → {m.After}", m.Before == m.After ? "0" : "1", m.Before == m.After ? $"stayed ({m.ProfileAfter})" : $"moved ({m.ProfileAfter})"]),
             ]);
         context.AddTable(
             "Distribution of distinct-/24 clients",
             ["client address", "backend"],
-            distinct.Select(p => (IReadOnlyList<string>)[p.Key, p.Value]));
+            facts.Distinct.Select(p => (IReadOnlyList<string>)[p.Key, p.Value]));
 
         if (facts.SameSubnetBackends == 1 && facts.DistinctBackends > 1)
         {
-            context.Anomaly($"All {clients} clients of one /24 reached {sameSubnet.Values.First()}: nginx ip_hash hashes only the first three octets of an IPv4 address, so clients behind one NAT or in one office subnet all share a backend. Localhost clients (127.0.0.x) would never spread.");
+            context.Anomaly($"All {facts.SameSubnet.Count} clients of one /24 reached {facts.SameSubnet.Values.First()}: nginx ip_hash hashes only the first three octets of an IPv4 address, so clients behind one NAT or in one office subnet all share a backend. Localhost clients (127.0.0.x) would never spread.");
         }
-
-        return facts;
     }
 
     /// <summary>The verdicts, from the facts alone (pure: unit-tested on canned data).</summary>

@@ -55,11 +55,15 @@ internal sealed class SessionIsolationExperiment : Experiment<SessionIsolationEx
             probes.Add(new BackendIsolation(backends[i].ServerId, backends[i].Port, direct[i].Status, direct[i].Describe(), direct[i].Error, direct[i].Property("username"), listing.Present, listing.Count));
         }
 
-        var facts = new IsolationFacts(Username, login.SessionIdSet, login.ServerId, profile.Status, profile.ServerId, probes);
+        return new IsolationFacts(Username, login.SessionIdSet, login.ServerId, profile.Status, profile.ServerId, probes) { ViaBalancer = [("POST /login", login), ("GET /profile", profile)] };
+    }
+
+    protected override void Tabulate(ExperimentContext context, IsolationFacts facts)
+    {
         context.AddTable(
             "Login and profile via the sticky load balancer",
             ["request", "port", "status", "answered by", "user"],
-            new[] { (Request: "POST /login", Reply: login), (Request: "GET /profile", Reply: profile) }.Select(r => (IReadOnlyList<string>)[
+            facts.ViaBalancer.Select(r => (IReadOnlyList<string>)[
                 r.Request,
                 context.Topology.BalancerPort(SchemeKind.Sticky).ToString(CultureInfo.InvariantCulture),
                 r.Reply.Describe(),
@@ -68,7 +72,7 @@ internal sealed class SessionIsolationExperiment : Experiment<SessionIsolationEx
         context.AddTable(
             "The session cookie sent directly to each sticky backend (present: listed by its own /debug/sessions)",
             ["backend", "port", "GET /profile", "session present", "user", "sessions held"],
-            probes.Select(p => (IReadOnlyList<string>)[
+            facts.Backends.Select(p => (IReadOnlyList<string>)[
                 p.ServerId == facts.Creator ? $"{p.ServerId} (created it)" : p.ServerId,
                 p.Port.ToString(CultureInfo.InvariantCulture),
                 p.Reply,
@@ -76,12 +80,10 @@ internal sealed class SessionIsolationExperiment : Experiment<SessionIsolationEx
                 p.User ?? "none",
                 p.SessionCount?.ToString(CultureInfo.InvariantCulture) ?? "unreadable"]));
 
-        if (profile.IsOk && profile.ServerId != login.ServerId)
+        if (facts.ProfileStatus == 200 && facts.ProfileServer != facts.Creator)
         {
-            context.Anomaly($"The login was answered by {login.ServerId} but /profile via the load balancer by {profile.ServerId}: ip_hash did not keep the client on one backend.");
+            context.Anomaly($"The login was answered by {facts.Creator} but /profile via the load balancer by {facts.ProfileServer}: ip_hash did not keep the client on one backend.");
         }
-
-        return facts;
     }
 
     /// <summary>The verdicts, from the facts alone (pure: unit-tested on canned data).</summary>
@@ -144,7 +146,11 @@ internal sealed class SessionIsolationExperiment : Experiment<SessionIsolationEx
 }
 
 /// <summary>What 1.2 observed: the login, the profile via the load balancer, and each backend's answer to the cookie.</summary>
-internal sealed record IsolationFacts(string Username, string? SessionId, string? Creator, int ProfileStatus, string? ProfileServer, IReadOnlyList<BackendIsolation> Backends);
+internal sealed record IsolationFacts(string Username, string? SessionId, string? Creator, int ProfileStatus, string? ProfileServer, IReadOnlyList<BackendIsolation> Backends)
+{
+    /// <summary>The login and the /profile via the load balancer, as the table shows them.</summary>
+    public IReadOnlyList<(string Request, Exchange Reply)> ViaBalancer { get; init; } = [];
+}
 
 /// <summary>One sticky backend: its reply to the session cookie sent directly, and whether its own store lists the session.</summary>
 internal sealed record BackendIsolation(string ServerId, int Port, int Status, string Reply, string? Error, string? User, bool? SessionListed, long? SessionCount);
