@@ -1,7 +1,8 @@
 using System.Text;
+using SessionLab.Faults;
 using SessionLab.Topology;
 
-namespace SessionLab.Faults;
+namespace SessionLab.Control;
 
 /// <summary>
 /// The little fault language of <c>sessionlab up</c>'s prompt and of <c>sessionlab fault</c>:
