@@ -39,7 +39,7 @@ internal sealed class JwtStatelessnessExperiment : Experiment<JwtStatelessnessEx
         };
 
         context.Step("kill -9 Redis and call /profile through the load balancer once per backend (and /profile-with-blacklist once)");
-        context.RecordFault(await context.Faults.StopStoreAsync());
+        context.RecordFault(await context.Faults.KillStoreAsync());
         await context.WaitAsync(settle, "Redis is down; let every backend notice", cancellationToken);
         var state = StoreState(context);
         var whileDown = new List<Exchange>();

@@ -46,7 +46,7 @@ internal sealed class RedisOutageExperiment : Experiment<RedisOutageExperiment, 
 
         context.Step("kill -9 Redis (no persistence: everything in it is lost)");
         var down = Stopwatch.StartNew();
-        context.RecordFault(await context.Faults.StopStoreAsync());
+        context.RecordFault(await context.Faults.KillStoreAsync());
         await context.WaitAsync(settle, "Redis is down; the plan waits 1 s before the users call /profile", cancellationToken);
 
         context.Step($"each user calls /profile with a {clientTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s client timeout; a new user tries to log in");

@@ -55,7 +55,7 @@ internal sealed class RedisKillUnderLoadExperiment : Experiment<RedisKillUnderLo
             redis,
             users,
             duration,
-            [(downAt, () => context.Faults.StopStoreAsync()), (backAt, () => context.Faults.StartStoreAsync(cancellationToken))],
+            [(downAt, () => context.Faults.KillStoreAsync()), (backAt, () => context.Faults.StartStoreAsync(cancellationToken))],
             cancellationToken);
         var jwtResult = await jwtLoad;
         LoadRecording.Record(context, "redis, Redis killed and restarted", run.Load);

@@ -77,7 +77,7 @@ internal sealed class RevocationOutageExperiment : Experiment<RevocationOutageEx
             [.. prepared.Select(p => new LoadSpec(p.Load, users))],
             [.. prepared.SelectMany(p => new[] { p.Load, p.Revoked })],
             duration,
-            [(downAt, () => context.Faults.StopStoreAsync()), (backAt, () => context.Faults.StartStoreAsync(cancellationToken))],
+            [(downAt, () => context.Faults.KillStoreAsync()), (backAt, () => context.Faults.StartStoreAsync(cancellationToken))],
             cancellationToken);
         var down = run.Faults[0].DoneAtSeconds;
         var back = run.Faults[^1].DoneAtSeconds;
