@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using SessionLab.Reporting.Analysis;
+using SessionLab.Runs;
 using Spectre.Console;
 
 namespace SessionLab.Commands;

@@ -1,9 +1,11 @@
 using System.CommandLine;
 using System.Globalization;
+using SessionLab.Cli;
 using SessionLab.Experiments;
 using SessionLab.Experiments.Framework;
 using SessionLab.Faults;
 using SessionLab.Reporting.Model;
+using SessionLab.Runs;
 using SessionLab.Topology;
 using Spectre.Console;
 

@@ -1,6 +1,6 @@
 using Spectre.Console;
 
-namespace SessionLab.Commands;
+namespace SessionLab.Cli;
 
 /// <summary>
 /// Spectre.Console assumes 80 columns when output is not a terminal and hard-wraps every longer line there, which

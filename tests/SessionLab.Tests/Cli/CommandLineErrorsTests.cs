@@ -1,6 +1,7 @@
+using SessionLab.Cli;
 using SessionLab.Commands;
 
-namespace SessionLab.Tests.Commands;
+namespace SessionLab.Tests.Cli;
 
 public sealed class CommandLineErrorsTests
 {

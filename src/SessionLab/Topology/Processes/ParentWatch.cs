@@ -1,6 +1,6 @@
 using SessionLab.Backend.Common;
 
-namespace SessionLab.Commands;
+namespace SessionLab.Topology.Processes;
 
 /// <summary>Waits until cancelled or until the given parent process is gone, whichever comes first.</summary>
 internal static class ParentWatch

@@ -3,7 +3,7 @@ using SessionLab.Reporting.Exporters;
 using SessionLab.Reporting.Model;
 using Spectre.Console;
 
-namespace SessionLab.Commands;
+namespace SessionLab.Runs;
 
 /// <summary>Builds the report of a run and writes every registered format into a folder; shared by <c>run</c> and <c>report</c>.</summary>
 internal static class ReportWriter

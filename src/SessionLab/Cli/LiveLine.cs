@@ -1,4 +1,4 @@
-namespace SessionLab.Commands;
+namespace SessionLab.Cli;
 
 /// <summary>
 /// The one redrawn line of live progress in a terminal ("2.2 Sliding expiry (2/6) · idle 3.5 s"), and every permanent

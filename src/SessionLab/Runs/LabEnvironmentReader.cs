@@ -3,7 +3,7 @@ using SessionLab.Reporting.Model;
 using SessionLab.Topology;
 using SessionLab.Topology.Processes;
 
-namespace SessionLab.Commands;
+namespace SessionLab.Runs;
 
 /// <summary>Reads the environment section of a run: OS, kernel, CPUs, .NET, and which engines ran.</summary>
 internal static class LabEnvironmentReader

@@ -1,6 +1,6 @@
-using SessionLab.Commands;
+using SessionLab.Cli;
 
-namespace SessionLab.Tests.Commands;
+namespace SessionLab.Tests.Cli;
 
 public sealed class DurationParserTests
 {

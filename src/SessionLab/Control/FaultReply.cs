@@ -1,4 +1,4 @@
-namespace SessionLab.Faults;
+namespace SessionLab.Control;
 
 /// <summary>What a fault command answered: its text, and whether it did what was asked.</summary>
 /// <param name="ExitCode">0 done; 1 the fault could not be carried out (no such backend, an external store); 2 not a command.</param>

@@ -1,6 +1,6 @@
-using SessionLab.Commands;
+using SessionLab.Runs;
 
-namespace SessionLab.Tests.Commands;
+namespace SessionLab.Tests.Runs;
 
 public sealed class ResultsFileTests
 {

@@ -2,7 +2,7 @@ using System.Text.Json;
 using SessionLab.Reporting.Model;
 using Spectre.Console;
 
-namespace SessionLab.Commands;
+namespace SessionLab.Runs;
 
 /// <summary>Reads a results.json for <c>report</c> and <c>compare</c>, turning every way it can be wrong into one clear line.</summary>
 internal static class ResultsFile

@@ -2,7 +2,7 @@ using SessionLab.Reporting.Analysis;
 using SessionLab.Reporting.Model;
 using Spectre.Console;
 
-namespace SessionLab.Commands;
+namespace SessionLab.Cli;
 
 /// <summary>Prints an experiment's tables and verdicts as it completes, and the verdict summary at the end.</summary>
 internal static class ResultPrinter

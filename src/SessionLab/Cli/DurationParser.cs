@@ -1,7 +1,7 @@
 using System.CommandLine.Parsing;
 using System.Globalization;
 
-namespace SessionLab.Commands;
+namespace SessionLab.Cli;
 
 /// <summary>Reads durations the way people type them: <c>30</c> (seconds), <c>1500ms</c>, <c>30s</c>, <c>5m</c>, <c>2h</c>, or <c>00:30:00</c>.</summary>
 internal static class DurationParser

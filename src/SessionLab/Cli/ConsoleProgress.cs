@@ -1,6 +1,6 @@
 using Spectre.Console;
 
-namespace SessionLab.Commands;
+namespace SessionLab.Cli;
 
 /// <summary>Prints progress lines at once and in order (<see cref="Progress{T}"/> would post them to the thread pool).</summary>
 internal sealed class ConsoleProgress : IProgress<string>

@@ -1,8 +1,8 @@
-using SessionLab.Topology.Processes;
+using SessionLab.Measurement.Processes;
 
-namespace SessionLab.Tests.Topology.Processes;
+namespace SessionLab.Tests.Measurement.Processes;
 
-public sealed class ExecutableFinderTests
+public sealed class ExecutablesTests
 {
     [Fact]
     public void IsExecutable_FileWithoutAnExecuteBit_IsNoProgram()
@@ -15,14 +15,23 @@ public sealed class ExecutableFinderTests
             if (!OperatingSystem.IsWindows())
             {
                 File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-                Assert.False(ExecutableFinder.IsExecutable(file));
+                Assert.False(Executables.IsExecutable(file));
                 File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-                Assert.True(ExecutableFinder.IsExecutable(file));
+                Assert.True(Executables.IsExecutable(file));
             }
         }
         finally
         {
             File.Delete(file);
         }
+    }
+
+    [Fact]
+    public void Find_AProgramGivenAsAPath_IsThatFileIfExecutable()
+    {
+        Assert.SkipWhen(OperatingSystem.IsWindows(), "Unix paths only");
+
+        Assert.Equal("/bin/sh", Executables.Find("/bin/sh", pathVariable: null, []));
+        Assert.Null(Executables.Find("/nonexistent-sessionlab/sh", pathVariable: "/bin", ["/bin/sh"]));
     }
 }

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Net;
 using SessionLab.Topology;
 
-namespace SessionLab.Commands;
+namespace SessionLab.Cli;
 
 /// <summary>
 /// Checks of option values made while parsing, so a bad value is a one-line usage error (exit 2) before anything is

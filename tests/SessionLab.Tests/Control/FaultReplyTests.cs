@@ -1,6 +1,6 @@
-using SessionLab.Faults;
+using SessionLab.Control;
 
-namespace SessionLab.Tests.Faults;
+namespace SessionLab.Tests.Control;
 
 public sealed class FaultReplyTests
 {

@@ -1,7 +1,8 @@
 using System.Text;
+using SessionLab.Faults;
 using SessionLab.Topology;
 
-namespace SessionLab.Faults;
+namespace SessionLab.Control;
 
 /// <summary>
 /// The little fault language of <c>sessionlab up</c>'s prompt and of <c>sessionlab fault</c>:
@@ -51,7 +52,7 @@ internal sealed class FaultCommandInterpreter(FaultController faults)
                 ["deregister", var backend] => FaultReply.Ok(await faults.RemoveFromRotationAsync(backend, cancellationToken)),
                 ["register", var backend] => FaultReply.Ok(await faults.ReturnToRotationAsync(backend, cancellationToken)),
                 ["restart", var backend] when !IsStore(backend) => FaultReply.Ok(await faults.RestartBackendGracefullyAsync(backend, cancellationToken)),
-                ["redis" or "store", "stop" or "kill"] or ["stop" or "kill", "redis" or "store"] => FaultReply.Ok(await faults.StopStoreAsync()),
+                ["redis" or "store", "stop" or "kill"] or ["stop" or "kill", "redis" or "store"] => FaultReply.Ok(await faults.KillStoreAsync()),
                 ["redis" or "store", "start"] or ["start", "redis" or "store"] => FaultReply.Ok(await faults.StartStoreAsync(cancellationToken)),
                 _ => new FaultReply(FaultReply.NotACommand, $"unknown command '{line.Trim()}'; the commands are:\n{Commands}"),
             };

@@ -2,7 +2,7 @@ using System.CommandLine;
 using SessionLab.Backend.Jwt;
 using SessionLab.Topology;
 
-namespace SessionLab.Commands;
+namespace SessionLab.Cli;
 
 /// <summary>The options shared by every command that brings the topology up (<c>up</c>, later <c>run</c>).</summary>
 internal sealed class TopologyCommandOptions

@@ -2,7 +2,7 @@ using System.Globalization;
 using SessionLab.Experiments.Framework;
 using Spectre.Console;
 
-namespace SessionLab.Commands;
+namespace SessionLab.Cli;
 
 /// <summary>
 /// Live progress on the console: the experiment, its step, and waits counting down. In a terminal the countdown is one

@@ -1,7 +1,7 @@
 using System.Net.Sockets;
 using System.Text;
 
-namespace SessionLab.Faults;
+namespace SessionLab.Control;
 
 /// <summary>
 /// A Unix socket in the run folder through which <c>sessionlab fault ...</c> (another terminal, a script) reaches a running

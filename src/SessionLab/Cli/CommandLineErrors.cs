@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Text.RegularExpressions;
 
-namespace SessionLab.Commands;
+namespace SessionLab.Cli;
 
 /// <summary>
 /// Bad command lines, reported the way a user can act on them: one line per problem, naming the command, then exit 2
