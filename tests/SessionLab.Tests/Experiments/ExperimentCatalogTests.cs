@@ -32,9 +32,6 @@ public sealed class ExperimentCatalogTests
             type is not null && ((type.IsGenericType && type.GetGenericTypeDefinition() == typeof(SessionLab.Experiments.Framework.Experiment<,>)) || IsSkeleton(type.BaseType));
     }
 
-    /// <summary>Group 4's experiments still look their hypotheses up by id (<c>info["H1"]</c>) until their rewrite lands.</summary>
-    private static readonly string[] StillLookedUpById = ["4.1", "4.2", "4.3"];
-
     [Fact]
     public void All_HypothesesAreStaticFieldsNamedAfterTheirIds_SoAJudgeCannotNameOneThatIsNot()
     {
@@ -44,11 +41,6 @@ public sealed class ExperimentCatalogTests
                 .GetFields(BindingFlags.Static | BindingFlags.NonPublic | BindingFlags.Public)
                 .Where(f => f.FieldType == typeof(Hypothesis))
                 .ToDictionary(f => f.Name, f => (Hypothesis)f.GetValue(null)!, StringComparer.Ordinal);
-            if (fields.Count == 0 && StillLookedUpById.Contains(e.Info.Id))
-            {
-                return;
-            }
-
             Assert.Equal(e.Info.Hypotheses.Select(h => h.Id), fields.Keys.Order(StringComparer.Ordinal));
             Assert.All(e.Info.Hypotheses, h => Assert.Same(fields[h.Id], h));
         });

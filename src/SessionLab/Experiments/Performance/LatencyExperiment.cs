@@ -11,16 +11,18 @@ namespace SessionLab.Experiments.Performance;
 /// <summary>4.1 — how long does one request take with each scheme, one client at a time?</summary>
 internal sealed class LatencyExperiment : Experiment<LatencyExperiment, LatencyFacts>, IJudge<LatencyFacts>
 {
+    private static readonly Hypothesis H1 = new("H1", "Sticky sessions have the lowest latency of the three schemes (the plan: 0.1–0.5 ms).");
+
+    private static readonly Hypothesis H2 = new("H2", "JWT sits between sticky and Redis (the plan: 0.3–1 ms).");
+
+    private static readonly Hypothesis H3 = new("H3", "Redis sessions are the slowest, by about one Redis round trip (the plan: 1–3 ms).");
+
     public override ExperimentInfo Info { get; } = new(
         "4.1",
         4,
         "Latency",
         "How long does one authenticated request take with each scheme, one client at a time?",
-        [
-            new("H1", "Sticky sessions have the lowest latency of the three schemes (the plan: 0.1–0.5 ms)."),
-            new("H2", "JWT sits between sticky and Redis (the plan: 0.3–1 ms)."),
-            new("H3", "Redis sessions are the slowest, by about one Redis round trip (the plan: 1–3 ms)."),
-        ]);
+        [H1, H2, H3]);
 
     protected override async Task<LatencyFacts?> ObserveAsync(ExperimentContext context, CancellationToken cancellationToken)
     {
@@ -107,10 +109,10 @@ internal sealed class LatencyExperiment : Experiment<LatencyExperiment, LatencyF
     public static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, LatencyFacts facts)
     {
         var p50 = facts.P50;
-        yield return OrderingJudgement.Judge(info["H1"], p50, [(TargetNames.Jwt, TargetNames.Sticky), (TargetNames.Redis, TargetNames.Sticky)], "P50", EstimateText.Ms, Display);
-        yield return OrderingJudgement.Judge(info["H2"], p50, [(TargetNames.Jwt, TargetNames.Sticky), (TargetNames.Redis, TargetNames.Jwt)], "P50", EstimateText.Ms, Display);
+        yield return OrderingJudgement.Judge(H1, p50, [(TargetNames.Jwt, TargetNames.Sticky), (TargetNames.Redis, TargetNames.Sticky)], "P50", EstimateText.Ms, Display);
+        yield return OrderingJudgement.Judge(H2, p50, [(TargetNames.Jwt, TargetNames.Sticky), (TargetNames.Redis, TargetNames.Jwt)], "P50", EstimateText.Ms, Display);
 
-        var h3 = OrderingJudgement.Judge(info["H3"], p50, [(TargetNames.Redis, TargetNames.Sticky), (TargetNames.Redis, TargetNames.Jwt)], "P50", EstimateText.Ms, Display);
+        var h3 = OrderingJudgement.Judge(H3, p50, [(TargetNames.Redis, TargetNames.Sticky), (TargetNames.Redis, TargetNames.Jwt)], "P50", EstimateText.Ms, Display);
         var gap = facts.RedisMinusSticky();
         yield return gap is null || facts.RedisPingMs is not { } ping
             ? h3

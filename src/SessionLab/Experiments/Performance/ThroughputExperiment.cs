@@ -12,16 +12,18 @@ namespace SessionLab.Experiments.Performance;
 /// <summary>4.2 — how many authenticated requests per second does each scheme sustain under concurrent load?</summary>
 internal sealed class ThroughputExperiment : Experiment<ThroughputExperiment, ThroughputFacts>, IJudge<ThroughputFacts>
 {
+    private static readonly Hypothesis H1 = new("H1", "Sticky sessions have the highest throughput of the three schemes (the plan: 40–50K QPS on a laptop).");
+
+    private static readonly Hypothesis H2 = new("H2", "JWT comes second (the plan: 35–45K QPS).");
+
+    private static readonly Hypothesis H3 = new("H3", "Redis sessions have the lowest throughput (the plan: 25–35K QPS).");
+
     public override ExperimentInfo Info { get; } = new(
         "4.2",
         4,
         "Throughput",
         "How many authenticated requests per second does each scheme sustain at concurrency 100?",
-        [
-            new("H1", "Sticky sessions have the highest throughput of the three schemes (the plan: 40–50K QPS on a laptop)."),
-            new("H2", "JWT comes second (the plan: 35–45K QPS)."),
-            new("H3", "Redis sessions have the lowest throughput (the plan: 25–35K QPS)."),
-        ]);
+        [H1, H2, H3]);
 
     protected override async Task<ThroughputFacts?> ObserveAsync(ExperimentContext context, CancellationToken cancellationToken)
     {
@@ -84,6 +86,11 @@ internal sealed class ThroughputExperiment : Experiment<ThroughputExperiment, Th
             }
 
             context.AddMetric(EstimateText.ToMetric(target, "qps", "req/s", qps));
+            if (facts.ServerCpu(target) is { } cpu)
+            {
+                context.AddMetric(new Metric(target, "server_cpu_percent", "%", cpu));
+            }
+
             var ratio = facts.RatioToCeiling(target);
             if (ratio is not null)
             {
@@ -119,9 +126,9 @@ internal sealed class ThroughputExperiment : Experiment<ThroughputExperiment, Th
     /// <summary>The verdicts from the three schemes' QPS, judged beyond the noise only (pure: unit-tested on canned data).</summary>
     public static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, ThroughputFacts facts)
     {
-        yield return OrderingJudgement.Judge(info["H1"], facts.Qps, [(TargetNames.Sticky, TargetNames.Jwt), (TargetNames.Sticky, TargetNames.Redis)], "QPS", e => EstimateText.Of(e, "0"), n => n);
-        yield return OrderingJudgement.Judge(info["H2"], facts.Qps, [(TargetNames.Sticky, TargetNames.Jwt), (TargetNames.Jwt, TargetNames.Redis)], "QPS", e => EstimateText.Of(e, "0"), n => n);
-        yield return OrderingJudgement.Judge(info["H3"], facts.Qps, [(TargetNames.Sticky, TargetNames.Redis), (TargetNames.Jwt, TargetNames.Redis)], "QPS", e => EstimateText.Of(e, "0"), n => n);
+        yield return OrderingJudgement.Judge(H1, facts.Qps, [(TargetNames.Sticky, TargetNames.Jwt), (TargetNames.Sticky, TargetNames.Redis)], "QPS", e => EstimateText.Of(e, "0"), n => n);
+        yield return OrderingJudgement.Judge(H2, facts.Qps, [(TargetNames.Sticky, TargetNames.Jwt), (TargetNames.Jwt, TargetNames.Redis)], "QPS", e => EstimateText.Of(e, "0"), n => n);
+        yield return OrderingJudgement.Judge(H3, facts.Qps, [(TargetNames.Sticky, TargetNames.Redis), (TargetNames.Jwt, TargetNames.Redis)], "QPS", e => EstimateText.Of(e, "0"), n => n);
     }
 
     /// <summary>
@@ -264,6 +271,18 @@ internal sealed record ThroughputFacts(
     /// <summary>"aspnet-session (built-in peer) failed 2,320 of 10,000 requests".</summary>
     public string DescribeFailures(string name) =>
         Failures.TryGetValue(name, out var f) ? string.Create(CultureInfo.InvariantCulture, $"{name} failed {f.Failed:N0} of {f.Total:N0} requests") : name;
+
+    /// <summary>CPU of the processes serving a target (balancer, backends, store; not the lab's own), summed over their round medians.</summary>
+    public double? ServerCpu(string target)
+    {
+        if (!Cpu.TryGetValue(target, out var samples) || samples.Count == 0)
+        {
+            return null;
+        }
+
+        var names = samples.SelectMany(s => s.Processes).Select(p => p.Name).Where(n => n != CpuMeter.LabProcess).Distinct(StringComparer.Ordinal);
+        return names.Sum(n => Estimate.Median([.. samples.Select(s => s.Processes.FirstOrDefault(p => p.Name == n)?.Percent ?? 0)]));
+    }
 
     /// <summary>Against the bare /health on the same kind of balancer, paired per round: ip_hash for sticky, round robin for the rest.</summary>
     public Estimate? RatioToCeiling(string name) =>

@@ -49,6 +49,32 @@ internal static class BulkLogin
         return new BulkLoginResult(credentials, servers, failures, watch.Elapsed);
     }
 
+    /// <summary>Logs every token out (<c>POST /logout</c> with its bearer), <paramref name="parallelism"/> at a time; returns how many failed.</summary>
+    public static async Task<int> LogoutAsync(Uri target, IReadOnlyList<string> tokens, int parallelism, CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient(new SocketsHttpHandler { UseCookies = false, MaxConnectionsPerServer = parallelism }) { BaseAddress = target, Timeout = TimeSpan.FromSeconds(10) };
+        var failures = 0;
+        await Parallel.ForEachAsync(tokens, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken }, async (token, ct) =>
+        {
+            try
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Post, "/logout");
+                request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+                using var response = await http.SendAsync(request, ct);
+                if (!response.IsSuccessStatusCode)
+                {
+                    Interlocked.Increment(ref failures);
+                }
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
+            {
+                Interlocked.Increment(ref failures);
+            }
+        });
+
+        return failures;
+    }
+
     private static async Task<(string? Credential, string? Server)> CredentialOfAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         var body = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
