@@ -59,8 +59,8 @@ internal sealed class ThroughputExperiment : Experiment<ThroughputExperiment, Th
             return new ThroughputRun(result.SuccessesPerSecond, result.Failures, result.TotalRequests, cpu, target.LoginsPerBackend);
         }, cancellationToken);
 
-        var wrk = await CompareWithWrkAsync(context, targets.First(t => t.Name == TargetNames.RoundRobinCeiling), concurrency, quick ? 2 : rounds, cancellationToken);
-        await RunAbAsync(context, targets, requests ?? 10_000, concurrency, cancellationToken);
+        var (wrk, wrkTable) = await CompareWithWrkAsync(context, targets.First(t => t.Name == TargetNames.RoundRobinCeiling), concurrency, quick ? 2 : rounds, cancellationToken);
+        var abTable = await RunAbAsync(context, targets, requests ?? 10_000, concurrency, cancellationToken);
 
         return new ThroughputFacts(
             InterleavedRounds.Series(runs, rounds, r => r.Qps),
@@ -71,7 +71,10 @@ internal sealed class ThroughputExperiment : Experiment<ThroughputExperiment, Th
             [.. targets.Select(t => t.Name)],
             duration is { } span ? $"{span.TotalSeconds:0.#} s" : $"{requests:N0} requests",
             concurrency,
-            wrk);
+            wrk)
+        {
+            ToolTables = [.. new[] { wrkTable, abTable }.OfType<ResultTable>()],
+        };
     }
 
     protected override void Tabulate(ExperimentContext context, ThroughputFacts facts)
@@ -116,6 +119,15 @@ internal sealed class ThroughputExperiment : Experiment<ThroughputExperiment, Th
             "Which backends the load reached (logins per backend, last round)",
             ["target", "backends"],
             facts.LoginsPerBackend.Select(p => (IReadOnlyList<string>)[p.Key, p.Value.Count == 0 ? "-" : string.Join(", ", p.Value.Select(b => $"{b.Key} ×{b.Value}"))]));
+        foreach (var table in facts.ToolTables)
+        {
+            context.AddTable(table);
+        }
+
+        if (facts.GeneratorToWrk is { } toWrk)
+        {
+            context.AddMetric(EstimateText.ToMetric("lab generator", "ratio_to_wrk", "ratio", toWrk));
+        }
 
         foreach (var anomaly in facts.Anomalies())
         {
@@ -185,7 +197,7 @@ internal sealed class ThroughputExperiment : Experiment<ThroughputExperiment, Th
     }
 
     /// <summary>wrk and the lab generator on the same ceiling, alternating for a few rounds: is our generator the bottleneck?</summary>
-    private static async Task<Estimate?> CompareWithWrkAsync(ExperimentContext context, PerformanceTarget ceiling, int concurrency, int rounds, CancellationToken cancellationToken)
+    private static async Task<(Estimate? Ratio, ResultTable? Table)> CompareWithWrkAsync(ExperimentContext context, PerformanceTarget ceiling, int concurrency, int rounds, CancellationToken cancellationToken)
     {
         var seconds = context.Settings.Quick ? 1 : 2;
         context.Step($"wrk and the lab generator on {ceiling.Name}, {rounds} alternating rounds of {seconds} s each (is the generator the bottleneck?)");
@@ -198,7 +210,7 @@ internal sealed class ThroughputExperiment : Experiment<ThroughputExperiment, Th
             if (wrk.Report?.RequestsPerSecond is not { } w)
             {
                 context.Recorder.Note(ObservationKind.Note, "wrk did not run, so the generator was not compared with it.");
-                return null;
+                return (null, null);
             }
 
             var lab = await new ClosedLoopGenerator().RunAsync(ceiling.Load(concurrency, null, TimeSpan.FromSeconds(seconds), 200), cancellationToken);
@@ -208,7 +220,7 @@ internal sealed class ThroughputExperiment : Experiment<ThroughputExperiment, Th
         }
 
         var ratio = Estimate.OfPairedRatio(labQps, wrkQps);
-        context.AddTable(
+        var table = new ResultTable(
             "Load generator vs wrk on the same endpoint (alternating rounds)",
             ["tool", "QPS (median of rounds, 95 % interval)"],
             [
@@ -216,16 +228,11 @@ internal sealed class ThroughputExperiment : Experiment<ThroughputExperiment, Th
                 ["wrk", EstimateText.Of(Estimate.OfMedian(wrkQps), "0")],
                 ["lab / wrk (paired, goal ≥ 0.90)", ratio is { } r ? EstimateText.Ratio(r) : "not measured"],
             ]);
-        if (ratio is not null)
-        {
-            context.AddMetric(EstimateText.ToMetric("lab generator", "ratio_to_wrk", "ratio", ratio));
-        }
-
-        return ratio;
+        return (ratio, table);
     }
 
     /// <summary>The plan's literal <c>ab -n 10000 -c 100</c> per scheme, without and with keep-alive: one run each, shown, not judged.</summary>
-    private static async Task RunAbAsync(ExperimentContext context, IReadOnlyList<PerformanceTarget> targets, int requests, int concurrency, CancellationToken cancellationToken)
+    private static async Task<ResultTable> RunAbAsync(ExperimentContext context, IReadOnlyList<PerformanceTarget> targets, int requests, int concurrency, CancellationToken cancellationToken)
     {
         context.Step($"the plan's literal ab -n {requests} -c {concurrency}, without and with keep-alive, per scheme (one run each, not judged)");
         var rows = new List<IReadOnlyList<string>>();
@@ -247,7 +254,7 @@ internal sealed class ThroughputExperiment : Experiment<ThroughputExperiment, Th
             }
         }
 
-        context.AddTable($"ab -n {requests} -c {concurrency} (the plan's tool; one run each, from one address, not judged)", ["target", "keep-alive", "total time (s)", "QPS", "mean latency (ms)", "failed or non-2xx"], rows);
+        return new ResultTable($"ab -n {requests} -c {concurrency} (the plan's tool; one run each, from one address, not judged)", ["target", "keep-alive", "total time (s)", "QPS", "mean latency (ms)", "failed or non-2xx"], rows);
     }
 }
 
@@ -266,6 +273,9 @@ internal sealed record ThroughputFacts(
     int Concurrency,
     Estimate? GeneratorToWrk)
 {
+    /// <summary>The wrk comparison and the plan's literal ab runs, rendered after the scheme tables.</summary>
+    public IReadOnlyList<ResultTable> ToolTables { get; init; } = [];
+
     public bool HadFailures(string name) => Failures.TryGetValue(name, out var f) && f.Failed > 0;
 
     /// <summary>"aspnet-session (built-in peer) failed 2,320 of 10,000 requests".</summary>

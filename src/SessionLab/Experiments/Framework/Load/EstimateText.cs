@@ -21,7 +21,9 @@ internal static class EstimateText
 
     /// <summary>"±4 %": half the interval's width relative to the value.</summary>
     public static string Noise(Estimate estimate) =>
-        double.IsInfinity(estimate.RelativeHalfWidth) ? "no interval" : string.Create(CultureInfo.InvariantCulture, $"±{estimate.RelativeHalfWidth * 100:0.#} %");
+        double.IsInfinity(estimate.RelativeHalfWidth) ? "no interval"
+        : estimate.RelativeHalfWidth > 1 ? "over ±100 %"
+        : string.Create(CultureInfo.InvariantCulture, $"±{estimate.RelativeHalfWidth * 100:0.#} %");
 
     public static Metric ToMetric(string target, string name, string unit, Estimate estimate) =>
         new(target, name, unit, estimate.Value, estimate.HasInterval ? estimate.Low : null, estimate.HasInterval ? estimate.High : null, estimate.Rounds);
