@@ -18,7 +18,7 @@ public sealed record ExperimentResult(
     double WallSeconds)
 {
     /// <summary>The experiment's typed figures (empty in results written before metrics existed).</summary>
-    public IReadOnlyList<Metric> Metrics { get; init; } = [];
+    public IReadOnlyList<Metric> Metrics { get => field ?? []; init; } = [];
 }
 
 /// <summary>Whether the experiment ran; separate from verdicts, so a crash of the lab is never reported as "refuted".</summary>
