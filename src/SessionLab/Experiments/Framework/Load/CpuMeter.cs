@@ -26,7 +26,9 @@ internal sealed class CpuMeter
     {
         var processes = context.Faults.Status().Where(s => s.ProcessId is { } pid && pid != Environment.ProcessId && include(s.Component))
             .GroupBy(s => s.ProcessId!.Value)
-            .Select(g => (Pid: g.Key, Name: string.Join(" + ", g.Select(s => s.Component))))
+            .Select(g => (Pid: g.Key, Name: g.All(s => s.Component.StartsWith("lb/", StringComparison.Ordinal)) && g.Count() > 1
+                ? "load balancer (one process for every group)"
+                : string.Join(" + ", g.Select(s => s.Component))))
             .Prepend((Pid: Environment.ProcessId, Name: LabProcess));
         var before = new List<(string, ProcessUsage, IReadOnlyList<ProcessUsage>)>();
         foreach (var (pid, name) in processes)
