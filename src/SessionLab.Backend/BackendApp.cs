@@ -97,6 +97,7 @@ public static class BackendApp
         services.AddOptions<SessionOptions>().BindConfiguration(SessionOptions.SectionName)
             .Validate(o => o.Ttl >= TimeSpan.FromSeconds(1), "Session:Ttl must be at least 1 second.")
             .Validate(o => o.AbsoluteLifetime >= o.Ttl, "Session:AbsoluteLifetime must be at least Session:Ttl.")
+            .Validate(o => o.MaxSessionsPerUser is >= 1 and <= 10_000, "Session:MaxSessionsPerUser must be 1 to 10000.")
             .ValidateOnStart();
         services.AddOptions<JwtOptions>().BindConfiguration(JwtOptions.SectionName)
             .Validate(o => o.Lifetime >= TimeSpan.FromSeconds(1), "Jwt:Lifetime must be at least 1 second.")

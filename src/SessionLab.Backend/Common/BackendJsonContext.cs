@@ -16,6 +16,8 @@ namespace SessionLab.Backend.Common;
 [JsonSerializable(typeof(ProfileResponse))]
 [JsonSerializable(typeof(LogoutResponse))]
 [JsonSerializable(typeof(DebugSessionsResponse))]
+[JsonSerializable(typeof(UserSessionsResponse))]
+[JsonSerializable(typeof(LogoutAllResponse))]
 [JsonSerializable(typeof(TokenResponse))]
 [JsonSerializable(typeof(TokenProfileResponse))]
 [JsonSerializable(typeof(TokenLogoutResponse))]
