@@ -50,13 +50,21 @@ public sealed record DebugSessionsResponse(
     IReadOnlyList<string>? SessionIds = null,
     bool? Truncated = null);
 
+/// <summary>
+/// A token from <c>/login</c> or <c>/refresh</c>. With refresh tokens on: <paramref name="RefreshToken"/>, opaque, and
+/// <paramref name="RefreshExpiresIn"/>, the seconds its family has left (rotation does not extend it).
+/// </summary>
 public sealed record TokenResponse(
     string ServerId,
     string Token,
     string TokenType,
     long ExpiresIn,
     int UserId,
-    string Username);
+    string Username,
+    string? RefreshToken = null,
+    long? RefreshExpiresIn = null);
+
+public sealed record RefreshRequest(string? RefreshToken);
 
 public sealed record TokenProfileResponse(
     int UserId,
@@ -73,4 +81,5 @@ public sealed record TokenLogoutResponse(
     string Message,
     [property: JsonPropertyName("jti")] string TokenId,
     long BlacklistTtlSeconds,
-    bool RevokedOnProfile);
+    bool RevokedOnProfile,
+    bool? RefreshFamilyRevoked = null);

@@ -12,7 +12,7 @@ namespace SessionLab.Backend.Redis;
 /// Sessions in Redis: key <c>session:{id}</c>, a signed JSON value (<see cref="SignedSessionRecord"/>), and a TTL that
 /// every read renews in the same round trip (<c>GETEX key PX ttl</c>), so sliding expiry costs nothing extra; only in a
 /// session's last idle period before its absolute limit does a second command pull the TTL back to that limit. Each
-/// session is also in its user's index (<see cref="UserSessionIndex"/>), written in the same MULTI/EXEC.
+/// session is also in its user's index (<see cref="UserIndex"/>, <c>user_sessions:{user_id}</c>), written in the same MULTI/EXEC.
 /// What Redis access still means: a reader sees live session ids (sessions); a writer cannot mint or alter a session,
 /// but can delete any (log anyone out), restore one it read before (undo a logout, until the session's absolute
 /// lifetime ends) and, in the JWT scheme, delete a blacklist entry (undo a revocation). So Redis belongs on a private
@@ -52,7 +52,7 @@ internal sealed partial class RedisSessionStore(
                 {
                     // One MULTI/EXEC: the session never exists without its index entry, so /logout-all cannot miss it.
                     var transaction = db.CreateTransaction();
-                    var indexed = UserSessionIndex.QueueAdd(transaction, user.UserId, session.SessionId, now + _absolute, now);
+                    var indexed = UserIndex.Sessions.QueueAdd(transaction, user.UserId, session.SessionId, now + _absolute, now);
                     // NX: a colliding id (never expected at 128 bits) must not overwrite someone else's session.
                     var set = transaction.StringSetAsync(KeyOf(session.SessionId), value, _ttl, When.NotExists);
                     await transaction.ExecuteAsync().ConfigureAwait(false);
@@ -62,7 +62,7 @@ internal sealed partial class RedisSessionStore(
             if (!created)
             {
                 // The id is someone else's: take it back out of this user's index and draw another.
-                await redis.CallAsync(db => UserSessionIndex.RemoveAsync(db, user.UserId, [session.SessionId]), Unavailable);
+                await redis.CallAsync(db => UserIndex.Sessions.RemoveAsync(db, user.UserId, [session.SessionId]), Unavailable);
                 continue;
             }
 
@@ -138,7 +138,7 @@ internal sealed partial class RedisSessionStore(
 
         if (Read(value, sessionId) is { } session)
         {
-            await redis.CallAsync(db => UserSessionIndex.RemoveAsync(db, session.UserId, [sessionId]), Unavailable);
+            await redis.CallAsync(db => UserIndex.Sessions.RemoveAsync(db, session.UserId, [sessionId]), Unavailable);
         }
 
         return true;
@@ -147,7 +147,7 @@ internal sealed partial class RedisSessionStore(
     public async Task<IReadOnlyList<UserSession>> ListForUserAsync(int userId, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var members = await redis.CallAsync(db => UserSessionIndex.PruneAndReadAsync(db, userId, now), Unavailable);
+        var members = await MembersAsync(userId, now);
         if (members.Length == 0)
         {
             return [];
@@ -204,7 +204,7 @@ internal sealed partial class RedisSessionStore(
         if (stale.Count > 0)
         {
             // The key is gone (idle expiry, or deleted without the index): never served again.
-            await redis.CallAsync(db => UserSessionIndex.RemoveAsync(db, userId, stale), Unavailable);
+            await redis.CallAsync(db => UserIndex.Sessions.RemoveAsync(db, userId, stale), Unavailable);
         }
 
         return sessions;
@@ -212,7 +212,7 @@ internal sealed partial class RedisSessionStore(
 
     public async Task<int> DeleteForUserAsync(int userId, CancellationToken cancellationToken)
     {
-        var members = await redis.CallAsync(db => UserSessionIndex.PruneAndReadAsync(db, userId, time.GetUtcNow()), Unavailable);
+        var members = await MembersAsync(userId, time.GetUtcNow());
         return members.Length == 0 ? 0 : (int)await EndAsync(userId, members);
     }
 
@@ -243,6 +243,9 @@ internal sealed partial class RedisSessionStore(
         }
     }
 
+    private async Task<string[]> MembersAsync(int userId, DateTimeOffset now) =>
+        [.. (await redis.CallAsync(db => UserIndex.Sessions.PruneAndReadAsync(db, userId, now), Unavailable)).Select(e => e.Element.ToString())];
+
     /// <summary>
     /// Deletes the sessions and their index entries in one MULTI/EXEC; returns how many keys existed. Only these members
     /// leave the index (not the whole key), so a login racing with <c>/logout-all</c> keeps its entry and stays endable.
@@ -253,7 +256,7 @@ internal sealed partial class RedisSessionStore(
             {
                 var transaction = db.CreateTransaction();
                 var deleted = transaction.KeyDeleteAsync([.. sessionIds.Select(KeyOf)]);
-                _ = UserSessionIndex.RemoveAsync(transaction, userId, sessionIds);
+                _ = UserIndex.Sessions.RemoveAsync(transaction, userId, sessionIds);
                 await transaction.ExecuteAsync().ConfigureAwait(false);
                 return await deleted.ConfigureAwait(false);
             },
@@ -262,7 +265,7 @@ internal sealed partial class RedisSessionStore(
     /// <summary>Past the per-user cap: drops index members whose key is gone, then ends the oldest live sessions beyond it.</summary>
     private async Task EvictOldestAsync(int userId, DateTimeOffset now)
     {
-        var members = await redis.CallAsync(db => UserSessionIndex.PruneAndReadAsync(db, userId, now), Unavailable);
+        var members = await MembersAsync(userId, now);
         var exists = await redis.CallAsync(
             async db =>
             {

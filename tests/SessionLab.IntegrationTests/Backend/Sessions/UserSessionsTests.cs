@@ -74,7 +74,7 @@ public abstract class UserSessionsTests(UserSessionsFixture fixture)
             Assert.False(await Redis.KeyExistsAsync(RedisSessionStore.KeyOf(id)));
         }
 
-        Assert.False(await Redis.KeyExistsAsync(UserSessionIndex.KeyOf(userId)));
+        Assert.False(await Redis.KeyExistsAsync(UserIndex.Sessions.KeyOf(userId)));
         Assert.Equal(HttpStatusCode.OK, (await other.ProfileAsync()).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await devices[0].PostAsync("/logout-all", null, Ct)).StatusCode);
         await DisposeAllAsync(devices);
@@ -88,13 +88,13 @@ public abstract class UserSessionsTests(UserSessionsFixture fixture)
         await Task.Delay(UserSessionsFixture.Ttl + TimeSpan.FromSeconds(0.5), Ct);
         using var fresh = fixture.Backends[2].NewClient();
         var freshId = Api.SessionIdOf(await fresh.LoginAsync("devices-stale"));
-        Assert.Equal(3, await Redis.SortedSetLengthAsync(UserSessionIndex.KeyOf(userId)));
+        Assert.Equal(3, await Redis.SortedSetLengthAsync(UserIndex.Sessions.KeyOf(userId)));
 
         var body = await (await fresh.GetAsync("/sessions", Ct)).JsonAsync();
 
         Assert.Equal(1, body.GetProperty("session_count").GetInt32());
         Assert.Equal(freshId[..8], body.GetProperty("sessions")[0].GetProperty("id_prefix").GetString());
-        var members = (await Redis.SortedSetRangeByRankAsync(UserSessionIndex.KeyOf(userId))).Select(m => m.ToString()).ToList();
+        var members = (await Redis.SortedSetRangeByRankAsync(UserIndex.Sessions.KeyOf(userId))).Select(m => m.ToString()).ToList();
         Assert.Equal([freshId], members);
         Assert.DoesNotContain(ids[0], members);
         await DisposeAllAsync(devices);
@@ -108,7 +108,7 @@ public abstract class UserSessionsTests(UserSessionsFixture fixture)
 
         Assert.Equal(HttpStatusCode.OK, (await devices[0].LogoutAsync()).StatusCode);
 
-        var members = (await Redis.SortedSetRangeByRankAsync(UserSessionIndex.KeyOf(userId))).Select(m => m.ToString());
+        var members = (await Redis.SortedSetRangeByRankAsync(UserIndex.Sessions.KeyOf(userId))).Select(m => m.ToString());
         Assert.Equal([ids[1]], members);
         var body = await (await devices[1].GetAsync("/sessions", Ct)).JsonAsync();
         Assert.Equal(1, body.GetProperty("session_count").GetInt32());
@@ -128,7 +128,7 @@ public abstract class UserSessionsTests(UserSessionsFixture fixture)
         }
 
         Assert.False(await Redis.KeyExistsAsync(RedisSessionStore.KeyOf(ids[0])));
-        Assert.Equal(UserSessionsFixture.MaxSessionsPerUser, await Redis.SortedSetLengthAsync(UserSessionIndex.KeyOf(userId)));
+        Assert.Equal(UserSessionsFixture.MaxSessionsPerUser, await Redis.SortedSetLengthAsync(UserIndex.Sessions.KeyOf(userId)));
         await DisposeAllAsync(devices);
     }
 
