@@ -17,7 +17,8 @@ internal sealed record RefreshFamily(string FamilyId, int UserId, string Usernam
     {
         Span<byte> given = stackalloc byte[HMACSHA256.HashSizeInBytes];
         return mac is not null
-            && Base64Url.TryDecodeFromChars(mac, given, out var written) && written == given.Length
+            && Base64Url.IsValid(mac, out var length) && length == given.Length // the decoder throws on a foreign character
+            && Base64Url.DecodeFromChars(mac, given) == given.Length
             && CryptographicOperations.FixedTimeEquals(given, Compute(key));
     }
 

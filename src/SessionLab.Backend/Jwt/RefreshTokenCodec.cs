@@ -47,8 +47,9 @@ internal sealed class RefreshTokenCodec(JwtSigningKey key)
             return null;
         }
 
+        // IsValid first: the decoder throws on a character outside the alphabet rather than answering false.
         Span<byte> bytes = stackalloc byte[TokenBytes];
-        if (!Base64Url.TryDecodeFromChars(candidate, bytes, out var written) || written != TokenBytes)
+        if (!Base64Url.IsValid(candidate, out var length) || length != TokenBytes || Base64Url.DecodeFromChars(candidate, bytes) != TokenBytes)
         {
             return null;
         }

@@ -20,7 +20,7 @@ public abstract class UserSessionsTests(UserSessionsFixture fixture)
     [Fact]
     public async Task Sessions_ThreeDevicesOnThreeBackends_ListedByPrefixWithTheCallerMarked()
     {
-        var (devices, ids) = await LogInOnEveryBackendAsync("devices-listed");
+        var (devices, ids, _) = await LogInOnEveryBackendAsync("devices-listed");
 
         var reply = await devices[1].GetAsync("/sessions", Ct);
 
@@ -52,10 +52,9 @@ public abstract class UserSessionsTests(UserSessionsFixture fixture)
     [Fact]
     public async Task LogoutAll_FromOneOfThreeDevices_AllThreeRefusedOnEveryBackendAndNothingLeftInRedis()
     {
-        var (devices, ids) = await LogInOnEveryBackendAsync("devices-logout-all");
+        var (devices, ids, userId) = await LogInOnEveryBackendAsync("devices-logout-all");
         using var other = fixture.Backends[0].NewClient();
         await other.LoginAsync("devices-logout-all-bystander");
-        var userId = await UserIdAsync(devices[0]);
 
         var reply = await devices[2].PostAsync("/logout-all", null, Ct);
 
@@ -83,8 +82,7 @@ public abstract class UserSessionsTests(UserSessionsFixture fixture)
     [Fact]
     public async Task Sessions_AfterTwoDevicesExpiredIdle_ListsOnlyTheLiveOneAndTheIndexDropsTheStaleIds()
     {
-        var (devices, ids) = await LogInOnEveryBackendAsync("devices-stale", count: 2);
-        var userId = await UserIdAsync(devices[0]);
+        var (devices, ids, userId) = await LogInOnEveryBackendAsync("devices-stale", count: 2);
         await Task.Delay(UserSessionsFixture.Ttl + TimeSpan.FromSeconds(0.5), Ct);
         using var fresh = fixture.Backends[2].NewClient();
         var freshId = Api.SessionIdOf(await fresh.LoginAsync("devices-stale"));
@@ -103,8 +101,7 @@ public abstract class UserSessionsTests(UserSessionsFixture fixture)
     [Fact]
     public async Task Logout_OneDevice_LeavesTheIndexAndTheOtherDeviceStaysListed()
     {
-        var (devices, ids) = await LogInOnEveryBackendAsync("devices-logout-one", count: 2);
-        var userId = await UserIdAsync(devices[0]);
+        var (devices, ids, userId) = await LogInOnEveryBackendAsync("devices-logout-one", count: 2);
 
         Assert.Equal(HttpStatusCode.OK, (await devices[0].LogoutAsync()).StatusCode);
 
@@ -118,8 +115,7 @@ public abstract class UserSessionsTests(UserSessionsFixture fixture)
     [Fact]
     public async Task Login_PastTheCapPerUser_EndsTheOldestSessionAndBoundsTheIndex()
     {
-        var (devices, ids) = await LogInOnEveryBackendAsync("devices-capped", count: UserSessionsFixture.MaxSessionsPerUser + 1);
-        var userId = await UserIdAsync(devices[^1]);
+        var (devices, ids, userId) = await LogInOnEveryBackendAsync("devices-capped", count: UserSessionsFixture.MaxSessionsPerUser + 1);
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await devices[0].ProfileAsync()).StatusCode);
         for (var i = 1; i < devices.Count; i++)
@@ -162,10 +158,11 @@ public abstract class UserSessionsTests(UserSessionsFixture fixture)
         Assert.False(await Redis.KeyExistsAsync(key));
     }
 
-    private async Task<(List<HttpClient> Devices, List<string> Ids)> LogInOnEveryBackendAsync(string username, int count = 3)
+    private async Task<(List<HttpClient> Devices, List<string> Ids, int UserId)> LogInOnEveryBackendAsync(string username, int count = 3)
     {
         var devices = new List<HttpClient>();
         var ids = new List<string>();
+        var userId = 0;
         for (var i = 0; i < count; i++)
         {
             var device = fixture.Backends[i % fixture.Backends.Count].NewClient();
@@ -173,13 +170,11 @@ public abstract class UserSessionsTests(UserSessionsFixture fixture)
             Assert.Equal(HttpStatusCode.OK, login.StatusCode);
             devices.Add(device);
             ids.Add(Api.SessionIdOf(login));
+            userId = (await login.JsonAsync()).GetProperty("user_id").GetInt32();
         }
 
-        return (devices, ids);
+        return (devices, ids, userId);
     }
-
-    private static async Task<int> UserIdAsync(HttpClient device) =>
-        (await (await device.ProfileAsync()).JsonAsync()).GetProperty("user_id").GetInt32();
 
     private static Task DisposeAllAsync(IEnumerable<HttpClient> clients)
     {
