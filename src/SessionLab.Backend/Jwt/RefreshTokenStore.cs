@@ -53,7 +53,7 @@ internal sealed partial class RefreshTokenStore(
         var now = Now();
         var family = new RefreshFamily(RefreshTokenCodec.NewFamilyId(), user.UserId, user.Username, now, now + _lifetime);
         var token = codec.New(family.FamilyId);
-        var count = await redis.CallAsync(
+        var count = await redis.CallOrUnavailableAsync(
             async db =>
             {
                 // The family and its index entry in one MULTI/EXEC, so /logout-all cannot miss a family.
@@ -78,7 +78,7 @@ internal sealed partial class RefreshTokenStore(
             Unavailable);
         if (count > _maxPerUser)
         {
-            var members = await redis.CallAsync(db => UserIndex.RefreshFamilies.PruneAndReadAsync(db, user.UserId, now), Unavailable);
+            var members = await redis.CallOrUnavailableAsync(db => UserIndex.RefreshFamilies.PruneAndReadAsync(db, user.UserId, now), Unavailable);
             var oldest = members.Take(Math.Max(0, members.Length - _maxPerUser)).ToArray();
             LogEvicted(user.UserId, oldest.Length, _maxPerUser);
             await RevokeAsync(user.UserId, oldest, RevocationReasons.TooManyFamilies);
@@ -135,7 +135,7 @@ internal sealed partial class RefreshTokenStore(
         }
 
         var next = codec.New(familyId);
-        var rotated = await redis.CallAsync(
+        var rotated = await redis.CallOrUnavailableAsync(
             async db =>
             {
                 var transaction = db.CreateTransaction();
@@ -161,7 +161,7 @@ internal sealed partial class RefreshTokenStore(
     /// <summary>Revokes one family of <paramref name="userId"/> (a <c>/logout</c>); false when it was gone or revoked already.</summary>
     public async Task<bool> RevokeFamilyAsync(int userId, string familyId, string reason)
     {
-        var expires = await redis.CallAsync(db => db.HashGetAsync(FamilyKeyOf(familyId), ExpiresAtField), Unavailable);
+        var expires = await redis.CallOrUnavailableAsync(db => db.HashGetAsync(FamilyKeyOf(familyId), ExpiresAtField), Unavailable);
         if (!expires.TryParse(out long expiresAtMs))
         {
             return false;
@@ -173,7 +173,7 @@ internal sealed partial class RefreshTokenStore(
     /// <summary>Revokes every live family of the user (<c>/logout-all</c>); returns how many.</summary>
     public async Task<int> RevokeAllAsync(int userId, string reason)
     {
-        var members = await redis.CallAsync(db => UserIndex.RefreshFamilies.PruneAndReadAsync(db, userId, Now()), Unavailable);
+        var members = await redis.CallOrUnavailableAsync(db => UserIndex.RefreshFamilies.PruneAndReadAsync(db, userId, Now()), Unavailable);
         return members.Length == 0 ? 0 : await RevokeAsync(userId, members, reason);
     }
 
@@ -183,7 +183,7 @@ internal sealed partial class RefreshTokenStore(
     /// index. Returns how many were newly revoked.
     /// </summary>
     private Task<int> RevokeAsync(int userId, SortedSetEntry[] families, string reason) =>
-        redis.CallAsync(
+        redis.CallOrUnavailableAsync(
             async db =>
             {
                 var transaction = db.CreateTransaction();

@@ -62,7 +62,7 @@ internal sealed partial class RedisSessionStore(
             if (!created)
             {
                 // The id is someone else's: take it back out of this user's index and draw another.
-                await redis.CallAsync(db => UserIndex.Sessions.RemoveAsync(db, user.UserId, [session.SessionId]), Unavailable);
+                await redis.CallOrUnavailableAsync(db => UserIndex.Sessions.RemoveAsync(db, user.UserId, [session.SessionId]), Unavailable);
                 continue;
             }
 
@@ -138,7 +138,7 @@ internal sealed partial class RedisSessionStore(
 
         if (Read(value, sessionId) is { } session)
         {
-            await redis.CallAsync(db => UserIndex.Sessions.RemoveAsync(db, session.UserId, [sessionId]), Unavailable);
+            await redis.CallOrUnavailableAsync(db => UserIndex.Sessions.RemoveAsync(db, session.UserId, [sessionId]), Unavailable);
         }
 
         return true;
@@ -204,7 +204,7 @@ internal sealed partial class RedisSessionStore(
         if (stale.Count > 0)
         {
             // The key is gone (idle expiry, or deleted without the index): never served again.
-            await redis.CallAsync(db => UserIndex.Sessions.RemoveAsync(db, userId, stale), Unavailable);
+            await redis.CallOrUnavailableAsync(db => UserIndex.Sessions.RemoveAsync(db, userId, stale), Unavailable);
         }
 
         return sessions;
@@ -244,14 +244,14 @@ internal sealed partial class RedisSessionStore(
     }
 
     private async Task<string[]> MembersAsync(int userId, DateTimeOffset now) =>
-        [.. (await redis.CallAsync(db => UserIndex.Sessions.PruneAndReadAsync(db, userId, now), Unavailable)).Select(e => e.Element.ToString())];
+        [.. (await redis.CallOrUnavailableAsync(db => UserIndex.Sessions.PruneAndReadAsync(db, userId, now), Unavailable)).Select(e => e.Element.ToString())];
 
     /// <summary>
     /// Deletes the sessions and their index entries in one MULTI/EXEC; returns how many keys existed. Only these members
     /// leave the index (not the whole key), so a login racing with <c>/logout-all</c> keeps its entry and stays endable.
     /// </summary>
     private Task<long> EndAsync(int userId, IReadOnlyCollection<string> sessionIds) =>
-        redis.CallAsync(
+        redis.CallOrUnavailableAsync(
             async db =>
             {
                 var transaction = db.CreateTransaction();
@@ -266,7 +266,7 @@ internal sealed partial class RedisSessionStore(
     private async Task EvictOldestAsync(int userId, DateTimeOffset now)
     {
         var members = await MembersAsync(userId, now);
-        var exists = await redis.CallAsync(
+        var exists = await redis.CallOrUnavailableAsync(
             async db =>
             {
                 var batch = db.CreateBatch();

@@ -158,6 +158,27 @@ public abstract class UserSessionsTests(UserSessionsFixture fixture)
         Assert.False(await Redis.KeyExistsAsync(key));
     }
 
+    [Fact]
+    public async Task IndexOfAnotherTypeWrittenByHand_503NotA500()
+    {
+        var (devices, _, userId) = await LogInOnEveryBackendAsync("index-wrong-type", count: 1);
+        await Redis.KeyDeleteAsync(UserIndex.Sessions.KeyOf(userId));
+        await Redis.StringSetAsync(UserIndex.Sessions.KeyOf(userId), "not a sorted set");
+
+        var sessions = await devices[0].GetAsync("/sessions", Ct);
+        using var another = fixture.Backends[1].NewClient();
+        var login = await another.LoginAsync("index-wrong-type");
+        var logoutAll = await devices[0].PostAsync("/logout-all", null, Ct);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, sessions.StatusCode);
+        Assert.Equal("session store unavailable", await sessions.ErrorAsync());
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, login.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, logoutAll.StatusCode);
+        await Redis.KeyDeleteAsync(UserIndex.Sessions.KeyOf(userId));
+        Assert.Equal(HttpStatusCode.OK, (await devices[0].ProfileAsync()).StatusCode);
+        await DisposeAllAsync(devices);
+    }
+
     private async Task<(List<HttpClient> Devices, List<string> Ids, int UserId)> LogInOnEveryBackendAsync(string username, int count = 3)
     {
         var devices = new List<HttpClient>();
