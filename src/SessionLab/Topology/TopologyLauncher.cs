@@ -49,7 +49,7 @@ internal sealed class TopologyLauncher(ILoadBalancerEngine balancerEngine, IStor
                 registry.Add(backend.ProcessId);
             }
 
-            var groups = CreateGroups(options.Ports, options.IncludeBaselines);
+            var groups = CreateGroups(options.Ports, options.IncludeBaselines, options.StickyAffinity);
             progress?.Report($"starting the load balancers ({balancerEngine.Name})");
             balancer = await balancerEngine.StartAsync(groups, new PassiveHealthOptions(), runFolder, cancellationToken);
             if (balancer.ProcessId != Environment.ProcessId)
@@ -90,7 +90,7 @@ internal sealed class TopologyLauncher(ILoadBalancerEngine balancerEngine, IStor
         }
     }
 
-    internal static IReadOnlyList<UpstreamGroup> CreateGroups(TopologyPorts ports, bool includeBaselines = false)
+    internal static IReadOnlyList<UpstreamGroup> CreateGroups(TopologyPorts ports, bool includeBaselines = false, BalancingPolicy stickyAffinity = BalancingPolicy.IpHash)
     {
         UpstreamGroup Group(string name, int balancer, BalancingPolicy policy) => new(
             name,
@@ -100,7 +100,7 @@ internal sealed class TopologyLauncher(ILoadBalancerEngine balancerEngine, IStor
 
         List<UpstreamGroup> groups =
         [
-            Group(SchemeNames.UpstreamOf(SchemeKind.Sticky), ports.StickyBalancer, BalancingPolicy.IpHash),
+            Group(SchemeNames.UpstreamOf(SchemeKind.Sticky), ports.StickyBalancer, stickyAffinity),
             Group(SchemeNames.UpstreamOf(SchemeKind.Redis), ports.RedisBalancer, BalancingPolicy.RoundRobin),
             Group(SchemeNames.UpstreamOf(SchemeKind.Jwt), ports.JwtBalancer, BalancingPolicy.RoundRobin),
         ];
