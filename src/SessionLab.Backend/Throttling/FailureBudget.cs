@@ -63,7 +63,17 @@ internal sealed class FailureBudget<TKey>(int burst, TimeSpan refillInterval, Ti
             var now = time.GetTimestamp();
             if (_buckets.ContainsKey(key))
             {
-                _buckets[key] = new Bucket(Math.Min(burst, Level(key, now) + 1), now);
+                // A bucket refilled to its burst is the same as none: drop it now, or every successful login would
+                // leave its username's bucket behind until the next sweep (a per-login retention 4.3 measured).
+                var level = Math.Min(burst, Level(key, now) + 1);
+                if (level >= burst)
+                {
+                    _buckets.Remove(key);
+                }
+                else
+                {
+                    _buckets[key] = new Bucket(level, now);
+                }
             }
         }
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using SessionLab.Measurement.Processes;
 
 namespace SessionLab.Measurement.External;
 
@@ -10,13 +11,13 @@ namespace SessionLab.Measurement.External;
 public sealed class AbRunner(string executable = "ab")
 {
     /// <summary>Whether the tool can be found.</summary>
-    public bool IsInstalled => ToolLocator.Find(executable) is not null;
+    public bool IsInstalled => Executables.Find(executable) is not null;
 
     /// <summary>Runs ab as <paramref name="options"/> say and reads its report.</summary>
     public async Task<ExternalToolRun<AbReport>> RunAsync(AbOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (ToolLocator.Find(executable) is not { } path)
+        if (Executables.Find(executable) is not { } path)
         {
             return ExternalToolRuns.NotInstalled<AbReport>("ab");
         }

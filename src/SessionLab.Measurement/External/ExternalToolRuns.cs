@@ -1,3 +1,5 @@
+using SessionLab.Measurement.Processes;
+
 namespace SessionLab.Measurement.External;
 
 /// <summary>Turns a finished tool process into an <see cref="ExternalToolRun{TReport}"/>, the same way for every tool.</summary>

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Sockets;
 
 namespace SessionLab.Measurement.Load;
 
@@ -11,14 +12,19 @@ namespace SessionLab.Measurement.Load;
 internal sealed class LoadHarness : IDisposable
 {
     private readonly LoadOptions _options;
-    private readonly HttpMessageInvoker _invoker;
+    private readonly HttpMessageInvoker[] _invokers;
     private readonly RequestSender[] _senders;
 
     public LoadHarness(LoadOptions options, CancellationToken cancellationToken)
     {
         _options = options;
-        _invoker = new HttpMessageInvoker(CreateHandler(options), disposeHandler: true);
         _senders = new RequestSender[options.Concurrency];
+
+        // One pool for all workers, or, when workers leave from their own addresses, one pool per worker (a pool's
+        // connections all come from the address its handler binds).
+        _invokers = options.SourceAddressPerWorker is { } source
+            ? [.. Enumerable.Range(0, options.Concurrency).Select(i => new HttpMessageInvoker(CreateHandler(options, 1, source(i)), disposeHandler: true))]
+            : [new HttpMessageInvoker(CreateHandler(options, options.Concurrency, null), disposeHandler: true)];
         try
         {
             // Asked once per worker: the factory may create a session for each.
@@ -26,7 +32,7 @@ internal sealed class LoadHarness : IDisposable
             for (var i = 0; i < _senders.Length; i++)
             {
                 var template = i == 0 ? FirstRequest : options.RequestPerWorker?.Invoke(i) ?? options.Request;
-                _senders[i] = new RequestSender(_invoker, new PreparedRequest(options.Target, template), options.RequestTimeout, cancellationToken);
+                _senders[i] = new RequestSender(_invokers[i % _invokers.Length], new PreparedRequest(options.Target, template), options.RequestTimeout, cancellationToken);
             }
         }
         catch
@@ -66,12 +72,16 @@ internal sealed class LoadHarness : IDisposable
             sender?.Dispose();
         }
 
-        _invoker.Dispose();
+        foreach (var invoker in _invokers)
+        {
+            invoker.Dispose();
+        }
     }
 
-    private static SocketsHttpHandler CreateHandler(LoadOptions options) => new()
+    private static SocketsHttpHandler CreateHandler(LoadOptions options, int connections, IPAddress? source) => new()
     {
-        MaxConnectionsPerServer = options.Concurrency,
+        MaxConnectionsPerServer = connections,
+        ConnectCallback = source is null ? null : (context, cancellationToken) => ConnectFromAsync(source, context.DnsEndPoint, cancellationToken),
 
         // Connections live as long as the run: reconnecting mid-run would be measured as server latency.
         PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
@@ -84,4 +94,20 @@ internal sealed class LoadHarness : IDisposable
         UseProxy = false,
         AutomaticDecompression = DecompressionMethods.None,
     };
+
+    private static async ValueTask<Stream> ConnectFromAsync(IPAddress source, DnsEndPoint target, CancellationToken cancellationToken)
+    {
+        var socket = new Socket(source.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            socket.Bind(new IPEndPoint(source, 0));
+            await socket.ConnectAsync(target, cancellationToken).ConfigureAwait(false);
+            return new NetworkStream(socket, ownsSocket: true);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
 }

@@ -18,6 +18,12 @@ public sealed record LoadOptions
     /// </summary>
     public Func<int, RequestTemplate>? RequestPerWorker { get; init; }
 
+    /// <summary>
+    /// The local address worker <c>i</c> connects from, e.g. one loopback address per /24 so an ip_hash balancer spreads
+    /// the load as it would real users'; null (default) lets the system choose, so every worker shares one address.
+    /// </summary>
+    public Func<int, System.Net.IPAddress>? SourceAddressPerWorker { get; init; }
+
     /// <summary>Workers, each with one keep-alive HTTP/1.1 connection (ab's <c>-c</c>). Default 1.</summary>
     public int Concurrency { get; init; } = 1;
 

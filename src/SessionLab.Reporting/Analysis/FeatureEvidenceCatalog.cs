@@ -12,6 +12,7 @@ internal static class FeatureEvidenceCatalog
         new(Feature.CrossServerSharing, Schemes.Sticky, "1.2", "H2", HoldsIfConfirmed: false, "yes", "no"),
         new(Feature.CrossServerSharing, Schemes.Redis, "2.1", "H1", HoldsIfConfirmed: true, "yes", "no"),
         new(Feature.CrossServerSharing, Schemes.Jwt, "3.1", "H3", HoldsIfConfirmed: true, "yes", "no"),
+        new(Feature.CrossServerSharing, Schemes.JwtRevocation, "3.1", "H3", HoldsIfConfirmed: true, "yes", "no"),
 
         new(Feature.SurvivesBackendCrash, Schemes.Sticky, "1.3", "H1", HoldsIfConfirmed: false, "yes", "no"),
         // 6.1 H1: every redis (and JWT) session still answers 200 after its backend was killed under load: head-on.
@@ -19,6 +20,7 @@ internal static class FeatureEvidenceCatalog
         new(Feature.SurvivesBackendCrash, Schemes.Redis, "6.1", "H1", HoldsIfConfirmed: true, "yes", "no"),
         new(Feature.SurvivesBackendCrash, Schemes.Redis, "2.1", "H1", HoldsIfConfirmed: true, "yes", "no", Inferred: true),
         new(Feature.SurvivesBackendCrash, Schemes.Jwt, "3.1", "H2", HoldsIfConfirmed: true, "yes", "no"),
+        new(Feature.SurvivesBackendCrash, Schemes.JwtRevocation, "3.1", "H2", HoldsIfConfirmed: true, "yes", "no"),
 
         // 5.2 H3: after /logout the old cookie replayed gets 401 on sticky and redis: head-on. Without 5.2: a session the
         // server no longer holds is refused at once (1.3 H1, 2.2 H3), which is what /logout does; the plan tests logout only for JWT (3.3).
@@ -26,20 +28,30 @@ internal static class FeatureEvidenceCatalog
         new(Feature.ActiveLogout, Schemes.Sticky, "1.3", "H1", HoldsIfConfirmed: true, "yes", "no", Inferred: true),
         new(Feature.ActiveLogout, Schemes.Redis, "5.2", "H3", HoldsIfConfirmed: true, "yes", "no"),
         new(Feature.ActiveLogout, Schemes.Redis, "2.2", "H3", HoldsIfConfirmed: true, "yes", "no", Inferred: true),
-        new(Feature.ActiveLogout, Schemes.Jwt, "3.3", "H2", HoldsIfConfirmed: true, "yes, with a Redis blacklist", "no"),
+        // Stateless JWT keeps nothing on the server (3.1 H1), so there is nothing to end: a logged-out token works until
+        // it expires. The revocation variant is the one 3.3 tests: its blacklist refuses the token at once.
+        new(Feature.ActiveLogout, Schemes.Jwt, "3.1", "H1", HoldsIfConfirmed: false, "yes", "no: a token works until it expires", Inferred: true),
+        new(Feature.ActiveLogout, Schemes.JwtRevocation, "3.3", "H2", HoldsIfConfirmed: true, "yes (Redis blacklist)", "no"),
+        new(Feature.ActiveLogout, Schemes.JwtRevocation, "5.2", "H4", HoldsIfConfirmed: true, "yes (Redis blacklist)", "no", Inferred: true),
 
         new(Feature.HorizontalScaling, Schemes.Sticky, "1.1", "H2", HoldsIfConfirmed: true, "yes, per client address", "no"),
         new(Feature.HorizontalScaling, Schemes.Redis, "2.1", "H2", HoldsIfConfirmed: true, "yes", "no"),
         new(Feature.HorizontalScaling, Schemes.Jwt, "3.1", "H3", HoldsIfConfirmed: true, "yes", "no"),
+        new(Feature.HorizontalScaling, Schemes.JwtRevocation, "3.1", "H3", HoldsIfConfirmed: true, "yes", "no"),
 
         new(Feature.RestartImpact, Schemes.Sticky, "1.3", "H1", HoldsIfConfirmed: true, "its users' sessions are lost", "none"),
         new(Feature.RestartImpact, Schemes.Redis, "6.1", "H1", HoldsIfConfirmed: false, "sessions lost", "none"),
         new(Feature.RestartImpact, Schemes.Redis, "2.1", "H1", HoldsIfConfirmed: false, "sessions lost", "none", Inferred: true),
         new(Feature.RestartImpact, Schemes.Jwt, "3.1", "H2", HoldsIfConfirmed: false, "tokens refused", "none"),
+        new(Feature.RestartImpact, Schemes.JwtRevocation, "3.1", "H2", HoldsIfConfirmed: false, "tokens refused", "none"),
 
         // 1.2 H3: the session is listed only by its backend's own memory, so no store is involved.
         new(Feature.ExternalDependency, Schemes.Sticky, "1.2", "H3", HoldsIfConfirmed: false, "yes", "none (backend memory)"),
         new(Feature.ExternalDependency, Schemes.Redis, "2.3", "H1", HoldsIfConfirmed: true, "Redis: requests fail while it is down", "none"),
-        new(Feature.ExternalDependency, Schemes.Jwt, "3.1", "H1", HoldsIfConfirmed: false, "yes", "none (logout's blacklist needs Redis)"),
+        new(Feature.ExternalDependency, Schemes.Jwt, "3.1", "H1", HoldsIfConfirmed: false, "yes", "none"),
+        // 6.5 H1: with the store down, the revocation variant either refuses every request (fail closed) or, fail open,
+        // accepts revoked tokens (6.5 H3): Redis is on every request's path. Without 6.5: 3.3 H1 shows the blacklist lives in Redis.
+        new(Feature.ExternalDependency, Schemes.JwtRevocation, "6.5", "H1", HoldsIfConfirmed: true, "Redis on every request: refused while it is down (fail closed)", "none"),
+        new(Feature.ExternalDependency, Schemes.JwtRevocation, "3.3", "H1", HoldsIfConfirmed: true, "Redis (the blacklist)", "none", Inferred: true),
     ];
 }

@@ -4,8 +4,9 @@ using SessionLab.Reporting.Model;
 namespace SessionLab.Reporting.Analysis;
 
 /// <summary>
-/// The performance table of the plan, read from the tables of 4.1 (P50, P99), 4.2 (QPS, CPU under load) and 4.3 (bytes
-/// per session) by column name. Which of the three experiments ran is kept, so the report can say what is missing.
+/// The performance table of the plan, read from the typed metrics of 4.1 (P50, P99), 4.2 (QPS, servers' CPU under load)
+/// and 4.3 (bytes per session), with their intervals. Results written before metrics existed are read from their tables
+/// by column name. Which of the three experiments ran is kept, so the report can say what is missing.
 /// </summary>
 internal sealed record PerformanceFigures(
     IReadOnlyList<PerformanceRow> Rows,
@@ -29,6 +30,11 @@ internal sealed record PerformanceFigures(
         var throughput = Completed(run, "4.2");
         var resources = Completed(run, "4.3");
 
+        if (new[] { latency, throughput, resources }.Any(e => e is { Metrics.Count: > 0 }))
+        {
+            return FromMetrics(latency, throughput, resources);
+        }
+
         var targets = new List<string>();
         var p50 = Column(TableLookup.FindTable(latency, "target", "P50"), "P50", targets);
         var p99 = Column(TableLookup.FindTable(latency, "target", "P99"), "P99", targets);
@@ -41,6 +47,56 @@ internal sealed record PerformanceFigures(
             .ToList();
         var ratios = throughput?.Tables.FirstOrDefault(t => t.Title.StartsWith("Targets", StringComparison.OrdinalIgnoreCase));
         return new PerformanceFigures(rows, latency, throughput, resources, ratios);
+    }
+
+    /// <summary>Metric names the performance table reads (4.1, 4.2, 4.3).</summary>
+    internal static class Names
+    {
+        public const string P50 = "p50_ms";
+        public const string P99 = "p99_ms";
+        public const string Qps = "qps";
+        public const string BytesPerSession = "bytes_per_session";
+        public const string ServerCpu = "server_cpu_percent";
+    }
+
+    private static PerformanceFigures FromMetrics(ExperimentResult? latency, ExperimentResult? throughput, ExperimentResult? resources)
+    {
+        var metrics = new[] { latency, throughput, resources }.Where(e => e is not null).SelectMany(e => e!.Metrics).ToList();
+        var targets = metrics.Where(m => m.Name is Names.P50 or Names.P99 or Names.Qps or Names.BytesPerSession or Names.ServerCpu)
+            .Select(m => m.Target).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        Figure? Find(string target, string name, Func<Metric, Figure> figure) =>
+            metrics.FirstOrDefault(m => m.Name == name && string.Equals(m.Target, target, StringComparison.OrdinalIgnoreCase)) is { } m ? figure(m) : null;
+
+        var rows = targets.Select(t => new PerformanceRow(
+            t,
+            Find(t, Names.P50, m => Measured(m, "0.000")),
+            Find(t, Names.P99, m => Measured(m, "0.000")),
+            Find(t, Names.Qps, m => Measured(m, "0")),
+            Find(t, Names.BytesPerSession, Memory),
+            Find(t, Names.ServerCpu, m => Measured(m, "0")))).ToList();
+        var ratios = throughput?.Tables.FirstOrDefault(t => t.Title.StartsWith("Targets", StringComparison.OrdinalIgnoreCase));
+        return new PerformanceFigures(rows, latency, throughput, resources, ratios);
+    }
+
+    /// <summary>"6,950 (6,700–7,200)" from a metric with an interval.</summary>
+    private static Figure Measured(Metric metric, string format)
+    {
+        var value = metric.Value.ToString(format, CultureInfo.InvariantCulture);
+        var text = metric.Low is { } low && metric.High is { } high
+            ? $"{value} ({low.ToString(format, CultureInfo.InvariantCulture)}–{high.ToString(format, CultureInfo.InvariantCulture)})"
+            : value;
+        return new Figure(metric.Value, text, metric.Low, metric.High);
+    }
+
+    private static Figure Memory(Metric metric)
+    {
+        // A per-session figure whose interval reaches zero (or below the noise) is no state at all.
+        var noState = metric.Value < NoiseBytes || metric.Low is < NoiseBytes;
+        var total = noState ? 0 : metric.Value * Users;
+        var text = noState
+            ? $"≈ 0 ({Format(metric.Value)} B/session measured)"
+            : $"{Bytes(total)} ({Format(metric.Value)} B × {Users.ToString("N0", CultureInfo.InvariantCulture)})";
+        return new Figure(total, text, metric.Low is { } l ? l * Users : null, metric.High is { } h ? h * Users : null);
     }
 
     /// <summary>The row of a target, or null when no experiment measured it.</summary>

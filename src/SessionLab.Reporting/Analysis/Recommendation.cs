@@ -4,4 +4,14 @@ namespace SessionLab.Reporting.Analysis;
 /// What a rule gave for this run: the <see cref="Candidates"/> that meet every requirement, the <see cref="Chosen"/>
 /// one (null when none qualifies, or when the ranking figure was not measured and several remain), and why.
 /// </summary>
-internal sealed record Recommendation(RecommendationRule Rule, IReadOnlyList<string> Candidates, string? Chosen, string Reason);
+internal sealed record Recommendation(RecommendationRule Rule, IReadOnlyList<string> Candidates, string? Chosen, string Reason)
+{
+    /// <summary>Experiments the run lacks that would decide cells this rule needs (e.g. "1.3", "6.1").</summary>
+    public IReadOnlyList<string> Missing { get; init; } = [];
+
+    /// <summary>What the chosen variant depends on, as this run measured it (its external-dependency cell); null when none chosen.</summary>
+    public string? Dependencies { get; init; }
+
+    /// <summary>"agrees" / "differs, because …" against the plan's own recommendation; null where the plan has none.</summary>
+    public string? PlanVerdict { get; init; }
+}

@@ -6,21 +6,21 @@ internal static class RecommendationRules
     public static IReadOnlyList<RecommendationRule> All { get; } =
     [
         new("small app", [new(Feature.ExternalDependency, false)], RankBy.LowestP50,
-            "few servers and little operations budget: nothing extra to run"),
+            "few servers and little operations budget: nothing extra to run", new(Schemes.Sticky, "simple, fast")),
         new("mid/large app", [new(Feature.CrossServerSharing, true), new(Feature.SurvivesBackendCrash, true), new(Feature.ActiveLogout, true)], RankBy.HighestQps,
             "many backends that come and go, users who log out"),
         new("API service", [new(Feature.CrossServerSharing, true), new(Feature.ExternalDependency, false)], RankBy.HighestQps,
             "stateless clients hit any instance; throughput matters most"),
         new("e-commerce", [new(Feature.CrossServerSharing, true), new(Feature.SurvivesBackendCrash, true), new(Feature.ActiveLogout, true)], RankBy.LowestP99,
-            "a lost session is a lost cart; tail latency costs sales"),
+            "a lost session is a lost cart; tail latency costs sales", new(Schemes.Redis, "forced logout, cart changes")),
         new("mobile", [new(Feature.CrossServerSharing, true), new(Feature.RestartImpact, false)], RankBy.LowestP50,
-            "clients change networks (new addresses) and stay logged in for long"),
+            "clients change networks (new addresses) and stay logged in for long", new(Schemes.Jwt, "stateless, suits distribution")),
         new("SPA", [new(Feature.CrossServerSharing, true), new(Feature.HorizontalScaling, true)], RankBy.LowestP50,
-            "many small API calls from the browser, spread over backends"),
+            "many small API calls from the browser, spread over backends", new(Schemes.Jwt, "cross-origin friendly")),
         new("microservices", [new(Feature.CrossServerSharing, true), new(Feature.ExternalDependency, false)], RankBy.LowestP50,
-            "every service verifies the caller itself, without a shared store"),
+            "every service verifies the caller itself, without a shared store", new(Schemes.Jwt, "service-to-service auth")),
         new("high security", [new(Feature.ActiveLogout, true), new(Feature.SurvivesBackendCrash, true)], RankBy.LowestP99,
-            "a stolen or logged-out session must stop working at once"),
+            "a stolen or logged-out session must stop working at once", new(Schemes.Redis, "sessions revoked at once")),
     ];
 
     /// <summary>The rule in words, e.g. "needs cross-server sharing = yes; among those, the lowest P50 (4.1)".</summary>

@@ -8,6 +8,78 @@ internal static class Recommender
 
     public static Recommendation Apply(RecommendationRule rule, FeatureTable features, PerformanceFigures performance)
     {
+        var recommendation = Choose(rule, features, performance);
+        var missing = MissingEvidence(rule, features);
+        return recommendation with
+        {
+            Missing = missing,
+            Dependencies = recommendation.Chosen is { } chosen ? features.Cell(Feature.ExternalDependency, chosen).Text : null,
+            PlanVerdict = CompareWithPlan(rule, recommendation, features, performance, missing),
+        };
+    }
+
+    /// <summary>
+    /// The experiments whose verdicts would decide the cells this rule needs but this run left undecided, e.g. 1.3
+    /// and 6.1 when the run was a subset: a rule without its evidence says so instead of "no scheme qualifies".
+    /// </summary>
+    internal static IReadOnlyList<string> MissingEvidence(RecommendationRule rule, FeatureTable features) =>
+        [.. rule.Requirements
+            .SelectMany(r => Schemes.All.Select(s => features.Cell(r.Feature, s)))
+            .Where(c => c.Holds is null)
+            .SelectMany(c => FeatureEvidenceCatalog.All.Where(e => e.Feature == c.Feature && e.Scheme == c.Scheme).Take(1))
+            .Select(e => e.ExperimentId)
+            .Distinct()
+            .Order(StringComparer.Ordinal)];
+
+    /// <summary>"agrees", or "differs, because …" with the measured reason; null where the plan has no recommendation.</summary>
+    internal static string? CompareWithPlan(RecommendationRule rule, Recommendation recommendation, FeatureTable features, PerformanceFigures performance, IReadOnlyList<string> missing)
+    {
+        if (rule.Plan is not { } plan)
+        {
+            return null;
+        }
+
+        var planName = Schemes.PlanName(plan.Scheme);
+        if (recommendation.Chosen is not { } chosen)
+        {
+            return missing.Count > 0
+                ? $"not decided: this run lacks {string.Join(", ", missing)} (the plan: {planName}, {plan.Reason})"
+                : $"differs: no variant was chosen (the plan: {planName}, {plan.Reason})";
+        }
+
+        // The plan names "JWT Token" for both JWT variants: the one that meets the rule is the plan's JWT.
+        if (Schemes.PlanName(chosen) == planName)
+        {
+            return $"agrees (the plan: {planName}, {plan.Reason})";
+        }
+
+        var planVariants = Schemes.All.Where(s => Schemes.PlanName(s) == planName).ToList();
+        var lacking = planVariants
+            .Select(v => (Variant: v, Failed: rule.Requirements.FirstOrDefault(r => features.Cell(r.Feature, v).Holds != r.Wanted)))
+            .ToList();
+        if (lacking.All(l => l.Failed is not null))
+        {
+            var reasons = lacking.Select(l => $"{l.Variant}: {FeatureNames.Name(l.Failed!.Feature)} {features.Cell(l.Failed.Feature, l.Variant).Text}");
+            return $"differs from the plan ({planName}), because here {string.Join("; ", reasons)}";
+        }
+
+        var qualified = lacking.First(l => l.Failed is null).Variant;
+        var ours = Metric(rule.RankBy, performance.Row(chosen));
+        var theirs = Metric(rule.RankBy, performance.Row(qualified));
+        return $"differs from the plan ({planName}): both qualify, and {chosen} measured {ours?.Text ?? "n/a"}{Unit(rule.RankBy)} against {qualified}'s {theirs?.Text ?? "n/a"}{Unit(rule.RankBy)} ({Short(rule.RankBy)}){Beyond(rule.RankBy, ours, theirs)}";
+    }
+
+    private static string Beyond(RankBy rankBy, Figure? ours, Figure? theirs) =>
+        ours is null || theirs is null ? string.Empty
+        : ours.DiffersBeyondNoise(theirs) switch
+        {
+            true => ", beyond the noise",
+            false => $", within the noise: on {Short(rankBy)} alone either would do",
+            null => string.Empty,
+        };
+
+    private static Recommendation Choose(RecommendationRule rule, FeatureTable features, PerformanceFigures performance)
+    {
         var candidates = new List<string>();
         var excluded = new List<string>();
         foreach (var scheme in Schemes.All)
@@ -26,7 +98,8 @@ internal static class Recommender
         var excludedText = excluded.Count == 0 ? string.Empty : "; excluded: " + string.Join(", ", excluded);
         if (candidates.Count == 0)
         {
-            return new Recommendation(rule, candidates, null, "no measured scheme meets every requirement" + excludedText);
+            var undecided = MissingEvidence(rule, features);
+            return new Recommendation(rule, candidates, null, (undecided.Count > 0 ? $"this run lacks the evidence: needs {string.Join(" and ", undecided)}" : "no measured variant meets every requirement") + excludedText);
         }
 
         var ranked = candidates

@@ -12,10 +12,16 @@ internal sealed record VerdictChange(string ExperimentId, string HypothesisId, s
     public bool Changed => !OnlyInOne && !string.Equals(A, B, StringComparison.Ordinal);
 }
 
-/// <summary>One figure of the performance table in two runs, and B / A when both were measured and A is not zero.</summary>
-internal sealed record FigureChange(string Target, string Figure, double? A, double? B)
+/// <summary>
+/// One figure of the performance table in two runs, B / A when both were measured and A is not zero, and whether the
+/// change is beyond both runs' intervals (null when either run measured it without one).
+/// </summary>
+internal sealed record FigureChange(string Target, string Figure, double? A, double? B, bool? BeyondNoise = null)
 {
     public double? Ratio => A is { } a && B is { } b && a != 0 ? b / a : null;
+
+    public static FigureChange Of(string target, string figure, Figure? a, Figure? b) =>
+        new(target, figure, a?.Value, b?.Value, a is not null && b is not null ? a.DiffersBeyondNoise(b) : null);
 }
 
 /// <summary>
@@ -66,11 +72,11 @@ internal sealed record RunComparison(IReadOnlyList<VerdictChange> Verdicts, IRea
         {
             var ra = pa.Row(target);
             var rb = pb.Row(target);
-            figures.Add(new FigureChange(target, "P50 (ms)", ra?.P50?.Value, rb?.P50?.Value));
-            figures.Add(new FigureChange(target, "P99 (ms)", ra?.P99?.Value, rb?.P99?.Value));
-            figures.Add(new FigureChange(target, "QPS", ra?.Qps?.Value, rb?.Qps?.Value));
-            figures.Add(new FigureChange(target, $"memory for {PerformanceFigures.Users:N0} users (B)", ra?.Memory10K?.Value, rb?.Memory10K?.Value));
-            figures.Add(new FigureChange(target, "CPU under load (%)", ra?.Cpu?.Value, rb?.Cpu?.Value));
+            figures.Add(FigureChange.Of(target, "P50 (ms)", ra?.P50, rb?.P50));
+            figures.Add(FigureChange.Of(target, "P99 (ms)", ra?.P99, rb?.P99));
+            figures.Add(FigureChange.Of(target, "QPS", ra?.Qps, rb?.Qps));
+            figures.Add(FigureChange.Of(target, $"memory for {PerformanceFigures.Users:N0} users (B)", ra?.Memory10K, rb?.Memory10K));
+            figures.Add(FigureChange.Of(target, "CPU under load (%)", ra?.Cpu, rb?.Cpu));
         }
 
         return new RunComparison(verdicts, [.. figures.Where(f => f.A is not null || f.B is not null)], Warn(a, b));

@@ -15,7 +15,11 @@ public sealed record ExperimentResult(
     IReadOnlyList<HypothesisVerdict> Verdicts,
     IReadOnlyList<string> Anomalies,
     IReadOnlyList<ChartSeries> Charts,
-    double WallSeconds);
+    double WallSeconds)
+{
+    /// <summary>The experiment's typed figures (empty in results written before metrics existed).</summary>
+    public IReadOnlyList<Metric> Metrics { get => field ?? []; init; } = [];
+}
 
 /// <summary>Whether the experiment ran; separate from verdicts, so a crash of the lab is never reported as "refuted".</summary>
 public enum ExperimentStatus

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using SessionLab.Reporting.Analysis;
+using SessionLab.Runs;
 using Spectre.Console;
 
 namespace SessionLab.Commands;
@@ -67,10 +68,16 @@ internal static class CompareCommand
         }
 
         var table = new Table().Border(TableBorder.Rounded).Title("[bold]Performance A → B[/]");
-        table.AddColumns("target", "figure", "A", "B", "B / A");
+        table.AddColumns("target", "figure", "A", "B", "B / A", "change");
         foreach (var change in figures)
         {
-            table.AddRow(Markup.Escape(change.Target), Markup.Escape(change.Figure), Number(change.A), Number(change.B), change.Ratio is { } ratio ? ratio.ToString("0.00", CultureInfo.InvariantCulture) : "-");
+            var noise = change.BeyondNoise switch
+            {
+                true => "[yellow]beyond noise[/]",
+                false => "[grey]within noise[/]",
+                null => "[grey]no interval[/]",
+            };
+            table.AddRow(Markup.Escape(change.Target), Markup.Escape(change.Figure), Number(change.A), Number(change.B), change.Ratio is { } ratio ? ratio.ToString("0.00", CultureInfo.InvariantCulture) : "-", noise);
         }
 
         AnsiConsole.Write(table);

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Net.Sockets;
-using SessionLab.Faults;
+using SessionLab.Control;
 
 namespace SessionLab.Commands;
 

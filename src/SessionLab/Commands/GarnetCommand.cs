@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using Garnet;
+using SessionLab.Cli;
+using SessionLab.Topology.Processes;
 using StackExchange.Redis;
 
 namespace SessionLab.Commands;

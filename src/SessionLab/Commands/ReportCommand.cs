@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SessionLab.Runs;
 
 namespace SessionLab.Commands;
 

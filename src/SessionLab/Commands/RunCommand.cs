@@ -1,9 +1,11 @@
 using System.CommandLine;
 using System.Globalization;
+using SessionLab.Cli;
 using SessionLab.Experiments;
 using SessionLab.Experiments.Framework;
 using SessionLab.Faults;
 using SessionLab.Reporting.Model;
+using SessionLab.Runs;
 using SessionLab.Topology;
 using Spectre.Console;
 
@@ -20,11 +22,13 @@ internal static class RunCommand
         var ids = new Argument<string[]>("experiments") { Description = "experiment ids (2.2) or group numbers (2), listed above [default: all]", Arity = ArgumentArity.ZeroOrMore };
         var quick = new Option<bool>("--quick") { Description = "scale waits and TTLs down (e.g. 3 s TTL) so groups 1-3 run in under a minute" };
         var output = new Option<string?>("--out") { Description = "folder for results.json [default: the run folder]" };
-        var requests = new Option<int?>("--requests") { Description = "performance group: requests per measurement [default: 2,000 for 4.1, 10,000 for 4.2]" };
+        var requests = new Option<int?>("--requests") { Description = "performance group: requests per round and target instead of a duration [default: 400 serial for 4.1 (quick 200); 4.2 measures for a duration]" };
         var concurrency = new Option<int?>("--concurrency") { Description = "performance group: concurrent connections for 4.2 [default: 100]" };
-        var duration = new Option<TimeSpan?>("--duration") { Description = "performance group: measure each target for this long instead of a request count", CustomParser = DurationParser.ParseOption };
+        var duration = new Option<TimeSpan?>("--duration") { Description = "performance group: measure each target for this long per round [default: 3 s for 4.2 (quick 1 s)]", CustomParser = DurationParser.ParseOption };
+        var rounds = new Option<int?>("--rounds") { Description = "performance group: interleaved rounds per target, for the intervals [default: 5 (quick 3)]" };
+        var sessions = new Option<int?>("--sessions") { Description = "4.3: the largest number of sessions to measure memory at [default: 100,000 (quick 10,000)], up to 1,000,000" };
         var topologyOptions = new TopologyCommandOptions();
-        var command = new Command("run", Describe()) { ids, quick, output, requests, concurrency, duration };
+        var command = new Command("run", Describe()) { ids, quick, output, requests, concurrency, duration, rounds, sessions };
         topologyOptions.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -39,9 +43,10 @@ internal static class RunCommand
                 return 2;
             }
 
-            if (parse.GetValue(requests) is < 1 || parse.GetValue(concurrency) is < 1 or > 10_000 || parse.GetValue(duration) is { TotalSeconds: <= 0 or > 3600 })
+            if (parse.GetValue(requests) is < 1 || parse.GetValue(concurrency) is < 1 or > 10_000 || parse.GetValue(duration) is { TotalSeconds: <= 0 or > 3600 }
+                || parse.GetValue(rounds) is < 2 or > 100 || parse.GetValue(sessions) is < 100 or > 1_000_000)
             {
-                AnsiConsole.MarkupLine("[red]sessionlab run:[/] --requests must be at least 1, --concurrency 1 to 10000, --duration above 0 and at most 1 hour.");
+                AnsiConsole.MarkupLine("[red]sessionlab run:[/] --requests must be at least 1, --concurrency 1 to 10000, --duration above 0 and at most 1 hour, --rounds 2 to 100 (an interval needs two), --sessions 100 to 1,000,000.");
                 return 2;
             }
 
@@ -50,6 +55,8 @@ internal static class RunCommand
                 Requests = parse.GetValue(requests),
                 Concurrency = parse.GetValue(concurrency),
                 Duration = parse.GetValue(duration),
+                Rounds = parse.GetValue(rounds),
+                Sessions = parse.GetValue(sessions),
             };
             var options = topologyOptions.Read(parse) with
             {

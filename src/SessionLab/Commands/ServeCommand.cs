@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using SessionLab.Backend;
 using SessionLab.Backend.Jwt;
+using SessionLab.Cli;
 using SessionLab.Topology;
 
 namespace SessionLab.Commands;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SessionLab.Cli;
 
 namespace SessionLab.Commands;
 

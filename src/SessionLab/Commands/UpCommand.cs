@@ -1,4 +1,6 @@
 using System.CommandLine;
+using SessionLab.Cli;
+using SessionLab.Control;
 using SessionLab.Faults;
 using SessionLab.Topology;
 using SessionLab.Topology.LoadBalancing;

@@ -106,8 +106,8 @@ internal sealed class FaultController(RunningTopology topology)
     public async Task<string> RestartBackendGracefullyAsync(string nameOrPort, CancellationToken cancellationToken) =>
         $"{await DrainAndStopBackendAsync(nameOrPort, cancellationToken)}; {await StartAndReturnBackendAsync(nameOrPort, cancellationToken)}";
 
-    /// <summary>kill -9 of the store: everything in it is lost (no persistence), as in experiment 2.3.</summary>
-    public async Task<string> StopStoreAsync()
+    /// <summary>SIGKILL to the store (kill -9, never a graceful stop): everything in it is lost without persistence, as in experiment 2.3. The <c>redis stop</c> command asks for it.</summary>
+    public async Task<string> KillStoreAsync()
     {
         RequireControllableStore();
         var pid = topology.Store.ProcessId;
@@ -134,7 +134,7 @@ internal sealed class FaultController(RunningTopology topology)
 
     /// <summary>
     /// kill -9 of a store an experiment started beside the topology, then starting it again (for persistence): the
-    /// same fault as <see cref="StopStoreAsync"/>, on another store. Returns what happened and how long the restart took.
+    /// same fault as <see cref="KillStoreAsync"/>, on another store. Returns what happened and how long the restart took.
     /// </summary>
     public async Task<(string Description, TimeSpan Restart)> KillAndRestartStoreAsync(IRunningStore store, string name, CancellationToken cancellationToken)
     {

@@ -9,8 +9,8 @@ using SessionLab.Topology.Stores;
 namespace SessionLab.Topology;
 
 /// <summary>
-/// Brings the plan's topology up, in order: pre-flight (orphans, ports) → store → nine backends → load balancers → readiness.
-/// Any failure stops whatever was started and names the cause.
+/// Brings the <see cref="TopologyPlan"/> up, in order: pre-flight (orphans, ports) → store → backends → load balancers →
+/// readiness. Any failure stops whatever was started and names the cause.
 /// </summary>
 internal sealed class TopologyLauncher(ILoadBalancerEngine balancerEngine, IStoreEngine storeEngine)
 {
@@ -23,8 +23,9 @@ internal sealed class TopologyLauncher(ILoadBalancerEngine balancerEngine, IStor
             progress?.Report($"stopped an orphan from an earlier run: {swept}");
         }
 
+        var plan = TopologyPlan.For(options.Ports, options.IncludeBaselines, options.StickyAffinity);
         var managesStore = storeEngine is not ExternalStoreEngine;
-        CheckPortsFree(options.Ports.All(managesStore, options.IncludeBaselines));
+        CheckPortsFree(plan.Ports(managesStore));
 
         var runFolder = CreateRunFolder(options.RunsDirectory);
         var registry = new ProcessRegistry(runFolder);
@@ -39,17 +40,17 @@ internal sealed class TopologyLauncher(ILoadBalancerEngine balancerEngine, IStor
             store = await storeEngine.StartAsync(new StoreInstance(options.Ports.Store, runFolder, options.ReadyTimeout), cancellationToken);
             registry.Add(store.ProcessId);
 
-            progress?.Report($"starting {(options.IncludeBaselines ? 15 : 9)} backends");
+            progress?.Report($"starting {plan.BackendCount} backends");
             // One key per run, shared by the JWT backends.
             var keys = LabKeys.Generate();
-            backends.AddRange(CreateBackends(options, store.Configuration, keys, runFolder));
+            backends.AddRange(CreateBackends(plan, options, store.Configuration, keys, runFolder));
             await Task.WhenAll(backends.Select(b => b.StartAsync(options.ReadyTimeout, cancellationToken)));
             foreach (var backend in backends)
             {
                 registry.Add(backend.ProcessId);
             }
 
-            var groups = CreateGroups(options.Ports, options.IncludeBaselines, options.StickyAffinity);
+            IReadOnlyList<UpstreamGroup> groups = [.. plan.Groups.Select(g => g.Upstream())];
             progress?.Report($"starting the load balancers ({balancerEngine.Name})");
             balancer = await balancerEngine.StartAsync(groups, new PassiveHealthOptions(), runFolder, cancellationToken);
             if (balancer.ProcessId != Environment.ProcessId)
@@ -90,49 +91,23 @@ internal sealed class TopologyLauncher(ILoadBalancerEngine balancerEngine, IStor
         }
     }
 
-    internal static IReadOnlyList<UpstreamGroup> CreateGroups(TopologyPorts ports, bool includeBaselines = false, BalancingPolicy stickyAffinity = BalancingPolicy.IpHash)
-    {
-        UpstreamGroup Group(string name, int balancer, BalancingPolicy policy) => new(
-            name,
-            new IPEndPoint(IPAddress.Loopback, balancer),
-            policy,
-            [.. Enumerable.Range(1, 3).Select(i => new IPEndPoint(IPAddress.Loopback, TopologyPorts.Backend(balancer, i)))]);
+    /// <summary>The upstream groups the plan gives a load-balancer engine.</summary>
+    internal static IReadOnlyList<UpstreamGroup> CreateGroups(TopologyPorts ports, bool includeBaselines = false) =>
+        [.. TopologyPlan.For(ports, includeBaselines).Groups.Select(g => g.Upstream())];
 
-        List<UpstreamGroup> groups =
-        [
-            Group(SchemeNames.UpstreamOf(SchemeKind.Sticky), ports.StickyBalancer, stickyAffinity),
-            Group(SchemeNames.UpstreamOf(SchemeKind.Redis), ports.RedisBalancer, BalancingPolicy.RoundRobin),
-            Group(SchemeNames.UpstreamOf(SchemeKind.Jwt), ports.JwtBalancer, BalancingPolicy.RoundRobin),
-        ];
-        if (includeBaselines)
-        {
-            groups.Add(Group(SchemeNames.UpstreamOf(SchemeKind.AspNetSession), ports.AspNetSessionBalancer, BalancingPolicy.RoundRobin));
-            groups.Add(Group(SchemeNames.UpstreamOf(SchemeKind.JwtBearer), ports.JwtBearerBalancer, BalancingPolicy.RoundRobin));
-        }
-
-        return groups;
-    }
-
-    private static IEnumerable<BackendNode> CreateBackends(TopologyOptions options, string storeConfiguration, LabKeys keys, string runFolder)
+    private static IEnumerable<BackendNode> CreateBackends(TopologyPlan plan, TopologyOptions options, string storeConfiguration, LabKeys keys, string runFolder)
     {
         var logs = Directory.CreateDirectory(Path.Combine(runFolder, "backends")).FullName;
-        List<(SchemeKind Scheme, int Balancer)> groups = [(SchemeKind.Sticky, options.Ports.StickyBalancer), (SchemeKind.Redis, options.Ports.RedisBalancer), (SchemeKind.Jwt, options.Ports.JwtBalancer)];
-        if (options.IncludeBaselines)
+        foreach (var group in plan.Groups)
         {
-            groups.Add((SchemeKind.AspNetSession, options.Ports.AspNetSessionBalancer));
-            groups.Add((SchemeKind.JwtBearer, options.Ports.JwtBearerBalancer));
-        }
-
-        foreach (var (scheme, balancer) in groups)
-        {
-            for (var i = 1; i <= 3; i++)
+            for (var i = 0; i < group.BackendPorts.Count; i++)
             {
-                var launch = BackendTemplate(options, scheme, storeConfiguration, keys) with
+                var launch = BackendTemplate(options, group.Scheme, storeConfiguration, keys) with
                 {
-                    ServerId = $"server-{i.ToString(CultureInfo.InvariantCulture)}",
-                    Port = TopologyPorts.Backend(balancer, i),
+                    ServerId = $"server-{(i + 1).ToString(CultureInfo.InvariantCulture)}",
+                    Port = group.BackendPorts[i],
                 };
-                yield return new BackendNode(launch, Path.Combine(logs, $"{SchemeNames.Of(scheme)}-{launch.ServerId}.log"));
+                yield return new BackendNode(launch, Path.Combine(logs, $"{SchemeNames.Of(group.Scheme)}-{launch.ServerId}.log"));
             }
         }
     }

@@ -50,24 +50,7 @@ internal sealed record TopologyPorts(int Offset = 0)
     /// <summary>The ports experiments may take for extra backends and stores (checked when taken, not at start-up).</summary>
     public IEnumerable<int> Extras() => Enumerable.Range(1, 9).SelectMany(i => new[] { ExtraBackend(i), ExtraStore(i) });
 
-    /// <summary>Every port the lab listens on, for the pre-flight check.</summary>
-    public IEnumerable<int> All(bool includeStore, bool includeBaselines = false)
-    {
-        int[] balancers = includeBaselines
-            ? [StickyBalancer, RedisBalancer, JwtBalancer, AspNetSessionBalancer, JwtBearerBalancer]
-            : [StickyBalancer, RedisBalancer, JwtBalancer];
-        foreach (var balancer in balancers)
-        {
-            yield return balancer;
-            for (var i = 1; i <= 3; i++)
-            {
-                yield return Backend(balancer, i);
-            }
-        }
-
-        if (includeStore)
-        {
-            yield return Store;
-        }
-    }
+    /// <summary>Every port the lab listens on (the <see cref="TopologyPlan"/>'s), for the pre-flight check.</summary>
+    public IEnumerable<int> All(bool includeStore, bool includeBaselines = false) =>
+        TopologyPlan.For(this, includeBaselines).Ports(includeStore);
 }

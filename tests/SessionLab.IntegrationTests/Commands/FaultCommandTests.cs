@@ -1,3 +1,4 @@
+using SessionLab.Control;
 using SessionLab.Faults;
 using SessionLab.IntegrationTests.Support;
 using SessionLab.Topology;

@@ -87,7 +87,7 @@ public class ExperimentLab : IAsyncLifetime
 /// <summary>The lab with the ASP.NET Core baselines and small loads, for the performance group.</summary>
 public sealed class PerformanceLab : ExperimentLab
 {
-    internal override ExperimentSettings Settings { get; } = new(Quick: true) { Requests = 200, Concurrency = 8 };
+    internal override ExperimentSettings Settings { get; } = new(Quick: true) { Requests = 200, Concurrency = 8, Rounds = 2, Sessions = 1_000 };
 
     protected override bool IncludeBaselines => true;
 }

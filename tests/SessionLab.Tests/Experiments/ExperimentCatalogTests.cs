@@ -1,4 +1,6 @@
+using System.Reflection;
 using SessionLab.Experiments;
+using SessionLab.Reporting.Model;
 
 namespace SessionLab.Tests.Experiments;
 
@@ -28,6 +30,20 @@ public sealed class ExperimentCatalogTests
 
         static bool IsSkeleton(Type? type) =>
             type is not null && ((type.IsGenericType && type.GetGenericTypeDefinition() == typeof(SessionLab.Experiments.Framework.Experiment<,>)) || IsSkeleton(type.BaseType));
+    }
+
+    [Fact]
+    public void All_HypothesesAreStaticFieldsNamedAfterTheirIds_SoAJudgeCannotNameOneThatIsNot()
+    {
+        Assert.All(ExperimentCatalog.All(), e =>
+        {
+            var fields = e.GetType()
+                .GetFields(BindingFlags.Static | BindingFlags.NonPublic | BindingFlags.Public)
+                .Where(f => f.FieldType == typeof(Hypothesis))
+                .ToDictionary(f => f.Name, f => (Hypothesis)f.GetValue(null)!, StringComparer.Ordinal);
+            Assert.Equal(e.Info.Hypotheses.Select(h => h.Id), fields.Keys.Order(StringComparer.Ordinal));
+            Assert.All(e.Info.Hypotheses, h => Assert.Same(fields[h.Id], h));
+        });
     }
 
     [Fact]

@@ -22,26 +22,38 @@ public sealed class RecommenderTests
         Assert.Equal("needs active logout = yes → among those, the lowest P50 measured (4.1)", RecommendationRules.Describe(NeedsLogout));
     }
 
+    /// <summary>Stateless JWT is the fastest, but has no logout; JWT + revocation is slower, and depends on Redis.</summary>
+    private static RunResult Measured() => SampleRuns.Full().WithFigures(
+        ("sticky", 0.10, 0.30, 9000),
+        ("redis", 0.30, 0.90, 6000),
+        ("jwt", 0.05, 0.20, 9500),
+        ("jwt + revocation", 0.25, 0.60, 6500));
+
     [Fact]
-    public void Apply_AmongQualifyingSchemes_PicksTheLowestP50()
+    public void Apply_AmongQualifyingVariants_PicksTheLowestP50()
     {
-        var run = SampleRuns.Full();
+        var run = Measured();
 
         var recommendation = Recommender.Apply(NeedsLogout, FeatureTable.From(run), PerformanceFigures.From(run));
 
-        Assert.Equal(["sticky", "redis", "jwt"], recommendation.Candidates);
+        // Stateless JWT has no logout (nothing on the server to end), so its figures cannot win this rule.
+        Assert.Equal(["sticky", "redis", "jwt + revocation"], recommendation.Candidates);
         Assert.Equal("sticky", recommendation.Chosen);
+        Assert.Contains("excluded: jwt (active logout: no)", recommendation.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Apply_RequirementRefuted_ExcludesTheSchemeAndSaysWhy()
+    public void Apply_VariantMeetingARequirementOnlyWithADependency_CitesItsOwnFiguresAndTheDependency()
     {
-        var run = SampleRuns.Full().WithVerdict("1.3", "H1", Verdict.Refuted);
+        var run = Measured().WithVerdict("1.3", "H1", Verdict.Refuted);
 
         var recommendation = Recommender.Apply(NeedsLogout, FeatureTable.From(run), PerformanceFigures.From(run));
 
-        Assert.Equal(["redis", "jwt"], recommendation.Candidates);
-        Assert.Equal("redis", recommendation.Chosen);
+        Assert.Equal(["redis", "jwt + revocation"], recommendation.Candidates);
+        Assert.Equal("jwt + revocation", recommendation.Chosen);
+        Assert.Contains("jwt + revocation 0.250", recommendation.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain("jwt 0.050", recommendation.Reason, StringComparison.Ordinal);
+        Assert.Contains("Redis", recommendation.Dependencies, StringComparison.Ordinal);
         Assert.Contains("excluded: sticky (active logout: no)", recommendation.Reason, StringComparison.Ordinal);
     }
 
@@ -49,9 +61,47 @@ public sealed class RecommenderTests
     public void Apply_HighestQps_PicksTheHighestThroughput()
     {
         var rule = NeedsLogout with { RankBy = RankBy.HighestQps };
-        var run = SampleRuns.Full();
+        var run = Measured();
 
         Assert.Equal("sticky", Recommender.Apply(rule, FeatureTable.From(run), PerformanceFigures.From(run)).Chosen);
+    }
+
+    [Fact]
+    public void Apply_SmallApp_StatelessJwtFasterThanTheStickyThePlanPicks_DiffersWithFigures()
+    {
+        var run = Measured();
+        var smallApp = RecommendationRules.All.Single(r => r.Situation == "small app");
+
+        var recommendation = Recommender.Apply(smallApp, FeatureTable.From(run), PerformanceFigures.From(run));
+
+        Assert.Equal("jwt", recommendation.Chosen);
+        Assert.StartsWith("differs from the plan (Sticky Session): both qualify, and jwt measured 0.050", recommendation.PlanVerdict, StringComparison.Ordinal);
+        Assert.Contains("against sticky's 0.100", recommendation.PlanVerdict, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Apply_BothQualifyButAnotherIsFaster_DiffersWithTheMeasuredFigures()
+    {
+        var run = Measured();
+        var ecommerce = RecommendationRules.All.Single(r => r.Situation == "e-commerce");
+
+        var recommendation = Recommender.Apply(ecommerce, FeatureTable.From(run), PerformanceFigures.From(run));
+
+        Assert.Equal("jwt + revocation", recommendation.Chosen);
+        Assert.StartsWith("differs from the plan (Redis Session): both qualify, and jwt + revocation measured 0.600", recommendation.PlanVerdict, StringComparison.Ordinal);
+        Assert.Contains("beyond the noise", recommendation.PlanVerdict, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Apply_PlansChoiceChosen_Agrees()
+    {
+        var run = SampleRuns.Full().WithFigures(("sticky", 0.10, 0.30, 9000), ("redis", 0.30, 0.40, 6000), ("jwt", 0.05, 0.20, 9500), ("jwt + revocation", 0.25, 0.60, 6500));
+        var ecommerce = RecommendationRules.All.Single(r => r.Situation == "e-commerce");
+
+        var recommendation = Recommender.Apply(ecommerce, FeatureTable.From(run), PerformanceFigures.From(run));
+
+        Assert.Equal("redis", recommendation.Chosen);
+        Assert.StartsWith("agrees (the plan: Redis Session", recommendation.PlanVerdict, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -63,6 +113,7 @@ public sealed class RecommenderTests
 
         Assert.Null(recommendation.Chosen);
         Assert.Equal(3, recommendation.Candidates.Count);
+        Assert.DoesNotContain("jwt", recommendation.Candidates); // stateless JWT has no logout
         Assert.Contains("P50 was not measured", recommendation.Reason, StringComparison.Ordinal);
     }
 
@@ -75,7 +126,8 @@ public sealed class RecommenderTests
 
         Assert.Null(recommendation.Chosen);
         Assert.Empty(recommendation.Candidates);
-        Assert.StartsWith("no measured scheme meets every requirement", recommendation.Reason, StringComparison.Ordinal);
+        Assert.StartsWith("this run lacks the evidence: needs 3.1 and 3.3 and 5.2", recommendation.Reason, StringComparison.Ordinal);
+        Assert.Equal(["3.1", "3.3", "5.2"], recommendation.Missing);
     }
 
     [Fact]

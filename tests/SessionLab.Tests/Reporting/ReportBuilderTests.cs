@@ -123,9 +123,10 @@ public sealed class ReportBuilderTests
     }
 
     [Fact]
-    public void Build_RunWithout33_SaysJwtLogoutIsNotMeasured()
+    public void Build_RunWithout33And52_SaysJwtRevocationLogoutIsNotMeasured()
     {
-        Assert.Equal("not measured (3.3 not run)", Cell(SampleRuns.Full().Without("3.3"), "active logout", "jwt"));
+        Assert.Equal("not measured (3.3 not run)", Cell(SampleRuns.Full().Without("3.3", "5.2"), "active logout", "jwt + revocation"));
+        Assert.StartsWith("[no: a token works until it expires]", Cell(SampleRuns.Full().Without("3.3", "5.2"), "active logout", "jwt"), StringComparison.Ordinal);
     }
 
     [Fact]

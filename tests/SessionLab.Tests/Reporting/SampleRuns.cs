@@ -31,6 +31,15 @@ internal static class SampleRuns
     public static RunResult WithExperiment(this RunResult run, string experimentId, Func<ExperimentResult, ExperimentResult> change) =>
         run with { Experiments = [.. run.Experiments.Select(e => e.Id == experimentId ? change(e) : e)] };
 
+    /// <summary>The run with typed figures for 4.1 (P50, P99 in ms) and 4.2 (QPS) per variant, each with a ±5 % interval.</summary>
+    public static RunResult WithFigures(this RunResult run, params (string Target, double P50, double P99, double Qps)[] figures)
+    {
+        static Metric Of(string target, string name, string unit, double value) => new(target, name, unit, value, value * 0.95, value * 1.05, [value * 0.97, value, value * 1.03]);
+        return run
+            .WithExperiment("4.1", e => e with { Metrics = [.. figures.SelectMany(f => new[] { Of(f.Target, "p50_ms", "ms", f.P50), Of(f.Target, "p99_ms", "ms", f.P99) })] })
+            .WithExperiment("4.2", e => e with { Metrics = [.. figures.Select(f => Of(f.Target, "qps", "req/s", f.Qps))] });
+    }
+
     public static RunResult Without(this RunResult run, params string[] experimentIds) =>
         run with { Experiments = [.. run.Experiments.Where(e => !experimentIds.Contains(e.Id))] };
 }

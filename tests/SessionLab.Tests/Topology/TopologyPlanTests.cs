@@ -28,6 +28,18 @@ public sealed class TopologyPlanTests
         Assert.All(ports.All(includeStore: true), p => Assert.InRange(p, 26379, 28103));
     }
 
+    [Fact]
+    public void For_WithBaselines_DeclaresFiveGroupsOfThreeBackends_AndEveryPortOnce()
+    {
+        var plan = TopologyPlan.For(new TopologyPorts(), includeBaselines: true);
+
+        Assert.Equal(["sticky", "redis", "jwt", "aspnet_session", "jwt_bearer"], plan.Groups.Select(g => g.Name));
+        Assert.Equal(15, plan.BackendCount);
+        Assert.Equal([8080, 8081, 8082, 8083], plan.Ports(includeStore: false).Take(4));
+        Assert.Equal(6379, plan.Ports(includeStore: true).Last());
+        Assert.Equal(21, plan.Ports(includeStore: true).Distinct().Count());
+    }
+
     [Theory]
     [InlineData("garnet", "garnet")]
     [InlineData("redis.example:6380", "external")]

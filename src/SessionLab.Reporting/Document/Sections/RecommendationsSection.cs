@@ -11,7 +11,7 @@ internal static class RecommendationsSection
             .Select(f => (IReadOnlyList<string>)[FeatureNames.Name(f), .. Schemes.All.Select(s => features.Cell(f, s).Text)])
             .ToList();
         var ruleRows = recommendations
-            .Select(r => (IReadOnlyList<string>)[r.Rule.Situation, r.Rule.Why, RecommendationRules.Describe(r.Rule), Choice(r), r.Reason])
+            .Select(r => (IReadOnlyList<string>)[r.Rule.Situation, r.Rule.Why, RecommendationRules.Describe(r.Rule), Choice(r), r.Reason, r.Dependencies ?? "-", r.PlanVerdict ?? "the plan has no row for this situation"])
             .ToList();
         return new ReportSection("recommendations", "5. Recommendations",
         [
@@ -19,8 +19,8 @@ internal static class RecommendationsSection
             new ParagraphBlock("Each cell is read from a verdict of this run and links to the experiment that showed it (experiment and hypothesis in brackets). \"Inferred\" marks a cell read from a related observation, where the plan does not test the feature head-on (e.g. no redis backend is crashed; logout of a server-side session is shown by a session the server no longer holds being refused at once). \"Not measured\" means the run lacks that experiment."),
             new TableBlock("Feature table", ["feature", .. Schemes.All], featureRows),
             new HeadingBlock("rules", "Recommendations per situation"),
-            new ParagraphBlock("Each situation is a rule over the feature table: keep the schemes whose cells meet every requirement, then rank them by a measured figure. Nothing here is written by hand per run."),
-            new TableBlock("Recommendations", ["situation", "needs", "rule", "recommendation", "why (measured)"], ruleRows),
+            new ParagraphBlock("Each situation is a rule over the feature table: keep the variants whose cells meet every requirement, then rank them by a measured figure of that very variant (JWT with revocation by its own figures, not stateless JWT's). The chosen variant's dependencies come with it, and the plan's own recommendation stands beside it: agrees, or differs with the measured reason. Nothing here is written by hand per run."),
+            new TableBlock("Recommendations", ["situation", "needs", "rule", "recommendation", "why (measured)", "depends on", "the plan"], ruleRows),
         ]);
     }
 
@@ -28,6 +28,7 @@ internal static class RecommendationsSection
     {
         { Chosen: { } chosen } => chosen,
         { Candidates.Count: > 0 } => string.Join(" or ", recommendation.Candidates) + " (not ranked)",
-        _ => "none of the measured schemes",
+        { Missing.Count: > 0 } => $"not decided: needs {string.Join(" and ", recommendation.Missing)}",
+        _ => "none of the measured variants",
     };
 }

@@ -4,11 +4,15 @@ namespace SessionLab.Experiments.Framework;
 
 /// <summary>
 /// The judge every experiment must have: a pure function from its facts to one verdict per hypothesis, static so it
-/// cannot reach the topology or any state, and unit-tested on canned facts.
+/// cannot reach the topology or any state, and unit-tested on canned facts. An experiment declares its hypotheses as
+/// static fields named after their ids (<c>H1</c>, <c>H2</c> …) and lists them in its <see cref="ExperimentInfo"/>, so a
+/// judge names them through the compiler (<c>H2.Holds(…)</c>), never by a string.
 /// </summary>
 /// <typeparam name="TFacts">What the experiment observed, reduced to what its verdicts need.</typeparam>
 internal interface IJudge<in TFacts>
 {
+    /// <param name="info">The experiment's <see cref="ExperimentInfo"/>; judges that name their hypotheses by field need not read it.</param>
+    /// <param name="facts">What the experiment observed.</param>
     static abstract IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, TFacts facts);
 }
 
@@ -52,7 +56,11 @@ internal abstract class Experiment<TSelf, TFacts> : IExperiment
     /// </summary>
     protected abstract Task<TFacts?> ObserveAsync(ExperimentContext context, CancellationToken cancellationToken);
 
-    /// <summary>The tables, charts and anomalies the facts give (no I/O). Tables of raw measurements may also be added while observing.</summary>
+    /// <summary>
+    /// The tables, charts and anomalies the facts give (no I/O): the facts carry whatever the tables show, beyond what
+    /// the judge reads. Only a load's own timeline chart is added while observing, beside its <c>LoadRecording.Record</c>,
+    /// and anomalies about the lab itself (its client did not reconnect) where they happen.
+    /// </summary>
     protected virtual void Tabulate(ExperimentContext context, TFacts facts)
     {
     }

@@ -22,6 +22,7 @@ internal sealed class ExperimentContext : IDisposable
     private readonly List<HypothesisVerdict> _verdicts = [];
     private readonly List<string> _anomalies = [];
     private readonly List<ChartSeries> _charts = [];
+    private readonly List<Metric> _metrics = [];
 
     public ExperimentContext(ExperimentInfo info, RunningTopology topology, FaultController faults, ExperimentSettings settings, IExperimentProgress progress)
     {
@@ -144,6 +145,11 @@ internal sealed class ExperimentContext : IDisposable
     public void Anomaly(string description) => _anomalies.Add(description);
 
     public void AddChart(ChartSeries series) => _charts.Add(series);
+
+    public IReadOnlyList<Metric> Metrics => _metrics;
+
+    /// <summary>Records a typed figure (read by the report and <c>compare</c> by its key, never from table text).</summary>
+    public void AddMetric(Metric metric) => _metrics.Add(metric);
 
     public void Dispose()
     {

@@ -74,7 +74,10 @@ internal sealed class ExperimentRunner(RunningTopology topology, FaultController
             status == ExperimentStatus.Completed ? context.Verdicts : [],
             context.Anomalies,
             context.Charts,
-            Math.Round(watch.Elapsed.TotalSeconds, 3));
+            Math.Round(watch.Elapsed.TotalSeconds, 3))
+        {
+            Metrics = context.Metrics,
+        };
     }
 
     /// <summary>Null when every hypothesis got exactly one verdict (and no verdict names another); otherwise what is wrong.</summary>

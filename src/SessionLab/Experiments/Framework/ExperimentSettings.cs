@@ -15,6 +15,12 @@ internal sealed record ExperimentSettings(bool Quick)
     /// <summary>User override: measure for this long instead of a request count (<c>--duration</c>).</summary>
     public TimeSpan? Duration { get; init; }
 
+    /// <summary>User override of the performance group's interleaved rounds per target (<c>--rounds</c>).</summary>
+    public int? Rounds { get; init; }
+
+    /// <summary>User override of 4.3's largest session count (<c>--sessions</c>).</summary>
+    public int? Sessions { get; init; }
+
     /// <summary>The redis group's session TTL (plan: 30 s, for 2.2); quick: 3 s.</summary>
     public TimeSpan RedisSessionTtl => Quick ? TimeSpan.FromSeconds(3) : TimeSpan.FromSeconds(30);
 

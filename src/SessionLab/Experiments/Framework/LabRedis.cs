@@ -109,6 +109,31 @@ internal sealed class LabRedis : IDisposable
         }
     }
 
+    /// <summary>
+    /// How many keys match <paramref name="pattern"/> (<c>SCAN … MATCH</c>, never <c>KEYS</c>), to tell how many
+    /// records a memory difference holds even while some expire; null when the scan fails.
+    /// </summary>
+    public async Task<long?> CountKeysAsync(string pattern)
+    {
+        try
+        {
+            var server = _connection.GetServers().First(s => s.IsConnected);
+            var count = 0L;
+            await foreach (var _ in server.KeysAsync(pattern: pattern, pageSize: 1_000))
+            {
+                count++;
+            }
+
+            _recorder.Record(new Observation(0, 0, ObservationKind.Redis, string.Empty, Key: $"SCAN MATCH {pattern}", Value: count.ToString(System.Globalization.CultureInfo.InvariantCulture), Note: "keys"));
+            return count;
+        }
+        catch (Exception e) when (e is RedisException or RedisCommandException or TimeoutException or InvalidOperationException)
+        {
+            _recorder.Record(new Observation(0, 0, ObservationKind.Redis, string.Empty, Key: $"SCAN MATCH {pattern}", Note: $"SCAN failed: {e.GetType().Name}: {e.Message}"));
+            return null;
+        }
+    }
+
     /// <summary>A counter from <c>INFO stats</c> (e.g. <c>keyspace_misses</c>); null when the server does not report it.</summary>
     public async Task<long?> StatAsync(string field)
     {

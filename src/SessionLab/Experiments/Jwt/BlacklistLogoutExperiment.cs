@@ -11,17 +11,20 @@ internal sealed class BlacklistLogoutExperiment : Experiment<BlacklistLogoutExpe
 {
     private const string WithBlacklist = "/profile-with-blacklist";
 
+    private static readonly Hypothesis H1 = new("H1", "Logout puts the token on the blacklist for its remaining lifetime.");
+
+    private static readonly Hypothesis H2 = new("H2", "A revoked token is refused with 401 \"token revoked\".");
+
+    private static readonly Hypothesis H3 = new("H3", "The blacklist entry expires together with the token.");
+
+    private static readonly Hypothesis H4 = new("H4", "The blacklist check costs 10–20% latency.");
+
     public override ExperimentInfo Info { get; } = new(
         "3.3",
         3,
         "Blacklist logout",
         "Can a JWT be revoked with a Redis blacklist, and what does the check cost?",
-        [
-            new("H1", "Logout puts the token on the blacklist for its remaining lifetime."),
-            new("H2", "A revoked token is refused with 401 \"token revoked\"."),
-            new("H3", "The blacklist entry expires together with the token."),
-            new("H4", "The blacklist check costs 10–20% latency."),
-        ]);
+        [H1, H2, H3, H4]);
 
     protected override async Task<BlacklistFacts?> ObserveAsync(ExperimentContext context, CancellationToken cancellationToken)
     {
@@ -74,8 +77,17 @@ internal sealed class BlacklistLogoutExperiment : Experiment<BlacklistLogoutExpe
         var viaBalancer = await MeasureAsync(balancer, "load balancer", valid, warmup, rounds, perRound, cancellationToken);
         var direct = await MeasureAsync(context.Client(backends[0].BaseAddress, cookies: false), $"directly on {backends[0].Name}", valid, warmup, rounds, perRound, cancellationToken);
 
-        var facts = new BlacklistFacts(logout, entry, revoked, plainAfterLogout, shortEntry, shortExistsAfterWait, expiryWait, shortAfterWait, viaBalancer, direct, skew, band);
-        AddTables(context, facts, beforeLogout);
+        return new BlacklistFacts(logout, entry, revoked, plainAfterLogout, shortEntry, shortExistsAfterWait, expiryWait, shortAfterWait, viaBalancer, direct, skew, band)
+        {
+            Token = token,
+            BeforeLogout = beforeLogout,
+        };
+    }
+
+    protected override void Tabulate(ExperimentContext context, BlacklistFacts facts)
+    {
+        AddTables(context, facts);
+        var (token, entry, plainAfterLogout, viaBalancer, direct, band) = (facts.Token, facts.Entry, facts.PlainProfileAfterLogout, facts.ViaBalancer, facts.Direct, facts.ExpectedPercent);
         if (entry.Key is { } key && key != RevocationStore.KeyPrefix + token)
         {
             context.Anomaly($"The blacklist key is {key} ({RevocationStore.KeyPrefix}{{jti}}), not the plan's blacklist:{{token}}: one token has several base64url spellings that all verify, so a key on the raw string could be bypassed; every token carries a unique jti instead.");
@@ -91,56 +103,50 @@ internal sealed class BlacklistLogoutExperiment : Experiment<BlacklistLogoutExpe
             context.Anomaly($"The blacklist check cost {LatencyOverhead.FormatPercent(viaBalancer.MedianOverheadPercent)} (median, via the load balancer; rounds {Spread(viaBalancer)}), {LatencyOverhead.FormatPercent(direct.MedianOverheadPercent)} directly on a backend, against the plan's 10–20 %: "
                 + $"one Redis EXISTS adds about {Ms(LatencyStats.Median(direct.CheckedMs) - LatencyStats.Median(direct.PlainMs))} ms to a {Ms(LatencyStats.Median(direct.PlainMs))} ms request.");
         }
-
-        return facts;
     }
 
     /// <summary>The verdicts, from the facts alone (pure: unit-tested on canned data).</summary>
     public static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, BlacklistFacts facts)
     {
         var skew = facts.ClockSkew.TotalSeconds;
-        var h1 = info["H1"];
-        yield return JudgeEntry(h1, facts.Entry, skew, "the 2 h token");
+        yield return JudgeEntry(H1, facts.Entry, skew, "the 2 h token");
 
-        var h2 = info["H2"];
         var refused = facts.Revoked.Count(r => r.Reply.Status == 401 && r.Reply.Error == ErrorMessages.TokenRevoked);
         var plain = $"; plain /profile (revocation off) still answered {facts.PlainProfileAfterLogout.Describe()}";
         yield return facts.Revoked.Count == 0
-            ? h2.Inconclusive("The revoked token was not sent again.")
-            : h2.Holds(refused == facts.Revoked.Count, $"{refused} of {facts.Revoked.Count} calls of {WithBlacklist} with the revoked token were refused ({string.Join(", ", facts.Revoked.Select(r => $"{r.Backend}: {r.Reply.Describe()}"))}){plain}.");
+            ? H2.Inconclusive("The revoked token was not sent again.")
+            : H2.Holds(refused == facts.Revoked.Count, $"{refused} of {facts.Revoked.Count} calls of {WithBlacklist} with the revoked token were refused ({string.Join(", ", facts.Revoked.Select(r => $"{r.Backend}: {r.Reply.Describe()}"))}){plain}.");
 
-        var h3 = info["H3"];
         var shortEntry = facts.ShortEntry;
         var wait = Format.Seconds(facts.ExpiryWait);
         yield return shortEntry.Exists != true || facts.ShortExistsAfterWait is null
-            ? h3.Inconclusive($"The short token's entry could not be followed (after logout: {Presence(shortEntry.Exists)}, {wait} s later: {Presence(facts.ShortExistsAfterWait)}).")
+            ? H3.Inconclusive($"The short token's entry could not be followed (after logout: {Presence(shortEntry.Exists)}, {wait} s later: {Presence(facts.ShortExistsAfterWait)}).")
             : facts.ShortExistsAfterWait == true
-                ? h3.Refuted($"{shortEntry.Key} was still in Redis {wait} s after the logout of a token with {Format.Seconds(shortEntry.RemainingSeconds)} s left (TTL was {Ttl(shortEntry.Ttl)}).")
-                : h3.Holds(Covers(shortEntry, skew), $"The short token's entry had TTL {Ttl(shortEntry.Ttl)} for {Format.Seconds(shortEntry.RemainingSeconds)} s of remaining lifetime (+{Format.Seconds(skew)} s skew) and was gone {wait} s after the logout; the token itself then got {facts.ShortAfterWait.Describe()}.");
+                ? H3.Refuted($"{shortEntry.Key} was still in Redis {wait} s after the logout of a token with {Format.Seconds(shortEntry.RemainingSeconds)} s left (TTL was {Ttl(shortEntry.Ttl)}).")
+                : H3.Holds(Covers(shortEntry, skew), $"The short token's entry had TTL {Ttl(shortEntry.Ttl)} for {Format.Seconds(shortEntry.RemainingSeconds)} s of remaining lifetime (+{Format.Seconds(skew)} s skew) and was gone {wait} s after the logout; the token itself then got {facts.ShortAfterWait.Describe()}.");
 
-        var h4 = info["H4"];
         var lb = facts.ViaBalancer;
         var (low, high) = facts.ExpectedPercent;
         var measured = $"via the load balancer the median went {Ms(LatencyStats.Median(lb.PlainMs))} → {Ms(LatencyStats.Median(lb.CheckedMs))} ms ({LatencyOverhead.FormatPercent(lb.MedianOverheadPercent)}; mean {LatencyOverhead.FormatPercent(lb.MeanOverheadPercent)}; rounds {Spread(lb)}), "
             + $"directly on a backend {Ms(LatencyStats.Median(facts.Direct.PlainMs))} → {Ms(LatencyStats.Median(facts.Direct.CheckedMs))} ms ({LatencyOverhead.FormatPercent(facts.Direct.MedianOverheadPercent)})";
         if (!lb.HasSamples || lb.Failures > 0)
         {
-            yield return h4.Inconclusive($"{lb.Failures} requests failed during the measurement; {measured}.");
+            yield return H4.Inconclusive($"{lb.Failures} requests failed during the measurement; {measured}.");
             yield break;
         }
 
         var overhead = lb.MedianOverheadPercent;
         var (min, max) = lb.RoundSpread;
         yield return overhead >= low && overhead <= high
-            ? h4.Confirmed($"{Capitalised(measured)}.")
+            ? H4.Confirmed($"{Capitalised(measured)}.")
             : (max < low || min > high)
-                ? h4.Refuted($"{Capitalised(measured)}: every round is outside the plan's {low.ToString(CultureInfo.InvariantCulture)}–{high.ToString(CultureInfo.InvariantCulture)} %.")
-                : h4.Inconclusive($"{Capitalised(measured)}: the rounds straddle the plan's {low.ToString(CultureInfo.InvariantCulture)}–{high.ToString(CultureInfo.InvariantCulture)} %.");
+                ? H4.Refuted($"{Capitalised(measured)}: every round is outside the plan's {low.ToString(CultureInfo.InvariantCulture)}–{high.ToString(CultureInfo.InvariantCulture)} %.")
+                : H4.Inconclusive($"{Capitalised(measured)}: the rounds straddle the plan's {low.ToString(CultureInfo.InvariantCulture)}–{high.ToString(CultureInfo.InvariantCulture)} %.");
     }
 
     private static HypothesisVerdict JudgeEntry(Hypothesis h, BlacklistEntry entry, double skew, string which) =>
         entry.Exists != true || entry.Ttl is null
-            ? new(h.Id, h.Statement, entry.Exists == false ? Verdict.Refuted : Verdict.Inconclusive, $"After logout of {which}, {entry.Key ?? "the blacklist key"} was {Presence(entry.Exists)} (TTL {Ttl(entry.Ttl)}).")
+            ? h.With(entry.Exists == false ? Verdict.Refuted : Verdict.Inconclusive, $"After logout of {which}, {entry.Key ?? "the blacklist key"} was {Presence(entry.Exists)} (TTL {Ttl(entry.Ttl)}).")
             : h.Holds(Covers(entry, skew), $"After logout of {which}, {entry.Key} had TTL {Ttl(entry.Ttl)} against {Format.Seconds(entry.RemainingSeconds)} s of remaining lifetime (difference {Format.Seconds(entry.Ttl.Value.TotalSeconds - entry.RemainingSeconds)} s; clock skew {Format.Seconds(skew)} s); the logout reply said {entry.ReplyTtlSeconds ?? "nothing"} s.");
 
     /// <summary>The entry lives at least as long as the token can still be accepted, and not much longer (skew + 1 s of slack).</summary>
@@ -201,8 +207,9 @@ internal sealed class BlacklistLogoutExperiment : Experiment<BlacklistLogoutExpe
         return new LatencyOverhead(path, results, failures);
     }
 
-    private static void AddTables(ExperimentContext context, BlacklistFacts facts, Exchange beforeLogout)
+    private static void AddTables(ExperimentContext context, BlacklistFacts facts)
     {
+        var beforeLogout = facts.BeforeLogout ?? throw new InvalidOperationException("3.3 tabulates a run that did not record the call before the logout.");
         var skew = facts.ClockSkew.TotalSeconds;
         var rows = new List<IReadOnlyList<string>>
         {
@@ -292,7 +299,15 @@ internal sealed record BlacklistFacts(
     LatencyOverhead ViaBalancer,
     LatencyOverhead Direct,
     TimeSpan ClockSkew,
-    (double Low, double High) ExpectedPercent);
+    (double Low, double High) ExpectedPercent)
+{
+    /// <summary>The 2 h token that was logged out, and its call of the blacklist endpoint before the logout.</summary>
+    public string Token { get; init; } = string.Empty;
+
+    /// <inheritdoc cref="Token"/>
+    public Exchange? BeforeLogout { get; init; }
+}
+
 
 /// <summary>A blacklist entry as read in Redis right after a logout, with the token's remaining lifetime at that moment.</summary>
 internal sealed record BlacklistEntry(string? Key, bool? Exists, TimeSpan? Ttl, double RemainingSeconds, string? ReplyTtlSeconds);

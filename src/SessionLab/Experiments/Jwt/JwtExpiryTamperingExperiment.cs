@@ -10,16 +10,18 @@ namespace SessionLab.Experiments.Jwt;
 /// <summary>3.2 — is a token honoured exactly until its <c>exp</c>, and is a forged payload caught by the signature?</summary>
 internal sealed class JwtExpiryTamperingExperiment : Experiment<JwtExpiryTamperingExperiment, ExpiryFacts>, IJudge<ExpiryFacts>
 {
+    private static readonly Hypothesis H1 = new("H1", "A token works until its exp.");
+
+    private static readonly Hypothesis H2 = new("H2", "An expired token is refused with 401 \"token expired\".");
+
+    private static readonly Hypothesis H3 = new("H3", "A token whose payload was altered (exp one hour later, not re-signed) is refused with 401 \"invalid signature\".");
+
     public override ExperimentInfo Info { get; } = new(
         "3.2",
         3,
         "JWT expiry and tampering",
         "Is a JWT refused once it expires, and when its payload is altered?",
-        [
-            new("H1", "A token works until its exp."),
-            new("H2", "An expired token is refused with 401 \"token expired\"."),
-            new("H3", "A token whose payload was altered (exp one hour later, not re-signed) is refused with 401 \"invalid signature\"."),
-        ]);
+        [H1, H2, H3]);
 
     protected override async Task<ExpiryFacts?> ObserveAsync(ExperimentContext context, CancellationToken cancellationToken)
     {
@@ -60,51 +62,55 @@ internal sealed class JwtExpiryTamperingExperiment : Experiment<JwtExpiryTamperi
         var forged = UnverifiedJwt.WithClaim(token, "exp", exp + (long)extension.TotalSeconds);
         results.Add(await CheckAsync(client, forged, t0, exp, TimedCheckKind.Tampered, $"after T0+{Format.Seconds(late)} s", $"payload exp +{extension.TotalHours.ToString(CultureInfo.InvariantCulture)} h, signature unchanged", skew, cancellationToken));
 
-        var facts = new ExpiryFacts(results, skew, iat is { } issued ? TimeSpan.FromSeconds(exp - issued) : null);
+        return new ExpiryFacts(results, skew, iat is { } issued ? TimeSpan.FromSeconds(exp - issued) : null)
+        {
+            ExpiresIn = login.Property("expires_in"),
+            Token = token,
+            Forged = forged,
+        };
+    }
+
+    protected override void Tabulate(ExperimentContext context, ExpiryFacts facts)
+    {
         context.AddTable(
             "Timeline of one short token",
             ["time", "seconds from exp", "token state", "status", "body", "verdict"],
-            results.Select(r => (IReadOnlyList<string>)[$"{r.Label} (measured {Format.Seconds(r.AtSeconds)} s after T0)", Signed(r.SecondsFromExp), r.State, Status(r.Reply), r.Reply.Body.Length > 0 ? r.Reply.Body : r.Reply.Failure ?? "(empty)", RowVerdict(r)]));
+            facts.Checks.Select(r => (IReadOnlyList<string>)[$"{r.Label} (measured {Format.Seconds(r.AtSeconds)} s after T0)", Signed(r.SecondsFromExp), r.State, Status(r.Reply), r.Reply.Body.Length > 0 ? r.Reply.Body : r.Reply.Failure ?? "(empty)", RowVerdict(r)]));
         context.AddTable(
             "Token and validation settings",
             ["setting", "value"],
             [
                 ["lifetime (exp − iat of the token received)", facts.Lifetime is { } l ? $"{Format.Seconds(l.TotalSeconds)} s" : "(no iat)"],
-                ["expires_in in the login reply", login.Property("expires_in") is { } e ? $"{e} s" : "(missing)"],
-                ["clock skew configured on the backends", $"{Format.Seconds(skew.TotalSeconds)} s (.NET's default of 5 min would have accepted this token until exp + 300 s)"],
-                ["forged token differs from the original in", $"the payload only ({DiffersIn(token, forged)})"],
+                ["expires_in in the login reply", facts.ExpiresIn is { } e ? $"{e} s" : "(missing)"],
+                ["clock skew configured on the backends", $"{Format.Seconds(facts.ClockSkew.TotalSeconds)} s (.NET's default of 5 min would have accepted this token until exp + 300 s)"],
+                ["forged token differs from the original in", $"the payload only ({DiffersIn(facts.Token, facts.Forged)})"],
             ]);
 
-        if (results.FirstOrDefault(r => r.Kind == TimedCheckKind.InsideSkew) is { Reply.IsOk: true } inside)
+        if (facts.Checks.FirstOrDefault(r => r.Kind == TimedCheckKind.InsideSkew) is { Reply.IsOk: true } inside)
         {
-            context.Anomaly($"The token was still accepted {Format.Seconds(inside.SecondsFromExp)} s after its exp: the backends allow a {Format.Seconds(skew.TotalSeconds)} s clock skew (set deliberately; .NET's default would be 5 minutes).");
+            context.Anomaly($"The token was still accepted {Format.Seconds(inside.SecondsFromExp)} s after its exp: the backends allow a {Format.Seconds(facts.ClockSkew.TotalSeconds)} s clock skew (set deliberately; .NET's default would be 5 minutes).");
         }
-
-        return facts;
     }
 
     /// <summary>The verdicts, from the facts alone (pure: unit-tested on canned data).</summary>
     public static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, ExpiryFacts facts)
     {
-        var h1 = info["H1"];
         var before = facts.Of(TimedCheckKind.BeforeExpiry);
         var inside = facts.Checks.FirstOrDefault(c => c.Kind == TimedCheckKind.InsideSkew);
         var skewNote = inside is null ? string.Empty : $"; {Format.Seconds(inside.SecondsFromExp)} s past exp (clock skew {Format.Seconds(facts.ClockSkew.TotalSeconds)} s) it got {inside.Reply.Describe()}";
         yield return before.Count == 0
-            ? h1.Inconclusive("The token was not used before its exp.")
-            : h1.Holds(before.All(c => c.Reply.IsOk), $"Before exp: {string.Join(", ", before.Select(c => $"{c.Label} ({Signed(c.SecondsFromExp)} s from exp) → {c.Reply.Describe()}"))}{skewNote}.");
+            ? H1.Inconclusive("The token was not used before its exp.")
+            : H1.Holds(before.All(c => c.Reply.IsOk), $"Before exp: {string.Join(", ", before.Select(c => $"{c.Label} ({Signed(c.SecondsFromExp)} s from exp) → {c.Reply.Describe()}"))}{skewNote}.");
 
-        var h2 = info["H2"];
         var after = facts.Of(TimedCheckKind.AfterExpiry);
         yield return after.Count == 0
-            ? h2.Inconclusive("The token was not used after its exp.")
-            : h2.Holds(after.All(c => c.Reply.Status == 401 && c.Reply.Error == ErrorMessages.TokenExpired), $"After exp: {string.Join(", ", after.Select(c => $"{c.Label} ({Signed(c.SecondsFromExp)} s from exp, clock skew {Format.Seconds(facts.ClockSkew.TotalSeconds)} s) → {c.Reply.Describe()}"))}.");
+            ? H2.Inconclusive("The token was not used after its exp.")
+            : H2.Holds(after.All(c => c.Reply.Status == 401 && c.Reply.Error == ErrorMessages.TokenExpired), $"After exp: {string.Join(", ", after.Select(c => $"{c.Label} ({Signed(c.SecondsFromExp)} s from exp, clock skew {Format.Seconds(facts.ClockSkew.TotalSeconds)} s) → {c.Reply.Describe()}"))}.");
 
-        var h3 = info["H3"];
         var forged = facts.Of(TimedCheckKind.Tampered);
         yield return forged.Count == 0
-            ? h3.Inconclusive("No altered token was sent.")
-            : h3.Holds(forged.All(c => c.Reply.Status == 401 && c.Reply.Error == ErrorMessages.InvalidSignature), $"The token with exp moved one hour later and the old signature got {string.Join(", ", forged.Select(c => c.Reply.Describe()))}.");
+            ? H3.Inconclusive("No altered token was sent.")
+            : H3.Holds(forged.All(c => c.Reply.Status == 401 && c.Reply.Error == ErrorMessages.InvalidSignature), $"The token with exp moved one hour later and the old signature got {string.Join(", ", forged.Select(c => c.Reply.Describe()))}.");
     }
 
     private static string ShortLoginPath(TimeSpan lifetime) =>
@@ -173,6 +179,16 @@ internal sealed class JwtExpiryTamperingExperiment : Experiment<JwtExpiryTamperi
 /// <summary>What 3.2 observed: every timed check of the token, and the configured clock skew.</summary>
 internal sealed record ExpiryFacts(IReadOnlyList<TimedCheck> Checks, TimeSpan ClockSkew, TimeSpan? Lifetime)
 {
+    /// <summary>The login reply's <c>expires_in</c>, as sent.</summary>
+    public string? ExpiresIn { get; init; }
+
+    /// <summary>The short token, and the same with its exp rewritten (signature unchanged).</summary>
+    public string Token { get; init; } = string.Empty;
+
+    /// <inheritdoc cref="Token"/>
+    public string Forged { get; init; } = string.Empty;
+
+
     public IReadOnlyList<TimedCheck> Of(TimedCheckKind kind) => [.. Checks.Where(c => c.Kind == kind)];
 }
 

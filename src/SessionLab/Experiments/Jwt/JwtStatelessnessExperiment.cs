@@ -10,16 +10,18 @@ namespace SessionLab.Experiments.Jwt;
 /// <summary>3.1 — does a JWT really need nothing on the server: no store, no process memory, no particular backend?</summary>
 internal sealed class JwtStatelessnessExperiment : Experiment<JwtStatelessnessExperiment, StatelessnessFacts>, IJudge<StatelessnessFacts>
 {
+    private static readonly Hypothesis H1 = new("H1", "A JWT needs no server-side store: /profile answers 200 while Redis is down.");
+
+    private static readonly Hypothesis H2 = new("H2", "A restart of a backend process does not affect issued tokens.");
+
+    private static readonly Hypothesis H3 = new("H3", "Any backend accepts the token, and every one sees the same user.");
+
     public override ExperimentInfo Info { get; } = new(
         "3.1",
         3,
         "JWT statelessness",
         "Does a JWT work without any server-side state?",
-        [
-            new("H1", "A JWT needs no server-side store: /profile answers 200 while Redis is down."),
-            new("H2", "A restart of a backend process does not affect issued tokens."),
-            new("H3", "Any backend accepts the token, and every one sees the same user."),
-        ]);
+        [H1, H2, H3]);
 
     protected override async Task<StatelessnessFacts?> ObserveAsync(ExperimentContext context, CancellationToken cancellationToken)
     {
@@ -37,7 +39,7 @@ internal sealed class JwtStatelessnessExperiment : Experiment<JwtStatelessnessEx
         };
 
         context.Step("kill -9 Redis and call /profile through the load balancer once per backend (and /profile-with-blacklist once)");
-        context.RecordFault(await context.Faults.StopStoreAsync());
+        context.RecordFault(await context.Faults.KillStoreAsync());
         await context.WaitAsync(settle, "Redis is down; let every backend notice", cancellationToken);
         var state = StoreState(context);
         var whileDown = new List<Exchange>();
@@ -79,40 +81,42 @@ internal sealed class JwtStatelessnessExperiment : Experiment<JwtStatelessnessEx
             rows.Add(new(backend.ServerId == issuer.ServerId ? "the issuing backend" : "a backend that never saw the login", $"GET /profile directly on {backend.Name} ({backend.BaseAddress.Port})", StoreState(context), reply));
         }
 
-        var facts = new StatelessnessFacts(login, whileDown, blacklistDuringOutage, issuer.Name, pidBefore, pidAfter, afterRestart, direct);
+        return new StatelessnessFacts(login, whileDown, blacklistDuringOutage, issuer.Name, pidBefore, pidAfter, afterRestart, direct) { Rows = rows };
+    }
+
+    protected override void Tabulate(ExperimentContext context, StatelessnessFacts facts)
+    {
         context.AddTable(
             "Scenarios",
             ["scenario", "request", "Redis", "status", "user", "server", "depends on a store?"],
-            rows.Select(r => (IReadOnlyList<string>)[r.Scenario, r.Request, r.Redis, r.Reply.Describe(), UserOf(r.Reply), r.Reply.ServerId ?? "(no reply)", DependsOnStore(r)]));
-        context.AddTable("The token decoded without the key (anyone holding it can read it)", ["part", "field", "value"], DecodedRows(token));
-
-        return facts;
+            facts.Rows.Select(r => (IReadOnlyList<string>)[r.Scenario, r.Request, r.Redis, r.Reply.Describe(), UserOf(r.Reply), r.Reply.ServerId ?? "(no reply)", DependsOnStore(r)]));
+        if (facts.Login.Property("token") is { } token)
+        {
+            context.AddTable("The token decoded without the key (anyone holding it can read it)", ["part", "field", "value"], DecodedRows(token));
+        }
     }
 
     /// <summary>The verdicts, from the facts alone (pure: unit-tested on canned data).</summary>
     public static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, StatelessnessFacts facts)
     {
-        var h1 = info["H1"];
         var outage = facts.ProfileWhileStoreDown;
         var ok = outage.Count(e => e.IsOk);
         var contrast = facts.BlacklistWhileStoreDown is { } b ? $"; /profile-with-blacklist, which reads the blacklist, got {b.Describe()}" : string.Empty;
         yield return outage.Count == 0
-            ? h1.Inconclusive("No /profile was sent while Redis was down.")
-            : h1.Holds(ok == outage.Count, $"{ok} of {outage.Count} /profile calls answered 200 while Redis was down ({Servers(outage)}){contrast}.");
+            ? H1.Inconclusive("No /profile was sent while Redis was down.")
+            : H1.Holds(ok == outage.Count, $"{ok} of {outage.Count} /profile calls answered 200 while Redis was down ({Servers(outage)}){contrast}.");
 
-        var h2 = info["H2"];
         var restarted = facts.PidBefore is { } before && facts.PidAfter is { } after && before != after;
         var accepted = facts.AfterRestart.Count(e => e.IsOk);
         yield return !restarted || facts.AfterRestart.Count == 0
-            ? h2.Inconclusive($"{facts.RestartedBackend} was not seen to restart (pid {Pid(facts.PidBefore)} → {Pid(facts.PidAfter)}).")
-            : h2.Holds(accepted == facts.AfterRestart.Count, $"After kill -9 and restart of {facts.RestartedBackend} (pid {Pid(facts.PidBefore)} → {Pid(facts.PidAfter)}), {accepted} of {facts.AfterRestart.Count} /profile calls with the old token answered 200 ({Describe(facts.AfterRestart)}).");
+            ? H2.Inconclusive($"{facts.RestartedBackend} was not seen to restart (pid {Pid(facts.PidBefore)} → {Pid(facts.PidAfter)}).")
+            : H2.Holds(accepted == facts.AfterRestart.Count, $"After kill -9 and restart of {facts.RestartedBackend} (pid {Pid(facts.PidBefore)} → {Pid(facts.PidAfter)}), {accepted} of {facts.AfterRestart.Count} /profile calls with the old token answered 200 ({Describe(facts.AfterRestart)}).");
 
-        var h3 = info["H3"];
         var expected = (facts.Login.Property("user_id"), facts.Login.Property("username"));
         var same = facts.Direct.Count(d => d.Reply.IsOk && (d.Reply.Property("user_id"), d.Reply.Property("username")) == expected);
         yield return facts.Direct.Count == 0
-            ? h3.Inconclusive("The token was not sent to any backend directly.")
-            : h3.Holds(same == facts.Direct.Count, $"{same} of {facts.Direct.Count} backends accepted the token directly as user {expected.Item1} ({expected.Item2}): {string.Join(", ", facts.Direct.Select(d => $"{d.Backend} {d.Reply.Describe()} {UserOf(d.Reply)}"))}.");
+            ? H3.Inconclusive("The token was not sent to any backend directly.")
+            : H3.Holds(same == facts.Direct.Count, $"{same} of {facts.Direct.Count} backends accepted the token directly as user {expected.Item1} ({expected.Item2}): {string.Join(", ", facts.Direct.Select(d => $"{d.Backend} {d.Reply.Describe()} {UserOf(d.Reply)}"))}.");
     }
 
     private static List<IReadOnlyList<string>> DecodedRows(string token)
@@ -180,7 +184,12 @@ internal sealed record StatelessnessFacts(
     int? PidBefore,
     int? PidAfter,
     IReadOnlyList<Exchange> AfterRestart,
-    IReadOnlyList<BackendReply> Direct);
+    IReadOnlyList<BackendReply> Direct)
+{
+    /// <summary>Every request of the run, in order, as the table shows them.</summary>
+    public IReadOnlyList<StatelessnessRow> Rows { get; init; } = [];
+}
+
 
 /// <summary>A reply from one named backend, reached directly.</summary>
 internal sealed record BackendReply(string Backend, Exchange Reply);

@@ -2,96 +2,146 @@ using System.Globalization;
 using SessionLab.Experiments.Framework;
 using SessionLab.Experiments.Framework.Load;
 using SessionLab.Measurement.Load;
+using SessionLab.Measurement.Statistics;
 using SessionLab.Reporting.Model;
+
 
 namespace SessionLab.Experiments.Performance;
 
 /// <summary>4.1 — how long does one request take with each scheme, one client at a time?</summary>
 internal sealed class LatencyExperiment : Experiment<LatencyExperiment, LatencyFacts>, IJudge<LatencyFacts>
 {
+    private static readonly Hypothesis H1 = new("H1", "Sticky sessions have the lowest latency of the three schemes (the plan: 0.1–0.5 ms).");
+
+    private static readonly Hypothesis H2 = new("H2", "JWT sits between sticky and Redis (the plan: 0.3–1 ms).");
+
+    private static readonly Hypothesis H3 = new("H3", "Redis sessions are the slowest, by about one Redis round trip (the plan: 1–3 ms).");
+
     public override ExperimentInfo Info { get; } = new(
         "4.1",
         4,
         "Latency",
         "How long does one authenticated request take with each scheme, one client at a time?",
-        [
-            new("H1", "Sticky sessions have the lowest latency of the three schemes (the plan: 0.1–0.5 ms)."),
-            new("H2", "JWT sits between sticky and Redis (the plan: 0.3–1 ms)."),
-            new("H3", "Redis sessions are the slowest, by about one Redis round trip (the plan: 1–3 ms)."),
-        ]);
+        [H1, H2, H3]);
 
     protected override async Task<LatencyFacts?> ObserveAsync(ExperimentContext context, CancellationToken cancellationToken)
     {
         var quick = context.Settings.Quick;
-        // The plan sends 100; more gives stable tails (a P99 of 100 samples is the second-worst request).
-        var requests = context.Parameter("requests", context.Settings.Requests ?? (quick ? 300 : 2_000));
-        var duration = context.Settings.Duration is { } d ? context.Parameter("duration", d) : (TimeSpan?)null;
+        var rounds = context.Parameter("rounds", context.Settings.Rounds ?? (quick ? 3 : 5));
+
+        // The plan sends 100; 400 per round gives a P99 from four requests rather than the single worst one.
+        var requests = context.Parameter("requests_per_round", context.Settings.Requests ?? (quick ? 200 : 400));
+        var duration = context.Settings.Duration is { } d ? context.Parameter("duration_per_round", d) : (TimeSpan?)null;
+
         // Enough warm-up for the JIT to reach steady state (tiered compilation): a cold backend is several times slower.
-        var warmup = context.Parameter("warmup", quick ? 500 : 2_000);
+        // Each later round only re-opens its connection.
+        var warmup = context.Parameter("warmup_first_round", quick ? 500 : 2_000);
         var targets = PerformanceTarget.All(context);
 
         context.Step("measure the lab-to-Redis round trip (PING)");
         var pings = await context.Redis.PingAsync(quick ? 100 : 500);
-        var pingMedian = pings.Count > 0 ? pings.Order().ElementAt(pings.Count / 2) : (double?)null;
+        var pingMedian = pings.Count > 0 ? Estimate.Median(pings) : (double?)null;
 
-        var rows = new List<IReadOnlyList<string>>();
-        var medians = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var candidate in targets)
+        var runs = await InterleavedRounds.RunAsync(context, targets, rounds, async (candidate, round, ct) =>
         {
-            context.Step($"{candidate.Name}: log in, then {requests} serial requests to {candidate.Path} after {warmup} warm-up");
-            if (await candidate.WithUsersAsync(context, 1, cancellationToken) is not { } target)
+            if (await candidate.WithUsersAsync(context, 1, ct) is not { } target)
             {
-                continue;
+                return null;
             }
 
-            var result = await new ClosedLoopGenerator().RunAsync(
-                new LoadOptions { Target = target.Balancer, RequestPerWorker = target.RequestFor, Concurrency = 1, RequestCount = duration is null ? requests : null, Duration = duration, WarmupRequests = warmup },
-                cancellationToken);
-            LoadRecording.Record(context, target.Name, result);
-            context.AddChart(LoadRecording.Distribution($"latency: {target.Name}", result));
-            var l = result.Latency;
-            rows.Add([target.Name, LoadRecording.Ms(l.MinMs), LoadRecording.Ms(l.MeanMs), LoadRecording.Ms(l.P50Ms), LoadRecording.Ms(l.P95Ms), LoadRecording.Ms(l.P99Ms), LoadRecording.Ms(l.MaxMs), result.Failures.ToString(CultureInfo.InvariantCulture)]);
-            if (result.Successes > 0)
+            var result = await new ClosedLoopGenerator().RunAsync(target.Load(1, requests, duration, round == 0 ? warmup : 50), ct);
+            LoadRecording.Record(context, $"{target.Name}, round {round + 1}", result);
+            if (round == rounds - 1)
             {
-                medians[target.Name] = l.P50Ms;
+                context.AddChart(LoadRecording.Distribution($"latency: {target.Name} (round {round + 1})", result));
             }
 
             if (result.Failures > 0)
             {
-                context.Anomaly($"{target.Name}: {result.Failures} of {result.TotalRequests} requests failed ({string.Join(", ", result.FailuresByKind.Select(f => $"{f.Key} ×{f.Value}"))}).");
+                context.Anomaly($"{target.Name}, round {round + 1}: {result.Failures} of {result.TotalRequests} requests failed ({string.Join(", ", result.FailuresByKind.Select(f => $"{f.Key} ×{f.Value}"))}).");
             }
+
+            return result;
+        }, cancellationToken);
+
+        // A round whose requests failed measured something broken: it gives no latency figure.
+        return new LatencyFacts(
+            InterleavedRounds.Series(runs, rounds, r => r.Successes > 0 && r.Failures == 0 ? r.Latency.P50Ms : null),
+            InterleavedRounds.Series(runs, rounds, r => r.Successes > 0 && r.Failures == 0 ? r.Latency.P99Ms : null),
+            pingMedian,
+            [.. targets.Select(t => t.Name)],
+            duration is { } span ? $"{span.TotalSeconds:0.#} s" : $"{requests} requests");
+    }
+
+    protected override void Tabulate(ExperimentContext context, LatencyFacts facts)
+    {
+        var rows = new List<IReadOnlyList<string>>();
+        foreach (var target in facts.Targets)
+        {
+            if (facts.P50.Of(target) is not { } p50 || facts.P99.Of(target) is not { } p99)
+            {
+                rows.Add([target, "not measured", "-", "-"]);
+                continue;
+            }
+
+            rows.Add([target, EstimateText.Ms(p50), EstimateText.Ms(p99), Format.Count(p50.Rounds.Count)]);
+            context.AddMetric(EstimateText.ToMetric(target, "p50_ms", "ms", p50));
+            context.AddMetric(EstimateText.ToMetric(target, "p99_ms", "ms", p99));
         }
 
-        context.AddTable($"Latency of one client, {(duration is { } span ? $"{span.TotalSeconds:0.#} s" : $"{requests} requests")} of serial requests per target (ms)", ["target", "min", "mean", "P50", "P95", "P99", "max", "failed"], rows);
-        context.AddTable("Redis round trip from the lab", ["measure", "value"], [["PING median", pingMedian is { } p ? $"{LoadRecording.Ms(p)} ms" : "no answer"], ["samples", pings.Count.ToString(CultureInfo.InvariantCulture)]]);
+        context.AddTable($"Latency of one client: median of rounds (95 % interval), {facts.PerRound} of serial requests per round (ms)", ["target", "P50", "P99", "rounds"], rows);
 
-        return new LatencyFacts(medians.GetValueOrDefault("sticky"), medians.GetValueOrDefault("jwt"), medians.GetValueOrDefault("redis"), pingMedian);
+        var gap = facts.RedisMinusSticky();
+        context.AddTable(
+            "Redis round trip from the lab, and what Redis sessions add to it",
+            ["measure", "value", "goal", "met"],
+            [
+                ["PING median", facts.RedisPingMs is { } p ? $"{LoadRecording.Ms(p)} ms" : "no answer", string.Empty, string.Empty],
+                ["Redis P50 − sticky P50 (per round)", gap is { } g ? $"{EstimateText.Ms(g)} ms" : "not measured", facts.RedisPingMs is { } ping ? $"≤ 2 × PING = {LoadRecording.Ms(2 * ping)} ms" : "-", GapMet(facts)],
+            ]);
+        if (facts.RedisPingMs is { } pingMs)
+        {
+            context.AddMetric(new Metric("redis", "ping_ms", "ms", pingMs));
+        }
     }
 
-    /// <summary>The verdicts from the three medians and the Redis round trip (pure: unit-tested on canned data).</summary>
+    /// <summary>The verdicts from the rounds' medians, judged beyond the noise only (pure: unit-tested on canned data).</summary>
     public static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, LatencyFacts facts)
     {
-        var (sticky, jwt, redis) = (facts.StickyP50, facts.JwtP50, facts.RedisP50);
-        var measured = sticky > 0 && jwt > 0 && redis > 0;
-        var order = string.Create(CultureInfo.InvariantCulture, $"P50: sticky {sticky:0.000} ms, JWT {jwt:0.000} ms, Redis {redis:0.000} ms");
+        var p50 = facts.P50;
+        yield return OrderingJudgement.Judge(H1, p50, [(TargetNames.Jwt, TargetNames.Sticky), (TargetNames.Redis, TargetNames.Sticky)], "P50", EstimateText.Ms, Display);
+        yield return OrderingJudgement.Judge(H2, p50, [(TargetNames.Jwt, TargetNames.Sticky), (TargetNames.Redis, TargetNames.Jwt)], "P50", EstimateText.Ms, Display);
 
-        var h1 = info["H1"];
-        yield return !measured
-            ? h1.Inconclusive("Not every scheme could be measured.")
-            : h1.Holds(sticky <= Math.Min(jwt, redis), order + ".");
-
-        var h2 = info["H2"];
-        yield return !measured
-            ? h2.Inconclusive("Not every scheme could be measured.")
-            : h2.Holds(jwt >= sticky && jwt <= redis, order + ".");
-
-        var h3 = info["H3"];
-        var gap = redis - sticky;
-        yield return !measured
-            ? h3.Inconclusive("Not every scheme could be measured.")
-            : h3.Holds(redis >= Math.Max(sticky, jwt), string.Create(CultureInfo.InvariantCulture, $"{order}; Redis − sticky = {gap:0.000} ms against a measured Redis PING of {facts.RedisPingMs ?? double.NaN:0.000} ms."));
+        var h3 = OrderingJudgement.Judge(H3, p50, [(TargetNames.Redis, TargetNames.Sticky), (TargetNames.Redis, TargetNames.Jwt)], "P50", EstimateText.Ms, Display);
+        var gap = facts.RedisMinusSticky();
+        yield return gap is null || facts.RedisPingMs is not { } ping
+            ? h3
+            : h3 with { Evidence = h3.Evidence + string.Create(CultureInfo.InvariantCulture, $" Redis − sticky = {EstimateText.Ms(gap)} ms against a measured Redis PING of {ping:0.000} ms.") };
     }
+
+    private static string GapMet(LatencyFacts facts) =>
+        facts.RedisMinusSticky() is not { } gap || facts.RedisPingMs is not { } ping
+            ? "not measured"
+            : !gap.HasInterval ? "one round: not judged"
+            : gap.High <= 2 * ping ? "yes"
+            : gap.Low > 2 * ping ? "no"
+            : "within noise";
+
+    private static string Display(string target) => target;
 }
 
-/// <summary>What 4.1 measured, reduced to what its verdicts need (0 = not measured).</summary>
-internal sealed record LatencyFacts(double StickyP50, double JwtP50, double RedisP50, double? RedisPingMs);
+/// <summary>What 4.1 measured: P50 and P99 of every target in every round, and the lab-to-Redis PING.</summary>
+internal sealed record LatencyFacts(RoundSeries P50, RoundSeries P99, double? RedisPingMs, IReadOnlyList<string> Targets, string PerRound)
+{
+    /// <summary>Redis P50 minus sticky P50, round by round (paired): what a Redis session adds to a request.</summary>
+    public Estimate? RedisMinusSticky()
+    {
+        if (!P50.ByTarget.TryGetValue(TargetNames.Redis, out var redis) || !P50.ByTarget.TryGetValue(TargetNames.Sticky, out var sticky))
+        {
+            return null;
+        }
+
+        var gaps = redis.Zip(sticky).Where(p => p.First is not null && p.Second is not null).Select(p => p.First!.Value - p.Second!.Value).ToList();
+        return gaps.Count > 0 ? Estimate.OfMedian(gaps) : null;
+    }
+}

@@ -3,8 +3,8 @@ using SessionLab.Backend.Common;
 using SessionLab.Backend.Redis;
 using SessionLab.Experiments.Framework;
 using SessionLab.Experiments.Framework.Load;
+using SessionLab.Measurement.Statistics;
 using SessionLab.Reporting.Model;
-using SessionLab.Topology.Processes;
 
 namespace SessionLab.Experiments.Performance;
 
@@ -14,201 +14,282 @@ internal sealed class ResourcesExperiment : Experiment<ResourcesExperiment, Reso
     /// <summary>Below this many bytes per session a cost is indistinguishable from measurement noise.</summary>
     internal const double NoiseBytesPerSession = 16;
 
-    private const int Projection = 1_000_000;
+    private static readonly Hypothesis H1 = new("H1", "A sticky session costs memory on the backend that holds it (the plan: about 500 B each).");
+
+    private static readonly Hypothesis H2 = new("H2", "A Redis session costs Redis memory, not backend memory (the plan: about 300 B each).");
+
+    private static readonly Hypothesis H3 = new("H3", "A JWT session costs no server memory at all.");
 
     public override ExperimentInfo Info { get; } = new(
         "4.3",
         4,
         "Resources",
         "What does each scheme cost in memory and CPU for many active sessions?",
-        [
-            new("H1", "A sticky session costs memory on the backend that holds it (the plan: about 500 B each)."),
-            new("H2", "A Redis session costs Redis memory, not backend memory (the plan: about 300 B each)."),
-            new("H3", "A JWT session costs no server memory at all."),
-        ]);
+        [H1, H2, H3]);
 
     protected override async Task<ResourceFacts?> ObserveAsync(ExperimentContext context, CancellationToken cancellationToken)
     {
-        var sessions = context.Parameter("sessions", context.Settings.Quick ? 1_000 : 10_000);
+        var largest = context.Parameter("sessions", context.Settings.Sessions ?? (context.Settings.Quick ? 10_000 : 100_000));
+        int[] sizes = [Math.Max(10, largest / 10), largest];
+        context.Parameter("sizes", string.Join(", ", sizes.Select(s => s.ToString("N0", CultureInfo.InvariantCulture))));
+        var repeats = context.Parameter("repeats", 2);
         var parallelism = context.Parameter("login_parallelism", 32);
 
         context.Step("CPU of every process while idle");
-        var idleCpu = await MeasureCpuAsync(context, context.Settings.Wait(TimeSpan.FromSeconds(5)), cancellationToken);
+        var idle = CpuMeter.Start(context, _ => true);
+        await context.WaitAsync(context.Settings.Wait(TimeSpan.FromSeconds(5)), "measure idle CPU", cancellationToken);
+        var idleCpu = idle.Stop();
 
-        context.Step($"{sessions:N0} sticky sessions on one sticky backend: its managed heap and RSS before and after");
-        var sticky = await MeasureBackendSessionsAsync(context, SchemeKind.Sticky, sessions, parallelism, viaBalancer: false, cancellationToken);
+        var sticky = await MeasureAsync(context, new(TargetNames.Sticky, SchemeKind.Sticky, ViaBalancer: false, Revoke: false), sizes, repeats, parallelism, cancellationToken);
+        var redis = await MeasureAsync(context, new(TargetNames.Redis, SchemeKind.Redis, ViaBalancer: true, Revoke: false), sizes, repeats, parallelism, cancellationToken);
+        var jwt = await MeasureAsync(context, new(TargetNames.Jwt, SchemeKind.Jwt, ViaBalancer: true, Revoke: false), sizes, repeats, parallelism, cancellationToken);
+        var revocation = await MeasureAsync(context, new(TargetNames.JwtRevocation, SchemeKind.Jwt, ViaBalancer: true, Revoke: true), sizes, repeats, parallelism, cancellationToken);
+        return new ResourceFacts(sizes, sticky, redis, jwt, revocation) { IdleCpu = idleCpu };
+    }
 
-        context.Step($"{sessions:N0} Redis sessions via the round-robin balancer: Redis used_memory and a backend's heap before and after");
-        var redis = await MeasureBackendSessionsAsync(context, SchemeKind.Redis, sessions, parallelism, viaBalancer: true, cancellationToken);
+    protected override void Tabulate(ExperimentContext context, ResourceFacts facts)
+    {
+        var rows = new List<IReadOnlyList<string>>();
+        foreach (var (variant, where, figure) in facts.Figures())
+        {
+            var perSize = facts.Sizes.Select(size => figure(size) is { } e ? $"{size:N0}: {EstimateText.Of(e, "0")} B" : $"{size:N0}: not measured").ToList();
+            var growth = ResourceFacts.Growth(facts.Sizes.Select(figure).ToList());
+            rows.Add([variant, where, string.Join("; ", perSize), growth]);
+            if (variant == TargetNames.Jwt && figure(facts.Sizes[^1]) is { } jwtHeap && !facts.JwtRetainsPerLogin)
+            {
+                // No retention repeats across sizes: the scheme keeps no server state, whatever one heap difference says.
+                context.AddMetric(new Metric(TargetNames.Jwt, "bytes_per_session", "B", 0, 0, 0, jwtHeap.Rounds));
+            }
+            else if (figure(facts.Sizes[^1]) is { } atLargest)
+            {
+                context.AddMetric(EstimateText.ToMetric(variant.StartsWith(TargetNames.JwtRevocation, StringComparison.Ordinal) ? TargetNames.JwtRevocation : variant, variant.EndsWith("revoked token", StringComparison.Ordinal) ? "bytes_per_revoked_token" : "bytes_per_session", "B", atLargest));
+            }
+        }
 
-        context.Step($"{sessions:N0} JWT logins via the round-robin balancer: token size, Redis used_memory and a backend's heap");
-        var jwt = await MeasureBackendSessionsAsync(context, SchemeKind.Jwt, sessions, parallelism, viaBalancer: true, cancellationToken);
-
-        var facts = new ResourceFacts(sessions, sticky, redis, jwt);
         context.AddTable(
-            $"Memory for {sessions:N0} active sessions",
-            ["scheme", "state lives in", "bytes per session (marginal, measured)", "backend RSS delta per session", "logins failed", $"projection for {Projection:N0} users"],
-            [
-                Row("sticky", "backend memory (managed heap)", facts.StickyBytesPerSession, sticky),
-                Row("redis", "Redis (used_memory)", facts.RedisBytesPerSession, redis),
-                Row("jwt", "the client (token)", facts.JwtServerBytesPerSession, jwt),
-            ]);
+            $"Memory per session, measured at {string.Join(" and ", facts.Sizes.Select(s => s.ToString("N0", CultureInfo.InvariantCulture)))} sessions (median of repeats, interval)",
+            ["variant", "state lives in", "bytes per session at each size", "growth"],
+            rows);
+
+        var details = new List<IReadOnlyList<string>>();
+        foreach (var variant in facts.Variants)
+        {
+            foreach (var sample in variant.Samples)
+            {
+                details.Add([
+                    variant.Name,
+                    $"{sample.Size:N0} #{sample.Repeat + 1}",
+                    Format.Count(sample.Failures),
+                    Per(sample.HeapPerSession),
+                    Per(sample.RssPerSession),
+                    Per(sample.StorePerSession),
+                    sample.StoreExpired is { } expired ? Format.Count(expired) : "-",
+                ]);
+            }
+        }
+
+        context.AddTable("Every measurement (per session; a redis or JWT backend sees a third of the logins)", ["variant", "size #repeat", "logins failed", "backend heap", "backend RSS", "store (used_memory)", "records expired meanwhile"], details);
         context.AddTable(
-            "Per-session details",
+            "Other facts",
             ["measure", "value"],
             [
-                ["sticky: managed heap delta on the holding backend", Bytes(sticky.BackendHeapDelta)],
-                ["redis: used_memory delta", Bytes(redis.StoreDelta)],
-                ["redis: MEMORY USAGE of one session key", redis.SampleKeyBytes is { } key ? $"{key} B" : "not reported by this store"],
-                ["redis: managed heap delta on one redis backend", Bytes(redis.BackendHeapDelta)],
-                ["jwt: mean token size", jwt.MeanCredentialBytes is { } size ? $"{size:0} B" : "no token"],
-                ["jwt: used_memory delta", Bytes(jwt.StoreDelta)],
-                ["jwt: managed heap delta on one jwt backend", Bytes(jwt.BackendHeapDelta)],
+                ["redis: MEMORY USAGE of one session key", facts.Redis.SampleKeyBytes is { } key ? $"{key} B" : "not reported by this store"],
+                ["jwt: mean token size", facts.Jwt.MeanCredentialBytes is { } size ? $"{size:0} B (carried by the client on every request)" : "no token"],
             ]);
         context.AddTable(
             "CPU while idle (percent of one core)",
             ["process", "pid", "CPU %"],
-            idleCpu.Select(c => (IReadOnlyList<string>)[c.Name, c.ProcessId.ToString(CultureInfo.InvariantCulture), c.Percent.ToString("0.0", CultureInfo.InvariantCulture)]));
+            facts.IdleCpu?.Processes.Select(c => (IReadOnlyList<string>)[c.Name, c.ProcessId.ToString(CultureInfo.InvariantCulture), c.Percent.ToString("0.0", CultureInfo.InvariantCulture)]) ?? []);
         context.AddChart(new ChartSeries(
             "memory per session",
-            "scheme",
+            "variant",
             "bytes per session",
-            [new ChartPoint(0, facts.StickyBytesPerSession ?? 0, "sticky"), new ChartPoint(1, facts.RedisBytesPerSession ?? 0, "redis"), new ChartPoint(2, facts.JwtServerBytesPerSession ?? 0, "jwt")]));
+            [.. facts.Figures().Select((f, i) => new ChartPoint(i, f.Figure(facts.Sizes[^1])?.Value ?? 0, f.Variant))]));
 
         foreach (var miss in MissedTargets(facts))
         {
             context.Anomaly(miss);
         }
-
-        return facts;
     }
 
     /// <summary>Our memory targets (sticky ≤ 400 B of managed heap, Redis ≤ 200 B of used_memory), explained where missed.</summary>
     internal static IEnumerable<string> MissedTargets(ResourceFacts facts)
     {
-        if (facts.StickyBytesPerSession is > 400 and var sticky)
+        if (facts.Sticky.HeapAt(facts.Sizes[^1]) is { Value: > 400 } sticky)
         {
-            yield return $"Sticky sessions cost {sticky:0} B of managed heap each, above the 400 B target: the id string (43 chars), the entry object and the dictionary node are the floor; a username per session adds its own string.";
+            yield return $"Sticky sessions cost {sticky.Value:0} B of managed heap each, above the 400 B target: the id string (43 chars), the entry object and the dictionary node are the floor; a username per session adds its own string.";
         }
 
-        if (facts.RedisBytesPerSession is > 200 and var redis)
+        if (facts.Redis.StoreAt(facts.Sizes[^1]) is { Value: > 200 } redis)
         {
             var key = facts.Redis.SampleKeyBytes is { } k ? $"MEMORY USAGE puts the key and its value at {k} B; " : string.Empty;
-            yield return $"Redis sessions cost {redis:0} B of used_memory each, above the 200 B target: {key}the rest is Redis's own bookkeeping per key with a TTL (the main dictionary entry, the expires dictionary entry, allocator size classes). The value is the plan's JSON (session_id, user_id, username, created_at, about 120 B); a binary encoding could save some 60 B, the per-key overhead stays.";
+            yield return $"Redis sessions cost {redis.Value:0} B of used_memory each, above the 200 B target: {key}the rest is Redis's own bookkeeping per key with a TTL (the main dictionary entry, the expires dictionary entry, allocator size classes) and the signed record's tag.";
         }
     }
 
     /// <summary>The verdicts, from the facts alone (pure: unit-tested on canned data).</summary>
     public static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, ResourceFacts facts)
     {
-        var h1 = info["H1"];
-        yield return facts.StickyBytesPerSession is not { } sticky
-            ? h1.Inconclusive("The sticky backend's memory could not be read.")
-            : h1.Holds(sticky > NoiseBytesPerSession, $"Each of {facts.Sticky.Sessions:N0} sessions (after {facts.Sessions - facts.Sticky.Sessions:N0} others and a warm-up) added {sticky:0} B to the holding backend's live managed heap (the plan expected about 500 B; our target is at most 400 B).");
+        var sizes = facts.Sizes;
+        var stickyHeap = sizes.Select(facts.Sticky.HeapAt).ToList();
+        yield return stickyHeap.Any(e => e is null)
+            ? H1.Inconclusive("The sticky backend's memory could not be read at every size.")
+            : H1.Holds(
+                stickyHeap.All(e => e!.Value > NoiseBytesPerSession),
+                $"Sessions added {ResourceFacts.Describe(sizes, stickyHeap)} of live managed heap each on the backend holding them ({ResourceFacts.Growth(stickyHeap)}; the plan expected about 500 B; our target is at most 400 B).");
 
-        var h2 = info["H2"];
-        yield return facts.RedisBytesPerSession is not { } redis
-            ? h2.Inconclusive("The store does not report used_memory, so its cost per session could not be measured.")
-            : new(h2.Id, h2.Statement,
-                redis > NoiseBytesPerSession && Math.Abs(facts.Redis.BackendHeapPerSession ?? 0) < Math.Max(NoiseBytesPerSession, redis / 10) ? Verdict.Confirmed : Verdict.Refuted,
-                $"Redis used_memory grew by {redis:0} B per session (the plan expected about 300 B; our target is at most 200 B) while a redis backend's heap changed by {facts.Redis.BackendHeapPerSession ?? 0:0} B per session.");
+        var redisStore = sizes.Select(facts.Redis.StoreAt).ToList();
+        var redisHeap = sizes.Select(facts.Redis.HeapAt).ToList();
+        yield return redisStore.Any(e => e is null)
+            ? H2.Inconclusive("The store does not report used_memory, so its cost per session could not be measured.")
+            : H2.Holds(
+                redisStore.All(e => e!.Value > NoiseBytesPerSession) && redisHeap.All(h => h is null || Math.Abs(h.Value) < Math.Max(NoiseBytesPerSession, redisStore[^1]!.Value / 10)),
+                $"Redis used_memory grew by {ResourceFacts.Describe(sizes, redisStore)} per session ({ResourceFacts.Growth(redisStore)}; the plan expected about 300 B; our target is at most 200 B) while a redis backend's heap changed by {ResourceFacts.Describe(sizes, redisHeap)} per session.");
 
-        var h3 = info["H3"];
-        var jwtHeap = facts.Jwt.BackendHeapPerSession;
-        var jwtStore = facts.Jwt.StorePerSession;
-        yield return jwtHeap is null
-            ? h3.Inconclusive("The JWT backend's memory could not be read.")
-            : new(h3.Id, h3.Statement,
-                Math.Abs(jwtHeap.Value) < NoiseBytesPerSession && Math.Abs(jwtStore ?? 0) < NoiseBytesPerSession ? Verdict.Confirmed : Verdict.Refuted,
-                $"{facts.Jwt.Sessions:N0} more JWT logins changed a backend's heap by {jwtHeap:0} B and Redis by {jwtStore ?? 0:0} B per login; the state travels in a {facts.Jwt.MeanCredentialBytes ?? 0:0}-byte token instead.");
-    }
-
-    private static async Task<SessionCost> MeasureBackendSessionsAsync(ExperimentContext context, SchemeKind scheme, int sessions, int parallelism, bool viaBalancer, CancellationToken cancellationToken)
-    {
-        var backend = context.Topology.BackendsOf(scheme).First();
-        var target = viaBalancer ? context.Topology.BalancerAddress(scheme) : backend.BaseAddress;
-
-        // Warm up, then measure the MARGINAL cost: the heap after a first half of the logins against the heap after the
-        // second half. One-time growth (JIT, Kestrel's and the libraries' buffer pools) lands in the first half, so only
-        // what every session keeps alive shows in the difference.
-        await BulkLogin.RunAsync(target, Math.Max(parallelism * 4, sessions / 20), parallelism, cancellationToken, userPrefix: "warmup");
-        var half = sessions / 2;
-        var first = await BulkLogin.RunAsync(target, half, parallelism, cancellationToken, userPrefix: "first");
-        var storeBefore = await context.Redis.UsedMemoryAsync();
-        var heapBefore = await RuntimeProbe.ReadAsync(context, backend.BaseAddress, cancellationToken);
-        var result = await BulkLogin.RunAsync(target, sessions - half, parallelism, cancellationToken);
-        sessions -= half;
-        context.Recorder.Note(ObservationKind.Note, $"{SchemeNames(scheme)}: {half - first.Failures} + {sessions - result.Failures} logins at {target} in {(first.Elapsed + result.Elapsed).TotalSeconds:0.00} s ({first.Failures + result.Failures} failed); memory compared across the second {sessions}");
-        var heapAfter = await RuntimeProbe.ReadAsync(context, backend.BaseAddress, cancellationToken);
-        var storeAfter = await context.Redis.UsedMemoryAsync();
-        var sample = result.Credentials.FirstOrDefault(c => c is not null);
-        long? sampleKeyBytes = scheme == SchemeKind.Redis && sample is not null ? await context.Redis.MemoryUsageAsync(RedisSessionStore.KeyPrefix + sample) : null;
-        var tokens = result.Credentials.Where(c => c is not null).ToList();
-        return new SessionCost(
-            sessions - result.Failures,
-            result.Failures + first.Failures,
-            heapBefore is not null && heapAfter is not null ? heapAfter.ManagedHeapBytes - heapBefore.ManagedHeapBytes : null,
-            heapBefore is not null && heapAfter is not null ? heapAfter.WorkingSetBytes - heapBefore.WorkingSetBytes : null,
-            storeBefore is not null && storeAfter is not null ? storeAfter - storeBefore : null,
-            sampleKeyBytes,
-            scheme == SchemeKind.Jwt && tokens.Count > 0 ? tokens.Average(t => t!.Length) : null,
-            viaBalancer ? context.Topology.BackendsOf(scheme).Count() : 1);
-    }
-
-    private static async Task<List<ProcessCpu>> MeasureCpuAsync(ExperimentContext context, TimeSpan period, CancellationToken cancellationToken)
-    {
-        var processes = context.Faults.Status().Where(s => s.ProcessId is not null).GroupBy(s => s.ProcessId!.Value).Select(g => (Pid: g.Key, Name: string.Join(" + ", g.Select(s => s.Component)))).ToList();
-        var before = processes.Select(p => (p.Name, Usage: ProcessUsage.Read(p.Pid))).ToList();
-        await context.WaitAsync(period, "measure idle CPU", cancellationToken);
-        var result = new List<ProcessCpu>();
-        foreach (var (name, usage) in before)
+        var jwtHeap = sizes.Select(facts.Jwt.HeapAt).ToList();
+        var jwtStore = sizes.Select(facts.Jwt.StoreAt).ToList();
+        if (jwtHeap.Any(e => e is null))
         {
-            if (usage is { } start && ProcessUsage.Read(start.ProcessId) is { } end)
+            yield return H3.Inconclusive("The JWT backend's memory could not be read at every size.");
+            yield break;
+        }
+
+        var evidence = $"JWT logins changed a backend's heap by {ResourceFacts.Describe(sizes, jwtHeap)} and Redis by {ResourceFacts.Describe(sizes, jwtStore)} per login; the state travels in a {facts.Jwt.MeanCredentialBytes ?? 0:0}-byte token instead.";
+        yield return facts.JwtRetainsPerLogin
+            ? H3.Refuted(evidence + " The retention repeats at every size, so something keeps memory per login.")
+            : H3.Confirmed(evidence + " No per-login retention repeats across sizes: the differences are the heap's noise.");
+    }
+
+    private static async Task<VariantMemory> MeasureAsync(ExperimentContext context, MemoryVariant variant, int[] sizes, int repeats, int parallelism, CancellationToken cancellationToken)
+    {
+        var backend = context.Topology.BackendsOf(variant.Scheme).First();
+        var target = variant.ViaBalancer ? context.Topology.BalancerAddress(variant.Scheme) : backend.BaseAddress;
+        var share = variant.ViaBalancer ? context.Topology.BackendsOf(variant.Scheme).Count() : 1;
+        context.Step($"{variant.Name}: warm-up, then {string.Join(" and ", sizes.Select(s => s.ToString("N0", CultureInfo.InvariantCulture)))} {(variant.Revoke ? "logins logged out again (revoked tokens)" : "logins")} × {repeats}, at {target}: backend heap and RSS, Redis used_memory before and after each");
+
+        if (variant.Scheme == SchemeKind.Jwt && !variant.Revoke)
+        {
+            // The Redis variant's sessions expire on the store's short lab TTL; measuring the store while they go would
+            // book their freed memory against the JWT variants. Let them go first.
+            await context.WaitAsync(context.Settings.RedisSessionTtl + TimeSpan.FromSeconds(1), "let the redis variant's sessions expire from the store", cancellationToken);
+        }
+
+        // Warm up first: one-time growth (JIT, Kestrel's and the libraries' buffer pools) must not land in a measurement.
+        await BulkLogin.RunAsync(target, Math.Max(parallelism * 4, sizes[0] / 2), parallelism, cancellationToken, userPrefix: $"warmup-{variant.UserPrefix}-");
+        var samples = new List<MemorySample>();
+        long? sampleKey = null;
+        double? tokenBytes = null;
+        for (var repeat = 0; repeat < repeats; repeat++)
+        {
+            foreach (var size in sizes)
             {
-                result.Add(new ProcessCpu(name, start.ProcessId, ProcessUsage.CpuPercent(start, end)));
+                var heapBefore = await RuntimeProbe.ReadAsync(context, backend.BaseAddress, cancellationToken);
+                var storeBefore = await context.Redis.UsedMemoryAsync();
+                var keysBefore = variant.Scheme == SchemeKind.Redis ? await context.Redis.CountKeysAsync(RedisSessionStore.KeyPrefix + "*") : null;
+                var login = await BulkLogin.RunAsync(target, size, parallelism, cancellationToken, userPrefix: $"mem-{variant.UserPrefix}-{size}-{repeat}-");
+                var credentials = login.Credentials.OfType<string>().ToList();
+                var failures = login.Failures;
+                if (variant.Revoke)
+                {
+                    failures += await BulkLogin.LogoutAsync(target, credentials, parallelism, cancellationToken);
+                }
+
+                var heapAfter = await RuntimeProbe.ReadAsync(context, backend.BaseAddress, cancellationToken);
+                var storeAfter = await context.Redis.UsedMemoryAsync();
+                var keysAfter = variant.Scheme == SchemeKind.Redis ? await context.Redis.CountKeysAsync(RedisSessionStore.KeyPrefix + "*") : null;
+                var created = credentials.Count;
+                // Sessions expire on the lab's short TTL while others are created: the memory difference holds the
+                // difference in live session keys, counted at the same instants, not the logins made.
+                long? live = variant.Scheme == SchemeKind.Redis ? (keysBefore is { } kb && keysAfter is { } ka ? ka - kb : null) : created;
+                long? expired = live is { } l ? created - l : null;
+                samples.Add(new MemorySample(
+                    size,
+                    repeat,
+                    created,
+                    failures,
+                    heapBefore is not null && heapAfter is not null && created > 0 ? (heapAfter.ManagedHeapBytes - heapBefore.ManagedHeapBytes) / (created / (double)share) : null,
+                    heapBefore is not null && heapAfter is not null && created > 0 ? (heapAfter.WorkingSetBytes - heapBefore.WorkingSetBytes) / (created / (double)share) : null,
+                    storeBefore is not null && storeAfter is not null && live > created / 4 ? (storeAfter - storeBefore) / (double)live : null,
+                    expired));
+                if (variant.Scheme == SchemeKind.Redis && sampleKey is null && credentials.Count > 0)
+                {
+                    sampleKey = await context.Redis.MemoryUsageAsync(RedisSessionStore.KeyPrefix + credentials[^1]);
+                }
+
+                tokenBytes ??= variant.Scheme == SchemeKind.Jwt && credentials.Count > 0 ? credentials.Average(t => t.Length) : null;
             }
         }
 
-        return result;
+        return new VariantMemory(variant.Name, samples, sampleKey, tokenBytes);
     }
 
-    private static string SchemeNames(SchemeKind scheme) => Topology.SchemeNames.Of(scheme);
+    private static string Per(double? bytes) => bytes is { } b ? $"{b:0} B" : "not measured";
+}
 
-    private static IReadOnlyList<string> Row(string scheme, string where, double? perSession, SessionCost cost) =>
+/// <summary>What 4.3 measures for one variant: where it logs in, and whether its tokens are then revoked.</summary>
+internal sealed record MemoryVariant(string Name, SchemeKind Scheme, bool ViaBalancer, bool Revoke)
+{
+    /// <summary>The name as usernames may spell it (letters, digits, hyphens): "jwt + revocation" → "jwt-revocation".</summary>
+    public string UserPrefix => System.Text.RegularExpressions.Regex.Replace(Name, "[^A-Za-z0-9]+", "-");
+}
+
+/// <summary>One measurement: <see cref="Size"/> logins (the <see cref="Repeat"/>-th time), and what each cost.</summary>
+internal sealed record MemorySample(int Size, int Repeat, int Sessions, int Failures, double? HeapPerSession, double? RssPerSession, double? StorePerSession, long? StoreExpired);
+
+/// <summary>Every measurement of one variant, and two facts about its credentials.</summary>
+internal sealed record VariantMemory(string Name, IReadOnlyList<MemorySample> Samples, long? SampleKeyBytes, double? MeanCredentialBytes)
+{
+    /// <summary>Backend heap per session at <paramref name="size"/>: median of the repeats with its interval.</summary>
+    public Estimate? HeapAt(int size) => At(size, s => s.HeapPerSession);
+
+    /// <summary>Store memory per session (or per revoked token) at <paramref name="size"/>.</summary>
+    public Estimate? StoreAt(int size) => At(size, s => s.StorePerSession);
+
+    private Estimate? At(int size, Func<MemorySample, double?> figure) =>
+        Samples.Where(s => s.Size == size).Select(figure).OfType<double>().ToList() is { Count: > 0 } values ? Estimate.OfMedian(values) : null;
+}
+
+/// <summary>What 4.3 measured: each variant's memory per session at every size.</summary>
+internal sealed record ResourceFacts(IReadOnlyList<int> Sizes, VariantMemory Sticky, VariantMemory Redis, VariantMemory Jwt, VariantMemory JwtRevocation)
+{
+    /// <summary>The processes' CPU while idle.</summary>
+    public CpuSample? IdleCpu { get; init; }
+
+    public IEnumerable<VariantMemory> Variants => [Sticky, Redis, Jwt, JwtRevocation];
+
+    /// <summary>
+    /// Whether JWT logins keep memory on the server: only when a retention repeats at every size (in the backend's heap
+    /// or in Redis). One size's heap difference is noise until repeated.
+    /// </summary>
+    public bool JwtRetainsPerLogin =>
+        Sizes.Select(Jwt.HeapAt).All(e => e is { } h && h.Value >= ResourcesExperiment.NoiseBytesPerSession && h.Low >= ResourcesExperiment.NoiseBytesPerSession / 2)
+        || Sizes.Select(Jwt.StoreAt).All(e => e is { } s && s.Value >= ResourcesExperiment.NoiseBytesPerSession);
+
+    /// <summary>The figure each variant is known by: where its state lives and its bytes per session at a size.</summary>
+    public IEnumerable<(string Variant, string Where, Func<int, Estimate?> Figure)> Figures() =>
     [
-        scheme,
-        where,
-        perSession is { } bytes ? $"{bytes:0} B" : "not measurable here",
-        cost.BackendRssPerSession is { } rss ? $"{rss:0} B" : "not measured",
-        cost.Failures.ToString(CultureInfo.InvariantCulture),
-        perSession is { } b ? Megabytes(b * Projection) : "not measurable here",
+        (TargetNames.Sticky, "backend memory (managed heap)", Sticky.HeapAt),
+        (TargetNames.Redis, "Redis (used_memory)", Redis.StoreAt),
+        (TargetNames.Jwt, "the client (token); backend heap measured", Jwt.HeapAt),
+        (TargetNames.JwtRevocation + ", per revoked token", "Redis (used_memory), until the token expires", JwtRevocation.StoreAt),
     ];
 
-    private static string Bytes(long? delta) => delta is { } d ? $"{d:N0} B" : "not measured";
+    /// <summary>"250 B at 10,000, 248 B at 100,000".</summary>
+    public static string Describe(IReadOnlyList<int> sizes, IReadOnlyList<Estimate?> figures) =>
+        string.Join(", ", sizes.Zip(figures).Select(p => p.Second is { } e ? string.Create(CultureInfo.InvariantCulture, $"{EstimateText.Of(e, "0")} B at {p.First:N0}") : $"not measured at {p.First:N0}"));
 
-    private static string Megabytes(double bytes) => $"{bytes / (1024 * 1024):0.0} MiB";
+    /// <summary>Whether bytes per session stay the same across sizes (linear growth): within 20 % or within the noise.</summary>
+    public static string Growth(IReadOnlyList<Estimate?> figures)
+    {
+        if (figures.Count < 2 || figures.Any(f => f is null))
+        {
+            return "not measured at every size";
+        }
+
+        var values = figures.Select(f => f!.Value).ToList();
+        var spread = values.Max() - values.Min();
+        return spread <= Math.Max(ResourcesExperiment.NoiseBytesPerSession, 0.2 * values.Max(Math.Abs))
+            ? "linear (the same per session at every size)"
+            : string.Create(CultureInfo.InvariantCulture, $"not linear: per session changes by {spread:0} B across sizes");
+    }
 }
-
-/// <summary>What one scheme's batch of logins cost: heap and RSS of a backend, store memory, token sizes.</summary>
-internal sealed record SessionCost(int Sessions, int Failures, long? BackendHeapDelta, long? BackendRssDelta, long? StoreDelta, long? SampleKeyBytes, double? MeanCredentialBytes, int BackendsSharingTheLoad)
-{
-    /// <summary>Heap per session on the measured backend; with a balancer it saw only a share of the logins.</summary>
-    public double? BackendHeapPerSession => BackendHeapDelta is { } d && Sessions > 0 ? d / (Sessions / (double)BackendsSharingTheLoad) : null;
-
-    public double? BackendRssPerSession => BackendRssDelta is { } d && Sessions > 0 ? d / (Sessions / (double)BackendsSharingTheLoad) : null;
-
-    public double? StorePerSession => StoreDelta is { } d && Sessions > 0 ? d / (double)Sessions : null;
-}
-
-/// <summary>What 4.3 measured, reduced to what its verdicts need.</summary>
-internal sealed record ResourceFacts(int Sessions, SessionCost Sticky, SessionCost Redis, SessionCost Jwt)
-{
-    public double? StickyBytesPerSession => Sticky.BackendHeapPerSession;
-
-    public double? RedisBytesPerSession => Redis.StorePerSession;
-
-    public double? JwtServerBytesPerSession => Jwt.BackendHeapPerSession is { } heap ? heap + (Jwt.StorePerSession ?? 0) : null;
-}
-
-/// <summary>CPU share of one process over a period.</summary>
-internal sealed record ProcessCpu(string Name, int ProcessId, double Percent);

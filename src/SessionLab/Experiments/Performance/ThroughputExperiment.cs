@@ -1,173 +1,242 @@
 using System.Globalization;
+using SessionLab.Backend.Common;
 using SessionLab.Experiments.Framework;
 using SessionLab.Experiments.Framework.Load;
 using SessionLab.Measurement.External;
 using SessionLab.Measurement.Load;
+using SessionLab.Measurement.Statistics;
 using SessionLab.Reporting.Model;
-using SessionLab.Topology.Processes;
 
 namespace SessionLab.Experiments.Performance;
 
 /// <summary>4.2 — how many authenticated requests per second does each scheme sustain under concurrent load?</summary>
 internal sealed class ThroughputExperiment : Experiment<ThroughputExperiment, ThroughputFacts>, IJudge<ThroughputFacts>
 {
+    private static readonly Hypothesis H1 = new("H1", "Sticky sessions have the highest throughput of the three schemes (the plan: 40–50K QPS on a laptop).");
+
+    private static readonly Hypothesis H2 = new("H2", "JWT comes second (the plan: 35–45K QPS).");
+
+    private static readonly Hypothesis H3 = new("H3", "Redis sessions have the lowest throughput (the plan: 25–35K QPS).");
+
     public override ExperimentInfo Info { get; } = new(
         "4.2",
         4,
         "Throughput",
         "How many authenticated requests per second does each scheme sustain at concurrency 100?",
-        [
-            new("H1", "Sticky sessions have the highest throughput of the three schemes (the plan: 40–50K QPS on a laptop)."),
-            new("H2", "JWT comes second (the plan: 35–45K QPS)."),
-            new("H3", "Redis sessions have the lowest throughput (the plan: 25–35K QPS)."),
-        ]);
+        [H1, H2, H3]);
 
     protected override async Task<ThroughputFacts?> ObserveAsync(ExperimentContext context, CancellationToken cancellationToken)
     {
         var quick = context.Settings.Quick;
-        var requests = context.Parameter("requests", context.Settings.Requests ?? (quick ? 2_000 : 10_000));
+        var rounds = context.Parameter("rounds", context.Settings.Rounds ?? (quick ? 3 : 5));
         var concurrency = context.Parameter("concurrency", context.Settings.Concurrency ?? (quick ? 50 : 100));
-        var duration = context.Settings.Duration is { } d ? context.Parameter("duration", d) : (TimeSpan?)null;
-        var warmup = context.Parameter("warmup", quick ? 1_000 : 3_000);
-        var targets = PerformanceTarget.All(context);
+        var requests = context.Settings.Requests is { } n ? context.Parameter("requests_per_round", n) : (int?)null;
+        var duration = requests is null ? context.Parameter("duration_per_round", context.Settings.Duration ?? TimeSpan.FromSeconds(quick ? 1 : 3)) : (TimeSpan?)null;
+        var warmup = context.Parameter("warmup_per_round", quick ? 500 : 1_000);
+        var targets = PerformanceTarget.All(context, withOneNat: true);
 
-        var runs = new List<(PerformanceTarget Target, LoadResult Result)>();
-        var cpuRows = new List<IReadOnlyList<string>>();
-        foreach (var candidate in targets)
+        var runs = await InterleavedRounds.RunAsync(context, targets, rounds, async (candidate, round, ct) =>
         {
-            context.Step($"{candidate.Name}: {concurrency} users log in (one session per connection), then {requests:N0} requests at concurrency {concurrency} after {warmup} warm-up");
-            if (await candidate.WithUsersAsync(context, concurrency, cancellationToken) is not { } target)
+            if (await candidate.WithUsersAsync(context, concurrency, ct) is not { } target)
             {
+                return null;
+            }
+
+            var meter = CpuMeter.Start(context, target.IsServedBy);
+            var result = await new ClosedLoopGenerator().RunAsync(target.Load(concurrency, requests, duration, warmup), ct);
+            var cpu = meter.Stop();
+            LoadRecording.Record(context, $"{target.Name}, round {round + 1}", result);
+            if (round == rounds - 1)
+            {
+                context.AddChart(LoadRecording.Timeline($"throughput: {target.Name} (round {round + 1})", result));
+            }
+
+            if (result.Failures > 0)
+            {
+                context.Anomaly($"{target.Name}, round {round + 1}: {result.Failures} of {result.TotalRequests} requests failed under load ({string.Join(", ", result.FailuresByKind.Select(f => $"{f.Key} ×{f.Value}"))}).");
+            }
+
+            return new ThroughputRun(result.SuccessesPerSecond, result.Failures, result.TotalRequests, cpu, target.LoginsPerBackend);
+        }, cancellationToken);
+
+        var (wrk, wrkTable) = await CompareWithWrkAsync(context, targets.First(t => t.Name == TargetNames.RoundRobinCeiling), concurrency, quick ? 2 : rounds, cancellationToken);
+        var abTable = await RunAbAsync(context, targets, requests ?? 10_000, concurrency, cancellationToken);
+
+        return new ThroughputFacts(
+            InterleavedRounds.Series(runs, rounds, r => r.Qps),
+            runs.Where(r => r.Result is not null).GroupBy(r => r.Target, StringComparer.Ordinal).ToDictionary(g => g.Key, g => (g.Sum(r => r.Result!.Failed), g.Sum(r => r.Result!.Total)), StringComparer.Ordinal),
+            runs.Where(r => r.Result is not null).GroupBy(r => r.Target, StringComparer.Ordinal).ToDictionary(g => g.Key, g => (IReadOnlyList<CpuSample>)[.. g.Select(r => r.Result!.Cpu)], StringComparer.Ordinal),
+            runs.Where(r => r.Result is not null).GroupBy(r => r.Target, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last().Result!.LoginsPerBackend, StringComparer.Ordinal),
+            context.Topology.BackendsOf(SchemeKind.Sticky).Count(),
+            [.. targets.Select(t => t.Name)],
+            duration is { } span ? $"{span.TotalSeconds:0.#} s" : $"{requests:N0} requests",
+            concurrency,
+            wrk)
+        {
+            ToolTables = [.. new[] { wrkTable, abTable }.OfType<ResultTable>()],
+        };
+    }
+
+    protected override void Tabulate(ExperimentContext context, ThroughputFacts facts)
+    {
+        var rows = new List<IReadOnlyList<string>>();
+        foreach (var target in facts.Targets)
+        {
+            if (facts.Qps.Of(target) is not { } qps)
+            {
+                rows.Add([target, "not measured", "-", "-", "-"]);
                 continue;
             }
 
-            var processes = context.Faults.Status().Where(s => s.ProcessId is not null && target.IsServedBy(s.Component)).GroupBy(s => s.ProcessId!.Value)
-                .Select(g => (Pid: g.Key, Name: g.Key == Environment.ProcessId ? "lab process (YARP and the load generator)" : string.Join(" + ", g.Select(s => s.Component)))).ToList();
-            var before = processes.Select(p => (p.Name, Usage: ProcessUsage.Read(p.Pid), Children: (IReadOnlyList<ProcessUsage>)[.. ProcFs.ChildrenOf(p.Pid).Select(ProcessUsage.Read).OfType<ProcessUsage>()])).ToList();
-            var result = await new ClosedLoopGenerator().RunAsync(
-                new LoadOptions { Target = target.Balancer, RequestPerWorker = target.RequestFor, Concurrency = concurrency, RequestCount = duration is null ? requests : null, Duration = duration, WarmupRequests = warmup },
-                cancellationToken);
-            cpuRows.AddRange(CpuRows(target.Name, before));
-            runs.Add((target, result));
-            LoadRecording.Record(context, target.Name, result);
-            context.AddChart(LoadRecording.Timeline($"throughput: {target.Name}", result));
-            if (result.Failures > 0)
+            context.AddMetric(EstimateText.ToMetric(target, "qps", "req/s", qps));
+            if (facts.ServerCpu(target) is { } cpu)
             {
-                context.Anomaly($"{target.Name}: {result.Failures} of {result.TotalRequests} requests failed under load ({string.Join(", ", result.FailuresByKind.Select(f => $"{f.Key} ×{f.Value}"))}).");
+                context.AddMetric(new Metric(target, "server_cpu_percent", "%", cpu));
             }
+
+            var ratio = facts.RatioToCeiling(target);
+            if (ratio is not null)
+            {
+                context.AddMetric(EstimateText.ToMetric(target, "ratio_to_ceiling", "ratio", ratio));
+            }
+
+            rows.Add([
+                target,
+                EstimateText.Of(qps, "0"),
+                EstimateText.Noise(qps),
+                facts.Failures.TryGetValue(target, out var f) ? Format.Count(f.Failed) : "0",
+                target.StartsWith("ceiling", StringComparison.Ordinal) ? "ceiling" : ratio is { } r ? EstimateText.Ratio(r) : "no ceiling measured",
+            ]);
         }
 
-        var facts = ThroughputFacts.From(runs.Select(r => (r.Target.Name, r.Target.IsCeiling, r.Result.SuccessesPerSecond, r.Result.Failures, r.Result.TotalRequests)).ToList());
         context.AddTable(
-            $"Throughput at concurrency {concurrency}, {(duration is { } span ? $"{span.TotalSeconds:0.#} s" : $"{requests:N0} requests")} per target (lab generator)",
-            ["target", "total time (s)", "QPS", "mean latency (ms)", "P99 (ms)", "failed", "vs ceiling on the same balancer"],
-            runs.Select(r => (IReadOnlyList<string>)[
-                r.Target.Name,
-                r.Result.DurationSeconds.ToString("0.00", CultureInfo.InvariantCulture),
-                r.Result.SuccessesPerSecond.ToString("0", CultureInfo.InvariantCulture),
-                LoadRecording.Ms(r.Result.Latency.MeanMs),
-                LoadRecording.Ms(r.Result.Latency.P99Ms),
-                r.Result.Failures.ToString(CultureInfo.InvariantCulture),
-                r.Target.IsCeiling ? "ceiling" : facts.RatioToCeiling(r.Target.Name) is { } ratio ? ratio.ToString("0.00", CultureInfo.InvariantCulture) : "no ceiling measured",
-            ]));
-        context.AddTable("CPU under load (percent of one core, per process)", ["target", "process", "CPU %"], cpuRows);
-        context.AddTable("Targets (ratios measured in this run)", ["target", "goal", "measured", "met"], Targets(facts));
+            $"Throughput at concurrency {facts.Concurrency}: median QPS of {facts.Qps.Of(TargetNames.RoundRobinCeiling)?.Rounds.Count ?? 0} interleaved rounds of {facts.PerRound} (95 % interval)",
+            ["target", "QPS", "noise", "failed", "vs ceiling on the same balancer (paired per round)"],
+            rows);
+        context.AddTable("Targets (paired ratios of this run, judged beyond their interval)", ["target", "goal", "measured", "met"], Targets(facts));
+        context.AddTable("CPU under load (median of rounds, percent of one core)", ["target", "process", "CPU %"], CpuRows(facts));
+        context.AddTable(
+            "Which backends the load reached (logins per backend, last round)",
+            ["target", "backends"],
+            facts.LoginsPerBackend.Select(p => (IReadOnlyList<string>)[p.Key, p.Value.Count == 0 ? "-" : string.Join(", ", p.Value.Select(b => $"{b.Key} ×{b.Value}"))]));
+        foreach (var table in facts.ToolTables)
+        {
+            context.AddTable(table);
+        }
 
-        await CompareWithToolsAsync(context, runs.Select(r => r.Target).ToList(), requests, concurrency, cancellationToken);
+        if (facts.GeneratorToWrk is { } toWrk)
+        {
+            context.AddMetric(EstimateText.ToMetric("lab generator", "ratio_to_wrk", "ratio", toWrk));
+        }
 
-        var stickyBackends = context.Topology.BackendsOf(Backend.Common.SchemeKind.Sticky).Count();
-        context.Anomaly($"All load comes from one client address, so ip_hash sends every sticky request to one of the {stickyBackends} sticky backends, while round robin spreads redis and JWT over all of theirs: the sticky figure is one backend's capacity.");
-
-        return facts;
+        foreach (var anomaly in facts.Anomalies())
+        {
+            context.Anomaly(anomaly);
+        }
     }
 
-    /// <summary>The verdicts from the three schemes' QPS (pure: unit-tested on canned data).</summary>
+    /// <summary>The verdicts from the three schemes' QPS, judged beyond the noise only (pure: unit-tested on canned data).</summary>
     public static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, ThroughputFacts facts)
     {
-        var (sticky, jwt, redis) = (facts.Qps("sticky"), facts.Qps("jwt"), facts.Qps("redis"));
-        var measured = sticky > 0 && jwt > 0 && redis > 0;
-        var order = string.Create(CultureInfo.InvariantCulture, $"QPS: sticky {sticky:0}, JWT {jwt:0}, Redis {redis:0}");
-        HypothesisVerdict Verdict(string id, bool holds)
-        {
-            var h = info[id];
-            return measured ? new(h.Id, h.Statement, holds ? Reporting.Model.Verdict.Confirmed : Reporting.Model.Verdict.Refuted, order + ".") : new(h.Id, h.Statement, Reporting.Model.Verdict.Inconclusive, "Not every scheme could be measured.");
-        }
-
-        yield return Verdict("H1", sticky >= Math.Max(jwt, redis));
-        yield return Verdict("H2", jwt <= sticky && jwt >= redis);
-        yield return Verdict("H3", redis <= Math.Min(sticky, jwt));
+        yield return OrderingJudgement.Judge(H1, facts.Qps, [(TargetNames.Sticky, TargetNames.Jwt), (TargetNames.Sticky, TargetNames.Redis)], "QPS", e => EstimateText.Of(e, "0"), n => n);
+        yield return OrderingJudgement.Judge(H2, facts.Qps, [(TargetNames.Sticky, TargetNames.Jwt), (TargetNames.Jwt, TargetNames.Redis)], "QPS", e => EstimateText.Of(e, "0"), n => n);
+        yield return OrderingJudgement.Judge(H3, facts.Qps, [(TargetNames.Sticky, TargetNames.Redis), (TargetNames.Jwt, TargetNames.Redis)], "QPS", e => EstimateText.Of(e, "0"), n => n);
     }
 
     /// <summary>
-    /// The target ratios, each judged only when both of its sides served every request: the QPS of a target that failed
-    /// requests measures something broken (a peer losing sessions answers 401s fast), so it is no baseline.
+    /// The speed targets, each a paired ratio judged only beyond its interval, and only when both sides served every
+    /// request: the QPS of a target that failed requests measures something broken (a peer losing sessions answers 401s
+    /// fast), so it is no baseline. These are benchmark targets of this run, never unit tests.
     /// </summary>
     internal static IEnumerable<IReadOnlyList<string>> Targets(ThroughputFacts facts)
     {
-        IReadOnlyList<string> Row(string what, string goal, string name, string reference, double? measured, double threshold)
+        IReadOnlyList<string> Row(string what, string name, string reference, double goal)
         {
-            var text = measured is { } m ? m.ToString("0.00", CultureInfo.InvariantCulture) : "not measured";
-            if (measured is null)
+            var goalText = string.Create(CultureInfo.InvariantCulture, $"≥ {goal:0.00}");
+            if (facts.Qps.Ratio(name, reference) is not { } ratio)
             {
-                return [what, goal, text, "not measured"];
+                return [what, goalText, "not measured", "not measured"];
             }
 
             var failed = new[] { name, reference }.Where(facts.HadFailures).Select(facts.DescribeFailures).ToList();
-            return failed.Count > 0
-                ? [what, goal, text, $"not judged: {string.Join("; ", failed)}"]
-                : [what, goal, text, measured >= threshold ? "yes" : "no"];
+            var met = failed.Count > 0 ? $"not judged: {string.Join("; ", failed)}" : NoiseAwareComparison.MeetsAtLeast(ratio, goal) switch
+            {
+                true => "yes",
+                false => "no",
+                null => ratio.HasInterval ? $"within noise ({EstimateText.Noise(ratio)})" : "one round: not judged",
+            };
+            return [what, goalText, EstimateText.Ratio(ratio), met];
         }
 
-        yield return Row("sticky / ceiling (ip_hash)", "≥ 0.90", "sticky", ThroughputFacts.IpHashCeiling, facts.RatioToCeiling("sticky"), 0.90);
-        yield return Row("jwt / ceiling (round robin)", "≥ 0.80", "jwt", ThroughputFacts.RoundRobinCeiling, facts.RatioToCeiling("jwt"), 0.80);
-        yield return Row("redis / ceiling (round robin)", "≥ 0.60", "redis", ThroughputFacts.RoundRobinCeiling, facts.RatioToCeiling("redis"), 0.60);
-        yield return Row("redis / aspnet-session peer", "≥ 1.30", "redis", "aspnet-session (built-in peer)", facts.Ratio("redis", "aspnet-session (built-in peer)"), 1.30);
-        yield return Row("jwt / jwt-bearer peer", "≥ 1.00", "jwt", "jwt-bearer (built-in peer)", facts.Ratio("jwt", "jwt-bearer (built-in peer)"), 1.00);
+        yield return Row("sticky / ceiling (ip_hash)", TargetNames.Sticky, TargetNames.IpHashCeiling, 0.95);
+        yield return Row("jwt / ceiling (round robin)", TargetNames.Jwt, TargetNames.RoundRobinCeiling, 0.85);
+        yield return Row("jwt + revocation / ceiling (round robin)", TargetNames.JwtRevocation, TargetNames.RoundRobinCeiling, 0.65);
+        yield return Row("redis / ceiling (round robin)", TargetNames.Redis, TargetNames.RoundRobinCeiling, 0.70);
+        yield return Row("redis / aspnet-session peer", TargetNames.Redis, TargetNames.AspNetSessionPeer, 1.30);
+        yield return Row("jwt / jwt-bearer peer", TargetNames.Jwt, TargetNames.JwtBearerPeer, 1.00);
     }
 
-    private static IEnumerable<IReadOnlyList<string>> CpuRows(string target, List<(string Name, ProcessUsage? Usage, IReadOnlyList<ProcessUsage> Children)> before)
+    private static IEnumerable<IReadOnlyList<string>> CpuRows(ThroughputFacts facts)
     {
-        foreach (var (name, usage, children) in before)
+        foreach (var (target, samples) in facts.Cpu)
         {
-            if (usage is { } start && ProcessUsage.Read(start.ProcessId) is { } end)
+            foreach (var process in samples.SelectMany(s => s.Processes).Select(p => p.Name).Distinct(StringComparer.Ordinal))
             {
-                // nginx works in its worker processes: count the master's children with it.
-                var percent = ProcessUsage.CpuPercent(start, end) + children.Sum(c => ProcessUsage.Read(c.ProcessId) is { } e ? ProcessUsage.CpuPercent(c, e) : 0);
-                if (percent >= 1)
+                var median = Estimate.Median([.. samples.Select(s => s.Processes.FirstOrDefault(p => p.Name == process)?.Percent ?? 0)]);
+                if (median >= 1)
                 {
-                    yield return [target, name, percent.ToString("0", CultureInfo.InvariantCulture)];
+                    yield return [target, process, median.ToString("0", CultureInfo.InvariantCulture)];
                 }
+            }
+
+            if (samples.Select(s => s.MachineBusyPercent).OfType<double>().ToList() is { Count: > 0 } busy)
+            {
+                yield return [target, "whole machine (percent of all cores)", Estimate.Median(busy).ToString("0", CultureInfo.InvariantCulture)];
             }
         }
     }
 
-    /// <summary>wrk on the ceiling (is our generator the bottleneck?) and the plan's literal <c>ab -n 10000 -c 100</c> per scheme.</summary>
-    private static async Task CompareWithToolsAsync(ExperimentContext context, IReadOnlyList<PerformanceTarget> targets, int requests, int concurrency, CancellationToken cancellationToken)
+    /// <summary>wrk and the lab generator on the same ceiling, alternating for a few rounds: is our generator the bottleneck?</summary>
+    private static async Task<(Estimate? Ratio, ResultTable? Table)> CompareWithWrkAsync(ExperimentContext context, PerformanceTarget ceiling, int concurrency, int rounds, CancellationToken cancellationToken)
     {
-        var ceiling = targets.First(t => t.IsCeiling && t.Name.Contains("round robin", StringComparison.Ordinal));
-        var seconds = context.Settings.Quick ? 2 : 5;
-        context.Step($"wrk and the lab generator on {ceiling.Name} for {seconds} s each (is the generator the bottleneck?)");
-        var wrk = await new WrkRunner().RunAsync(new WrkOptions { Url = new Uri(ceiling.Balancer, ceiling.Path), Connections = concurrency, Duration = TimeSpan.FromSeconds(seconds) }, cancellationToken);
-        var lab = await new ClosedLoopGenerator().RunAsync(new LoadOptions { Target = ceiling.Balancer, Request = new RequestTemplate(ceiling.Path), Concurrency = concurrency, Duration = TimeSpan.FromSeconds(seconds), WarmupRequests = 200 }, cancellationToken);
-        LoadRecording.Record(context, $"lab generator on {ceiling.Name}", lab);
-        context.Recorder.Note(ObservationKind.Note, $"wrk: {wrk.Status} {wrk.CommandLine} {wrk.Message}");
-        var wrkQps = wrk.Report?.RequestsPerSecond;
-        context.AddTable(
-            "Load generator vs wrk on the same endpoint",
-            ["tool", "QPS", "P50 (ms)", "P99 (ms)"],
-            [
-                ["lab generator", lab.SuccessesPerSecond.ToString("0", CultureInfo.InvariantCulture), LoadRecording.Ms(lab.Latency.P50Ms), LoadRecording.Ms(lab.Latency.P99Ms)],
-                ["wrk", wrkQps is { } q ? q.ToString("0", CultureInfo.InvariantCulture) : $"not run: {wrk.Status}", wrk.Report?.LatencyAt(50) is { } w50 ? LoadRecording.Ms(w50) : "-", wrk.Report?.LatencyAt(99) is { } w99 ? LoadRecording.Ms(w99) : "-"],
-                ["lab / wrk", wrkQps is { } w && w > 0 ? (lab.SuccessesPerSecond / w).ToString("0.00", CultureInfo.InvariantCulture) + " (goal ≥ 0.90)" : "not measured", string.Empty, string.Empty],
-            ]);
-        if (wrkQps is { } wq && wq > 0 && lab.SuccessesPerSecond / wq < 0.9)
+        var seconds = context.Settings.Quick ? 1 : 2;
+        context.Step($"wrk and the lab generator on {ceiling.Name}, {rounds} alternating rounds of {seconds} s each (is the generator the bottleneck?)");
+        var labQps = new List<double>();
+        var wrkQps = new List<double>();
+        for (var round = 0; round < rounds; round++)
         {
-            context.Anomaly(string.Create(CultureInfo.InvariantCulture, $"The lab generator reached {lab.SuccessesPerSecond / wq:0.00}× wrk's QPS on the same endpoint: on this machine it shares the CPU with the servers and costs more per request than wrk (HttpClient), so the absolute QPS figures are lower bounds; the ratios between schemes are measured under the same handicap."));
+            var wrk = await new WrkRunner().RunAsync(new WrkOptions { Url = new Uri(ceiling.Balancer, ceiling.Path), Connections = concurrency, Duration = TimeSpan.FromSeconds(seconds) }, cancellationToken);
+            context.Recorder.Note(ObservationKind.Note, $"wrk, round {round + 1}: {wrk.Status} {wrk.CommandLine} {wrk.Message}");
+            if (wrk.Report?.RequestsPerSecond is not { } w)
+            {
+                context.Recorder.Note(ObservationKind.Note, "wrk did not run, so the generator was not compared with it.");
+                return (null, null);
+            }
+
+            var lab = await new ClosedLoopGenerator().RunAsync(ceiling.Load(concurrency, null, TimeSpan.FromSeconds(seconds), 200), cancellationToken);
+            LoadRecording.Record(context, $"lab generator on {ceiling.Name}, round {round + 1}", lab);
+            wrkQps.Add(w);
+            labQps.Add(lab.SuccessesPerSecond);
         }
 
-        context.Step($"the plan's literal ab -n {requests} -c {concurrency}, without and with keep-alive, per scheme");
+        var ratio = Estimate.OfPairedRatio(labQps, wrkQps);
+        var table = new ResultTable(
+            "Load generator vs wrk on the same endpoint (alternating rounds)",
+            ["tool", "QPS (median of rounds, 95 % interval)"],
+            [
+                ["lab generator", EstimateText.Of(Estimate.OfMedian(labQps), "0")],
+                ["wrk", EstimateText.Of(Estimate.OfMedian(wrkQps), "0")],
+                ["lab / wrk (paired, goal ≥ 0.90)", ratio is { } r ? EstimateText.Ratio(r) : "not measured"],
+            ]);
+        return (ratio, table);
+    }
+
+    /// <summary>The plan's literal <c>ab -n 10000 -c 100</c> per scheme, without and with keep-alive: one run each, shown, not judged.</summary>
+    private static async Task<ResultTable> RunAbAsync(ExperimentContext context, IReadOnlyList<PerformanceTarget> targets, int requests, int concurrency, CancellationToken cancellationToken)
+    {
+        context.Step($"the plan's literal ab -n {requests} -c {concurrency}, without and with keep-alive, per scheme (one run each, not judged)");
         var rows = new List<IReadOnlyList<string>>();
-        foreach (var candidate in targets.Where(t => !t.IsBaseline || t.IsCeiling))
+        foreach (var candidate in targets.Where(t => (!t.IsBaseline || t.IsCeiling) && !t.OneAddress))
         {
             foreach (var keepAlive in new[] { false, true })
             {
@@ -185,31 +254,80 @@ internal sealed class ThroughputExperiment : Experiment<ThroughputExperiment, Th
             }
         }
 
-        context.AddTable($"ab -n {requests} -c {concurrency} (the plan's tool)", ["target", "keep-alive", "total time (s)", "QPS", "mean latency (ms)", "failed or non-2xx"], rows);
+        return new ResultTable($"ab -n {requests} -c {concurrency} (the plan's tool; one run each, from one address, not judged)", ["target", "keep-alive", "total time (s)", "QPS", "mean latency (ms)", "failed or non-2xx"], rows);
     }
 }
 
-/// <summary>QPS per target name, and how many of its requests failed.</summary>
-internal sealed record ThroughputFacts(IReadOnlyDictionary<string, double> QpsByTarget, IReadOnlyDictionary<string, (long Failed, long Total)> FailuresByTarget)
+/// <summary>One target's round: QPS, failures, the CPU it took, and which backends its users' logins reached.</summary>
+internal sealed record ThroughputRun(double Qps, long Failed, long Total, CpuSample Cpu, IReadOnlyDictionary<string, int> LoginsPerBackend);
+
+/// <summary>What 4.2 measured: every target's QPS per round, its failures, CPU per process, and where the load went.</summary>
+internal sealed record ThroughputFacts(
+    RoundSeries Qps,
+    IReadOnlyDictionary<string, (long Failed, long Total)> Failures,
+    IReadOnlyDictionary<string, IReadOnlyList<CpuSample>> Cpu,
+    IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> LoginsPerBackend,
+    int StickyBackends,
+    IReadOnlyList<string> Targets,
+    string PerRound,
+    int Concurrency,
+    Estimate? GeneratorToWrk)
 {
-    public const string IpHashCeiling = "ceiling: /health via ip_hash";
-    public const string RoundRobinCeiling = "ceiling: /health via round robin";
+    /// <summary>The wrk comparison and the plan's literal ab runs, rendered after the scheme tables.</summary>
+    public IReadOnlyList<ResultTable> ToolTables { get; init; } = [];
 
-    public static ThroughputFacts From(IReadOnlyList<(string Name, bool IsCeiling, double Qps, long Failed, long Total)> runs) =>
-        new(runs.ToDictionary(r => r.Name, r => r.Qps, StringComparer.Ordinal), runs.ToDictionary(r => r.Name, r => (r.Failed, r.Total), StringComparer.Ordinal));
-
-    public double Qps(string name) => QpsByTarget.GetValueOrDefault(name);
-
-    public bool HadFailures(string name) => FailuresByTarget.TryGetValue(name, out var f) && f.Failed > 0;
+    public bool HadFailures(string name) => Failures.TryGetValue(name, out var f) && f.Failed > 0;
 
     /// <summary>"aspnet-session (built-in peer) failed 2,320 of 10,000 requests".</summary>
     public string DescribeFailures(string name) =>
-        FailuresByTarget.TryGetValue(name, out var f) ? string.Create(CultureInfo.InvariantCulture, $"{name} failed {f.Failed:N0} of {f.Total:N0} requests") : name;
+        Failures.TryGetValue(name, out var f) ? string.Create(CultureInfo.InvariantCulture, $"{name} failed {f.Failed:N0} of {f.Total:N0} requests") : name;
 
-    public double? Ratio(string name, string reference) =>
-        Qps(name) > 0 && Qps(reference) > 0 ? Qps(name) / Qps(reference) : null;
+    /// <summary>CPU of the processes serving a target (balancer, backends, store; not the lab's own), summed over their round medians.</summary>
+    public double? ServerCpu(string target)
+    {
+        if (!Cpu.TryGetValue(target, out var samples) || samples.Count == 0)
+        {
+            return null;
+        }
 
-    /// <summary>Against the bare /health on the same kind of balancer: ip_hash for sticky, round robin for the rest.</summary>
-    public double? RatioToCeiling(string name) =>
-        Ratio(name, name == "sticky" ? IpHashCeiling : RoundRobinCeiling);
+        var names = samples.SelectMany(s => s.Processes).Select(p => p.Name).Where(n => n != CpuMeter.LabProcess).Distinct(StringComparer.Ordinal);
+        return names.Sum(n => Estimate.Median([.. samples.Select(s => s.Processes.FirstOrDefault(p => p.Name == n)?.Percent ?? 0)]));
+    }
+
+    /// <summary>Against the bare /health on the same kind of balancer, paired per round: ip_hash for sticky, round robin for the rest.</summary>
+    public Estimate? RatioToCeiling(string name) =>
+        name.StartsWith("ceiling", StringComparison.Ordinal) ? null
+        : Qps.Ratio(name, name.StartsWith(TargetNames.Sticky, StringComparison.Ordinal) ? TargetNames.IpHashCeiling : TargetNames.RoundRobinCeiling);
+
+    /// <summary>What limits or invalidates the figures: a ratio above its ceiling, load that missed backends, a saturated CPU, a slow generator.</summary>
+    public IEnumerable<string> Anomalies()
+    {
+        foreach (var target in Targets)
+        {
+            if (RatioToCeiling(target) is { HasInterval: true, Low: > 1 } ratio)
+            {
+                yield return $"{target} measured {EstimateText.Ratio(ratio)}× its ceiling, beyond the interval: a scheme cannot beat /health on the same balancer, so the ceiling's rounds were disturbed; its ratios are suspect.";
+            }
+        }
+
+        if (LoginsPerBackend.TryGetValue(TargetNames.Sticky, out var sticky) && sticky.Count > 0 && sticky.Count < StickyBackends)
+        {
+            yield return $"The sticky load's {sticky.Values.Sum()} users reached only {sticky.Count} of the {StickyBackends} sticky backends ({string.Join(", ", sticky.Select(b => $"{b.Key} ×{b.Value}"))}).";
+        }
+
+        foreach (var (target, samples) in Cpu)
+        {
+            var limits = samples.Select(s => s.Limit?.Name).OfType<string>().ToList();
+            if (limits.Count * 2 > samples.Count)
+            {
+                var top = limits.GroupBy(l => l, StringComparer.Ordinal).MaxBy(g => g.Count())!.Key;
+                yield return $"{target}: the machine's CPU was saturated (≥ {CpuSample.SaturatedPercent:0} % of all cores) in {limits.Count} of {samples.Count} rounds, most used by the {top}: the figure is limited by CPU{(top == CpuMeter.LabProcess ? ", largely the lab's own (load generator and, when embedded, the balancer), not the scheme" : string.Empty)}.";
+            }
+        }
+
+        if (GeneratorToWrk is { HasInterval: true } g && g.High < 0.9)
+        {
+            yield return $"The lab generator reached {EstimateText.Ratio(g)}× wrk's QPS on the same endpoint, below 0.90 beyond the interval: on this machine it costs more per request than wrk (HttpClient), so the absolute QPS figures are lower bounds; the ratios between schemes are measured under the same handicap.";
+        }
+    }
 }

@@ -12,16 +12,18 @@ internal sealed class CrossBackendSharingExperiment : Experiment<CrossBackendSha
 {
     private const string Username = "alice";
 
+    private static readonly Hypothesis H1 = new("H1", "Every backend sees the session: the cookie sent directly to each gives 200 and the same user.");
+
+    private static readonly Hypothesis H2 = new("H2", "Round robin spreads the requests evenly over all backends.");
+
+    private static readonly Hypothesis H3 = new("H3", "The session lives in Redis under session:{id} as JSON, with a TTL.");
+
     public override ExperimentInfo Info { get; } = new(
         "2.1",
         2,
         "Cross-backend sharing",
         "Can every backend serve a session kept in Redis, whichever backend created it?",
-        [
-            new("H1", "Every backend sees the session: the cookie sent directly to each gives 200 and the same user."),
-            new("H2", "Round robin spreads the requests evenly over all backends."),
-            new("H3", "The session lives in Redis under session:{id} as JSON, with a TTL."),
-        ]);
+        [H1, H2, H3]);
 
     protected override async Task<SharingFacts?> ObserveAsync(ExperimentContext context, CancellationToken cancellationToken)
     {
@@ -61,7 +63,14 @@ internal sealed class CrossBackendSharingExperiment : Experiment<CrossBackendSha
             }
         }
 
-        var facts = new SharingFacts(Username, login.Property("user_id"), sessionId, stored, context.Settings.RedisSessionTtl, direct, [.. backends.Select(b => b.ServerId)], sequence, failures);
+        return new SharingFacts(Username, login.Property("user_id"), sessionId, stored, context.Settings.RedisSessionTtl, direct, [.. backends.Select(b => b.ServerId)], sequence, failures);
+    }
+
+    protected override void Tabulate(ExperimentContext context, SharingFacts facts)
+    {
+        var (direct, sequence, failures, stored) = (facts.Backends, facts.Sequence, facts.Failures, facts.Stored);
+        var requests = facts.Sequence.Count;
+        var key = facts.SessionId is null ? null : (string)RedisSessionStore.KeyOf(facts.SessionId)!;
         context.AddTable(
             "The session cookie on each redis backend",
             ["backend", "port", "GET /profile", "user returned", "store"],
@@ -86,11 +95,9 @@ internal sealed class CrossBackendSharingExperiment : Experiment<CrossBackendSha
                 key ?? "(no session id)",
                 stored?.Value ?? (stored?.Exists == false ? "(no such key)" : "(unreadable)"),
                 stored?.Ttl is { } ttl ? $"{ttl.TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture)} s" : stored?.Exists == true ? "no expiry" : "no key",
-                $"{context.Settings.RedisSessionTtl.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s",
+                $"{facts.ConfiguredTtl.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s",
             ]]);
         context.AddChart(new ChartSeries("round robin", "backend", "requests", [.. counts.Select((c, i) => new ChartPoint(i + 1, c.Value, c.Key))]));
-
-        return facts;
     }
 
     /// <summary>Tolerance for "even": strict round robin gives max−min ≤ 1; one more allows for a request of another client in between.</summary>
@@ -99,15 +106,12 @@ internal sealed class CrossBackendSharingExperiment : Experiment<CrossBackendSha
     /// <summary>The verdicts, from the facts alone (pure: unit-tested on canned data).</summary>
     public static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, SharingFacts facts)
     {
-        var h1 = info["H1"];
-        var h2 = info["H2"];
-        var h3 = info["H3"];
         if (facts.SessionId is null)
         {
             const string NoSession = "The login via the load balancer gave no session cookie.";
-            yield return h1.Inconclusive(NoSession);
-            yield return h2.Inconclusive(NoSession);
-            yield return h3.Inconclusive(NoSession);
+            yield return H1.Inconclusive(NoSession);
+            yield return H2.Inconclusive(NoSession);
+            yield return H3.Inconclusive(NoSession);
             yield break;
         }
 
@@ -116,29 +120,29 @@ internal sealed class CrossBackendSharingExperiment : Experiment<CrossBackendSha
         var h1Verdict = facts.Backends.Count > 0 && sameUser == facts.Backends.Count ? Verdict.Confirmed
             : facts.Backends.Any(b => b.Status != 0 && !(b.Status == 200 && b.User == facts.Username)) ? Verdict.Refuted
             : Verdict.Inconclusive;
-        yield return new(h1.Id, h1.Statement, h1Verdict, $"{sameUser} of {facts.Backends.Count} backends answered the cookie with 200 and user {facts.Username} ({replies}).");
+        yield return H1.With(h1Verdict, $"{sameUser} of {facts.Backends.Count} backends answered the cookie with 200 and user {facts.Username} ({replies}).");
 
         var answered = facts.Sequence.Count(s => s != Unanswered);
         var distribution = string.Join(" / ", facts.Counts.Select(c => $"{c.Key}: {c.Value.ToString(CultureInfo.InvariantCulture)}"));
         var everyone = facts.Counts.All(c => c.Value > 0);
         yield return answered < facts.BackendIds.Count
-            ? h2.Inconclusive($"Only {answered} of {facts.Sequence.Count} requests were answered.")
-            : h2.Holds(everyone && facts.Spread <= EvenSpreadTolerance, $"{facts.Sequence.Count} requests went {distribution} (max−min {facts.Spread.ToString(CultureInfo.InvariantCulture)}, tolerance {EvenSpreadTolerance.ToString(CultureInfo.InvariantCulture)}){(facts.Failures.Count > 0 ? $"; {facts.Failures.Count} were not 200" : string.Empty)}.");
+            ? H2.Inconclusive($"Only {answered} of {facts.Sequence.Count} requests were answered.")
+            : H2.Holds(everyone && facts.Spread <= EvenSpreadTolerance, $"{facts.Sequence.Count} requests went {distribution} (max−min {facts.Spread.ToString(CultureInfo.InvariantCulture)}, tolerance {EvenSpreadTolerance.ToString(CultureInfo.InvariantCulture)}){(facts.Failures.Count > 0 ? $"; {facts.Failures.Count} were not 200" : string.Empty)}.");
 
-        yield return JudgeStore(h3, facts);
+        yield return JudgeStore(facts);
     }
 
-    private static HypothesisVerdict JudgeStore(Hypothesis h3, SharingFacts facts)
+    private static HypothesisVerdict JudgeStore(SharingFacts facts)
     {
         var key = $"session:{facts.SessionId}";
         if (facts.Stored is not { } stored || stored.Exists is null)
         {
-            return h3.Inconclusive($"Redis could not be read for {key}.");
+            return H3.Inconclusive($"Redis could not be read for {key}.");
         }
 
         if (stored.Exists == false || stored.Value is null)
         {
-            return h3.Refuted($"Right after the login Redis had no key {key}.");
+            return H3.Refuted($"Right after the login Redis had no key {key}.");
         }
 
         var json = ParseObject(stored.Value);
@@ -147,7 +151,7 @@ internal sealed class CrossBackendSharingExperiment : Experiment<CrossBackendSha
         var hasUserId = json is { } k && k.TryGetProperty("user_id", out _);
         var ttlOk = stored.Ttl is { } ttl && ttl > TimeSpan.Zero && ttl <= facts.ConfiguredTtl;
         var ttlText = stored.Ttl is { } t ? $"TTL {t.TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture)} s of a configured {facts.ConfiguredTtl.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s" : "no TTL (the key never expires)";
-        return h3.Holds(idMatches && userMatches && hasUserId && ttlOk, $"{key} holds {(json is null ? "a value that is not a JSON object" : $"JSON with session_id {(idMatches ? "matching" : "NOT matching")} the cookie, username {(userMatches ? facts.Username : "NOT " + facts.Username)}{(hasUserId ? " and a user_id" : ", no user_id")}")}, {ttlText}.");
+        return H3.Holds(idMatches && userMatches && hasUserId && ttlOk, $"{key} holds {(json is null ? "a value that is not a JSON object" : $"JSON with session_id {(idMatches ? "matching" : "NOT matching")} the cookie, username {(userMatches ? facts.Username : "NOT " + facts.Username)}{(hasUserId ? " and a user_id" : ", no user_id")}")}, {ttlText}.");
     }
 
     private const string Unanswered = "(no answer)";

@@ -10,16 +10,18 @@ namespace SessionLab.Experiments.RedisSessions;
 /// <summary>2.3 — what do Redis sessions do while Redis is down, and after it comes back empty?</summary>
 internal sealed class RedisOutageExperiment : Experiment<RedisOutageExperiment, RedisOutageFacts>, IJudge<RedisOutageFacts>
 {
+    private static readonly Hypothesis H1 = new("H1", "While Redis is down, requests that need the session fail (the plan: 500 or 401), fast and with a clear error.");
+
+    private static readonly Hypothesis H2 = new("H2", "Sessions created before the outage do not survive a restart of a Redis without persistence.");
+
+    private static readonly Hypothesis H3 = new("H3", "New logins work again once Redis is back.");
+
     public override ExperimentInfo Info { get; } = new(
         "2.3",
         2,
         "Redis outage",
         "What happens to Redis sessions while Redis is down, and after it restarts?",
-        [
-            new("H1", "While Redis is down, requests that need the session fail (the plan: 500 or 401), fast and with a clear error."),
-            new("H2", "Sessions created before the outage do not survive a restart of a Redis without persistence."),
-            new("H3", "New logins work again once Redis is back."),
-        ]);
+        [H1, H2, H3]);
 
     protected override async Task<RedisOutageFacts?> ObserveAsync(ExperimentContext context, CancellationToken cancellationToken)
     {
@@ -44,7 +46,7 @@ internal sealed class RedisOutageExperiment : Experiment<RedisOutageExperiment, 
 
         context.Step("kill -9 Redis (no persistence: everything in it is lost)");
         var down = Stopwatch.StartNew();
-        context.RecordFault(await context.Faults.StopStoreAsync());
+        context.RecordFault(await context.Faults.KillStoreAsync());
         await context.WaitAsync(settle, "Redis is down; the plan waits 1 s before the users call /profile", cancellationToken);
 
         context.Step($"each user calls /profile with a {clientTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s client timeout; a new user tries to log in");
@@ -75,15 +77,22 @@ internal sealed class RedisOutageExperiment : Experiment<RedisOutageExperiment, 
         var newLogin = await newcomer.LoginAsync("newcomer-after", cancellationToken);
         var newProfile = await newcomer.GetAsync("/profile", cancellationToken);
 
-        var facts = new RedisOutageFacts(
+        return new RedisOutageFacts(
             [.. users.Select((u, i) => new OutageUser(u.Name, u.Login, u.Normal, duringOutage[i], afterRestart[i].Profile, u.KeyBefore, afterRestart[i].KeyAfter))],
             loginDuringOutage,
             recovery,
             newLogin,
             newProfile,
-            clientTimeout);
+            clientTimeout)
+        {
+            DownFor = downFor,
+            ReconnectLimit = reconnectLimit,
+        };
+    }
 
-        AddTables(context, facts, downFor);
+    protected override void Tabulate(ExperimentContext context, RedisOutageFacts facts)
+    {
+        AddTables(context, facts);
         var outageStatuses = facts.OutageRequests.Where(e => e.Status != 0).Select(e => e.Status).Distinct().ToList();
         if (outageStatuses.Count > 0 && outageStatuses.Any(s => s is not (500 or 401)))
         {
@@ -91,33 +100,29 @@ internal sealed class RedisOutageExperiment : Experiment<RedisOutageExperiment, 
                 + "a deliberate 503 (the session is not known to be invalid, the store is unreachable), so a client can tell an outage from a lost session.");
         }
 
-        if (recovery.FirstSuccess is { } first && recovery.AllBackends is null)
+        if (facts.Recovery.FirstSuccess is { } first && facts.Recovery.AllBackends is null)
         {
-            context.Anomaly($"A login succeeded {Format.Seconds(first)} s after Redis returned, but not every backend accepted one within {Format.Seconds(reconnectLimit)} s ({recovery.Attempts} attempts).");
+            context.Anomaly($"A login succeeded {Format.Seconds(first)} s after Redis returned, but not every backend accepted one within {Format.Seconds(facts.ReconnectLimit)} s ({facts.Recovery.Attempts} attempts).");
         }
-
-        return facts;
     }
 
     /// <summary>The verdicts, from the facts alone (pure: unit-tested on canned data).</summary>
     public static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, RedisOutageFacts facts)
     {
-        var h1 = info["H1"];
         var outage = facts.OutageRequests;
         var succeeded = outage.Count(e => e.IsOk);
         var unanswered = outage.Count(e => e.Status == 0);
         var unclear = outage.Count(e => e.Status != 0 && !e.IsOk && e.Error is null);
         yield return outage.Count == 0
-            ? h1.Inconclusive("No request was sent while Redis was down.")
+            ? H1.Inconclusive("No request was sent while Redis was down.")
             : succeeded > 0
-                ? h1.Refuted($"{succeeded} of {outage.Count} requests succeeded although Redis was down ({Distribution(outage)}).")
+                ? H1.Refuted($"{succeeded} of {outage.Count} requests succeeded although Redis was down ({Distribution(outage)}).")
                 : unanswered > 0
-                    ? h1.Refuted($"{unanswered} of {outage.Count} requests got no reply within the {Format.Seconds(facts.ClientTimeout)} s client timeout: the backends hang instead of failing ({Distribution(outage)}).")
+                    ? H1.Refuted($"{unanswered} of {outage.Count} requests got no reply within the {Format.Seconds(facts.ClientTimeout)} s client timeout: the backends hang instead of failing ({Distribution(outage)}).")
                     : unclear > 0
-                        ? h1.Refuted($"{unclear} of {outage.Count} failing replies carried no error message ({Distribution(outage)}).")
-                        : h1.Confirmed($"All {outage.Count} requests during the outage failed with {Distribution(outage)}, the slowest after {Max(outage)} ms (client timeout {Format.Seconds(facts.ClientTimeout)} s); the plan expected 500 or 401.");
+                        ? H1.Refuted($"{unclear} of {outage.Count} failing replies carried no error message ({Distribution(outage)}).")
+                        : H1.Confirmed($"All {outage.Count} requests during the outage failed with {Distribution(outage)}, the slowest after {Max(outage)} ms (client timeout {Format.Seconds(facts.ClientTimeout)} s); the plan expected 500 or 401.");
 
-        var h2 = info["H2"];
         var back = facts.Users.Select(u => u.AfterRestart).ToList();
         var survived = back.Count(e => e.IsOk);
         var lost = back.Count(e => e.Status == 401);
@@ -125,21 +130,20 @@ internal sealed class RedisOutageExperiment : Experiment<RedisOutageExperiment, 
         var keysUnread = facts.Users.Count(u => u.KeyAfterRestart is null);
         var keys = $"{keysLeft} of {back.Count} session keys were left in Redis" + (keysUnread > 0 ? $" ({keysUnread} could not be read)" : string.Empty);
         yield return back.Count == 0
-            ? h2.Inconclusive("No session existed before the outage.")
+            ? H2.Inconclusive("No session existed before the outage.")
             : survived > 0
-                ? h2.Refuted($"{survived} of {back.Count} old sessions still answered 200 after Redis restarted ({keys}).")
+                ? H2.Refuted($"{survived} of {back.Count} old sessions still answered 200 after Redis restarted ({keys}).")
                 : lost == back.Count
-                    ? h2.Confirmed($"All {back.Count} old cookies got {Distribution(back)} after the restart; {keys}.")
-                    : h2.Inconclusive($"After the restart the old sessions got {Distribution(back)}: not every backend answered from the restarted Redis ({keys}).");
+                    ? H2.Confirmed($"All {back.Count} old cookies got {Distribution(back)} after the restart; {keys}.")
+                    : H2.Inconclusive($"After the restart the old sessions got {Distribution(back)}: not every backend answered from the restarted Redis ({keys}).");
 
-        var h3 = info["H3"];
         var recovery = facts.Recovery;
         var recovered = recovery.FirstSuccess is { } first
             ? $"the first login succeeded {Format.Seconds(first)} s after Redis answered PING (attempt {recovery.FirstSuccessAttempt})" + (recovery.AllBackends is { } all ? $", every backend accepted one after {Format.Seconds(all)} s" : ", not every backend accepted one")
             : $"no login succeeded within {Format.Seconds(recovery.Limit)} s of Redis answering PING ({recovery.Attempts} attempts, last {recovery.LastFailure ?? "none"})";
         yield return facts.NewLogin.IsOk && facts.NewProfile.IsOk
-            ? h3.Confirmed($"A new login after the restart got {facts.NewLogin.Describe()} and its /profile {facts.NewProfile.Describe()}; {recovered}.")
-            : h3.Refuted($"A new login after the restart got {facts.NewLogin.Describe()} and its /profile {facts.NewProfile.Describe()}; {recovered}.");
+            ? H3.Confirmed($"A new login after the restart got {facts.NewLogin.Describe()} and its /profile {facts.NewProfile.Describe()}; {recovered}.")
+            : H3.Refuted($"A new login after the restart got {facts.NewLogin.Describe()} and its /profile {facts.NewProfile.Describe()}; {recovered}.");
     }
 
     /// <summary>
@@ -196,7 +200,7 @@ internal sealed class RedisOutageExperiment : Experiment<RedisOutageExperiment, 
         return new OutageRecovery(first, firstAttempt, null, attempts, lastFailure, limit);
     }
 
-    private static void AddTables(ExperimentContext context, RedisOutageFacts facts, TimeSpan downFor)
+    private static void AddTables(ExperimentContext context, RedisOutageFacts facts)
     {
         var logins = facts.Users.Select(u => u.Login).ToList();
         context.AddTable(
@@ -218,7 +222,7 @@ internal sealed class RedisOutageExperiment : Experiment<RedisOutageExperiment, 
             "Recovery after the restart",
             ["measure", "value"],
             [
-                ["Redis down for (kill -9 → answering PING again)", $"{Format.Seconds(downFor)} s"],
+                ["Redis down for (kill -9 → answering PING again)", $"{Format.Seconds(facts.DownFor)} s"],
                 ["first successful login after Redis answered PING", recovery.FirstSuccess is { } first ? $"{Format.Seconds(first)} s (attempt {recovery.FirstSuccessAttempt})" : $"none within {Format.Seconds(recovery.Limit)} s ({recovery.Attempts} attempts)"],
                 ["every backend accepted a login after", recovery.AllBackends is { } all ? $"{Format.Seconds(all)} s ({recovery.Attempts} attempts in all)" : $"not within {Format.Seconds(recovery.Limit)} s ({recovery.Attempts} attempts)"],
                 ["last failure while reconnecting", recovery.LastFailure ?? "(none: the first attempt succeeded)"],
@@ -260,6 +264,13 @@ internal sealed record RedisOutageFacts(
     Exchange NewProfile,
     TimeSpan ClientTimeout)
 {
+    /// <summary>How long Redis was down (kill to start), and how long every backend was given to reconnect.</summary>
+    public TimeSpan DownFor { get; init; }
+
+    /// <inheritdoc cref="DownFor"/>
+    public TimeSpan ReconnectLimit { get; init; }
+
+
     /// <summary>Every request sent while Redis was down: the users' /profile and the new login.</summary>
     public IReadOnlyList<Exchange> OutageRequests => [.. Users.Select(u => u.DuringOutage), LoginDuringOutage];
 }

@@ -12,16 +12,18 @@ internal sealed class SlidingExpiryExperiment : Experiment<SlidingExpiryExperime
 {
     private const string Username = "alice";
 
+    private static readonly Hypothesis H1 = new("H1", "The session's TTL decreases while the user is idle.");
+
+    private static readonly Hypothesis H2 = new("H2", "A /profile request renews the TTL to the full value.");
+
+    private static readonly Hypothesis H3 = new("H3", "After idling past the TTL the session is gone: /profile answers 401 and the key no longer exists.");
+
     public override ExperimentInfo Info { get; } = new(
         "2.2",
         2,
         "Sliding expiry",
         "Does each request renew a Redis session's TTL, and does an idle session expire?",
-        [
-            new("H1", "The session's TTL decreases while the user is idle."),
-            new("H2", "A /profile request renews the TTL to the full value."),
-            new("H3", "After idling past the TTL the session is gone: /profile answers 401 and the key no longer exists."),
-        ]);
+        [H1, H2, H3]);
 
     protected override async Task<SlidingFacts?> ObserveAsync(ExperimentContext context, CancellationToken cancellationToken)
     {
@@ -37,8 +39,7 @@ internal sealed class SlidingExpiryExperiment : Experiment<SlidingExpiryExperime
         var (login, loginTouch) = await timeline.RequestAsync(() => client.LoginAsync(Username, cancellationToken));
         if (login.SessionIdSet is not { } sessionId)
         {
-            context.Anomaly($"The login answered {login.Describe()} without a session cookie; nothing to observe.");
-            return SlidingFacts.Empty(ttl);
+            return SlidingFacts.Empty(ttl) with { Login = login };
         }
 
         var key = (string)RedisSessionStore.KeyOf(sessionId)!;
@@ -59,30 +60,47 @@ internal sealed class SlidingExpiryExperiment : Experiment<SlidingExpiryExperime
         var existsAtEnd = await context.Redis.ExistsAsync(key);
         var idleBeforeFinal = finalTouch.Start - renewalTouch.End;
 
-        var facts = new SlidingFacts(ttl, atLogin, firstIdle.TotalSeconds, afterIdle, renewal.Status, afterRenewal, idleBeforeFinal, final.Status, final.Error, existsAtEnd, timeline.IdleSamples);
+        return new SlidingFacts(ttl, atLogin, firstIdle.TotalSeconds, afterIdle, renewal.Status, afterRenewal, idleBeforeFinal, final.Status, final.Error, existsAtEnd, timeline.IdleSamples)
+        {
+            Key = key,
+            Login = login,
+            Renewal = renewal,
+            Final = final,
+            FinalAtSeconds = finalTouch.Start,
+            TtlPoints = timeline.Points,
+        };
+    }
+
+    protected override void Tabulate(ExperimentContext context, SlidingFacts facts)
+    {
+        if (facts.Key is not { } key || facts.Renewal is not { } renewal || facts.Final is not { } final)
+        {
+            context.Anomaly($"The login answered {facts.Login?.Describe() ?? "nothing"} without a session cookie; nothing to observe.");
+            return;
+        }
+
+        var ttl = facts.Ttl;
         context.AddTable(
             $"TTL of {key} over time (configured TTL {Seconds(ttl)})",
             ["time", "action", "expected TTL", "measured TTL", "verdict"],
             [
-                Row(atLogin, $"POST /login → {login.Describe()}; PTTL"),
-                Row(afterIdle, $"idle {Seconds(firstIdle)}; PTTL"),
-                Row(afterRenewal, $"GET /profile → {renewal.Describe()}; PTTL"),
+                Row(facts.AtLogin, $"POST /login → {facts.Login?.Describe()}; PTTL"),
+                Row(facts.AfterIdle, $"idle {Seconds(TimeSpan.FromSeconds(facts.FirstIdleSeconds))}; PTTL"),
+                Row(facts.AfterRenewal, $"GET /profile → {renewal.Describe()}; PTTL"),
                 [
-                    At(finalTouch.Start),
-                    $"idle {Seconds(TimeSpan.FromSeconds(idleBeforeFinal))}; GET /profile → {final.Describe()}; EXISTS",
+                    At(facts.FinalAtSeconds),
+                    $"idle {Seconds(TimeSpan.FromSeconds(facts.SecondIdleSeconds))}; GET /profile → {final.Describe()}; EXISTS",
                     "expired: 401, no key",
-                    $"{final.Describe()}; key {existsAtEnd switch { true => "present", false => "absent", null => "unreadable" }}",
-                    final.Status == 401 && existsAtEnd == false ? "ok" : "not expired",
+                    $"{final.Describe()}; key {facts.KeyExistsAtEnd switch { true => "present", false => "absent", null => "unreadable" }}",
+                    final.Status == 401 && facts.KeyExistsAtEnd == false ? "ok" : "not expired",
                 ],
             ]);
-        context.AddChart(new ChartSeries("ttl", "seconds since login", "TTL (s)", timeline.Points));
+        context.AddChart(new ChartSeries("ttl", "seconds since login", "TTL (s)", facts.TtlPoints));
 
-        if (atLogin.TtlSeconds is { } first && !atLogin.InRange)
+        if (facts.AtLogin.TtlSeconds is { } first && !facts.AtLogin.InRange)
         {
             context.Anomaly($"The TTL right after the login was {first.ToString("0.000", CultureInfo.InvariantCulture)} s, not the configured {Seconds(ttl)}: the backends run with another session TTL than the lab asked for.");
         }
-
-        return facts;
     }
 
     /// <summary>
@@ -94,38 +112,35 @@ internal sealed class SlidingExpiryExperiment : Experiment<SlidingExpiryExperime
     /// <summary>The verdicts, from the facts alone (pure: unit-tested on canned data).</summary>
     public static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, SlidingFacts facts)
     {
-        var h1 = info["H1"];
-        var h2 = info["H2"];
-        var h3 = info["H3"];
 
         if (facts.AtLogin.TtlSeconds is not { } login || facts.AfterIdle.TtlSeconds is not { } idle)
         {
-            yield return h1.Inconclusive("The session key's TTL could not be read at the login and after the idle time.");
+            yield return H1.Inconclusive("The session key's TTL could not be read at the login and after the idle time.");
         }
         else
         {
             var rises = facts.IdleSamples.Zip(facts.IdleSamples.Skip(1)).Count(p => p.Second.Y > p.First.Y);
-            yield return h1.Holds(idle < login && rises == 0, $"PTTL went from {S(login)} at the login to {S(idle)} after {S(facts.FirstIdleSeconds)} idle (fell {S(login - idle)}; expected {S(facts.AfterIdle.Expected)}); {facts.IdleSamples.Count} samples while idle rose {rises} times.");
+            yield return H1.Holds(idle < login && rises == 0, $"PTTL went from {S(login)} at the login to {S(idle)} after {S(facts.FirstIdleSeconds)} idle (fell {S(login - idle)}; expected {S(facts.AfterIdle.Expected)}); {facts.IdleSamples.Count} samples while idle rose {rises} times.");
         }
 
         if (facts.RenewStatus != 200 || facts.AfterRenewal.TtlSeconds is not { } renewed || facts.AfterIdle.TtlSeconds is not { } before)
         {
-            yield return h2.Inconclusive($"/profile answered {facts.RenewStatus} or the TTL could not be read around it, so no renewal could be observed.");
+            yield return H2.Inconclusive($"/profile answered {facts.RenewStatus} or the TTL could not be read around it, so no renewal could be observed.");
         }
         else
         {
             var full = renewed >= facts.AfterRenewal.ExpectedLow && renewed > before;
-            yield return h2.Holds(full, $"/profile (200) took the TTL from {S(before)} to {S(renewed)} (configured {S(facts.Ttl.TotalSeconds)}, at least {S(facts.AfterRenewal.ExpectedLow)} expected after the measured delay).");
+            yield return H2.Holds(full, $"/profile (200) took the TTL from {S(before)} to {S(renewed)} (configured {S(facts.Ttl.TotalSeconds)}, at least {S(facts.AfterRenewal.ExpectedLow)} expected after the measured delay).");
         }
 
         if (facts.SecondIdleSeconds <= facts.Ttl.TotalSeconds || facts.FinalStatus == 0 || facts.KeyExistsAtEnd is null)
         {
-            yield return h3.Inconclusive($"The idle time was {S(facts.SecondIdleSeconds)} for a {S(facts.Ttl.TotalSeconds)} TTL, the final /profile answered {(facts.FinalStatus == 0 ? "nothing" : facts.FinalStatus.ToString(CultureInfo.InvariantCulture))} and the key was {(facts.KeyExistsAtEnd is null ? "unreadable" : "read")}: expiry was not tested.");
+            yield return H3.Inconclusive($"The idle time was {S(facts.SecondIdleSeconds)} for a {S(facts.Ttl.TotalSeconds)} TTL, the final /profile answered {(facts.FinalStatus == 0 ? "nothing" : facts.FinalStatus.ToString(CultureInfo.InvariantCulture))} and the key was {(facts.KeyExistsAtEnd is null ? "unreadable" : "read")}: expiry was not tested.");
         }
         else
         {
             var gone = facts.FinalStatus == 401 && facts.FinalError == ErrorMessages.SessionNotFound && facts.KeyExistsAtEnd == false;
-            yield return h3.Holds(gone, $"After {S(facts.SecondIdleSeconds)} idle (TTL {S(facts.Ttl.TotalSeconds)}) /profile answered {facts.FinalStatus.ToString(CultureInfo.InvariantCulture)}{(facts.FinalError is null ? string.Empty : $" \"{facts.FinalError}\"")} and the key was {(facts.KeyExistsAtEnd == true ? "still there" : "gone")}.");
+            yield return H3.Holds(gone, $"After {S(facts.SecondIdleSeconds)} idle (TTL {S(facts.Ttl.TotalSeconds)}) /profile answered {facts.FinalStatus.ToString(CultureInfo.InvariantCulture)}{(facts.FinalError is null ? string.Empty : $" \"{facts.FinalError}\"")} and the key was {(facts.KeyExistsAtEnd == true ? "still there" : "gone")}.");
         }
     }
 
@@ -246,6 +261,25 @@ internal sealed record SlidingFacts(
     bool? KeyExistsAtEnd,
     IReadOnlyList<ChartPoint> IdleSamples)
 {
+    /// <summary>The session's Redis key; null when the login gave no session.</summary>
+    public string? Key { get; init; }
+
+    /// <summary>The login, the renewing /profile and the final /profile, as the table shows them.</summary>
+    public Exchange? Login { get; init; }
+
+    /// <inheritdoc cref="Login"/>
+    public Exchange? Renewal { get; init; }
+
+    /// <inheritdoc cref="Login"/>
+    public Exchange? Final { get; init; }
+
+    /// <summary>When the final /profile started (seconds since the login).</summary>
+    public double FinalAtSeconds { get; init; }
+
+    /// <summary>Every TTL reading of the run, for the chart.</summary>
+    public IReadOnlyList<ChartPoint> TtlPoints { get; init; } = [];
+
+
     /// <summary>Nothing observed (the login failed).</summary>
     public static SlidingFacts Empty(TimeSpan ttl)
     {

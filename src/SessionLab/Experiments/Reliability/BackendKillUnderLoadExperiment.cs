@@ -11,16 +11,18 @@ namespace SessionLab.Experiments.Reliability;
 /// <summary>6.1 — what do the users of each scheme see when a backend is killed under load?</summary>
 internal sealed class BackendKillUnderLoadExperiment : Experiment<BackendKillUnderLoadExperiment, IReadOnlyList<FailoverRun>>, IJudge<IReadOnlyList<FailoverRun>>
 {
+    private static readonly Hypothesis H1 = new("H1", "Redis and JWT sessions survive the kill: after the load every user's session still answers 200.");
+
+    private static readonly Hypothesis H2 = new("H2", "The sticky users on the killed backend lose their sessions: 401 once the load balancer moves them.");
+
+    private static readonly Hypothesis H3 = new("H3", "The load balancer takes the dead backend out without failing requests: no 5xx and no transport error reaches the clients.");
+
     public override ExperimentInfo Info { get; } = new(
         "6.1",
         6,
         "Backend killed under load",
         "What do the users of each scheme see when a backend is killed with kill -9 under load?",
-        [
-            new("H1", "Redis and JWT sessions survive the kill: after the load every user's session still answers 200."),
-            new("H2", "The sticky users on the killed backend lose their sessions: 401 once the load balancer moves them."),
-            new("H3", "The load balancer takes the dead backend out without failing requests: no 5xx and no transport error reaches the clients."),
-        ]);
+        [H1, H2, H3]);
 
     protected override async Task<IReadOnlyList<FailoverRun>?> ObserveAsync(ExperimentContext context, CancellationToken cancellationToken)
     {
@@ -65,6 +67,11 @@ internal sealed class BackendKillUnderLoadExperiment : Experiment<BackendKillUnd
             await BalancerSettle.WaitAsync(context, sinceStickyFault.Elapsed, cancellationToken);
         }
 
+        return runs;
+    }
+
+    protected override void Tabulate(ExperimentContext context, IReadOnlyList<FailoverRun> runs)
+    {
         context.AddTable(
             "Each scheme under load while one backend is killed (kill -9)",
             ["scheme", "killed", "kill at (s)", "requests", "failed (by kind)", "5xx + transport", "errors per second", "probe after the kill", "first probe answer from a live backend", "slowest probe after the kill (ms)", "load P99 / max (ms)", "sessions after the load"],
@@ -88,30 +95,25 @@ internal sealed class BackendKillUnderLoadExperiment : Experiment<BackendKillUnd
         {
             context.Anomaly($"{run.Scheme}: {run.Sessions.Other} of {run.Sessions.Users} users got neither 200 nor 401 after the load.");
         }
-
-        return runs;
     }
 
     /// <summary>The verdicts from the runs alone (pure: unit-tested on canned data).</summary>
     public static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, IReadOnlyList<FailoverRun> runs)
     {
-        var h1 = info["H1"];
         var shared = runs.Where(r => r.Scheme is "redis" or "jwt").ToList();
         yield return shared.Count == 0 || shared.Any(r => r.Sessions.Users == 0)
-            ? h1.Inconclusive("The redis and JWT schemes were not both measured.")
-            : h1.Holds(shared.All(r => r.Sessions.Kept == r.Sessions.Users), string.Join("; ", shared.Select(Sessions)) + ".");
+            ? H1.Inconclusive("The redis and JWT schemes were not both measured.")
+            : H1.Holds(shared.All(r => r.Sessions.Kept == r.Sessions.Users), string.Join("; ", shared.Select(Sessions)) + ".");
 
-        var h2 = info["H2"];
         var sticky = runs.FirstOrDefault(r => r.Scheme == "sticky");
         yield return sticky is null || sticky.Sessions.Users == 0
-            ? h2.Inconclusive("The sticky scheme was not measured.")
-            : new(h2.Id, h2.Statement, sticky.Sessions.Lost == sticky.Sessions.Users ? Verdict.Confirmed : sticky.Sessions.Kept > 0 ? Verdict.Refuted : Verdict.Inconclusive,
+            ? H2.Inconclusive("The sticky scheme was not measured.")
+            : H2.With(sticky.Sessions.Lost == sticky.Sessions.Users ? Verdict.Confirmed : sticky.Sessions.Kept > 0 ? Verdict.Refuted : Verdict.Inconclusive,
                 $"{Sessions(sticky)}; the load saw {sticky.Failures}.");
 
-        var h3 = info["H3"];
         yield return runs.Count == 0
-            ? h3.Inconclusive("No scheme was measured.")
-            : h3.Holds(runs.All(r => r.FailoverErrors == 0 && r.FailedProbesAfterFault == 0), string.Join("; ", runs.Select(r => $"{r.Scheme}: {r.FailoverErrors.ToString(CultureInfo.InvariantCulture)} of {r.Requests.ToString(CultureInfo.InvariantCulture)} requests failed with a 5xx or no reply, probe {r.ProbeWindow}, first live answer {r.FirstLiveAnswer} after the kill, slowest probe {r.SlowestProbeAfterFaultMs.ToString("0.0", CultureInfo.InvariantCulture)} ms")) + ".");
+            ? H3.Inconclusive("No scheme was measured.")
+            : H3.Holds(runs.All(r => r.FailoverErrors == 0 && r.FailedProbesAfterFault == 0), string.Join("; ", runs.Select(r => $"{r.Scheme}: {r.FailoverErrors.ToString(CultureInfo.InvariantCulture)} of {r.Requests.ToString(CultureInfo.InvariantCulture)} requests failed with a 5xx or no reply, probe {r.ProbeWindow}, first live answer {r.FirstLiveAnswer} after the kill, slowest probe {r.SlowestProbeAfterFaultMs.ToString("0.0", CultureInfo.InvariantCulture)} ms")) + ".");
     }
 
     private static string Sessions(FailoverRun r) =>

@@ -16,17 +16,20 @@ namespace SessionLab.Experiments.Reliability;
 /// </summary>
 internal sealed class GracefulRestartUnderLoadExperiment : Experiment<GracefulRestartUnderLoadExperiment, IReadOnlyList<RestartRun>>, IJudge<IReadOnlyList<RestartRun>>
 {
+    private static readonly Hypothesis H1 = new("H1", "No 5xx reaches the clients through the load balancer, for POST /login (never retried once sent) as for GET /profile, when the backend is taken out of the balancer's rotation before SIGTERM and put back after its start.");
+
+    private static readonly Hypothesis H2 = new("H2", "Taken out first, no request in flight is lost either: no connection reset, closed connection or timeout.");
+
+    private static readonly Hypothesis H3 = new("H3", "The restarted backend is ready again: its own /health answers 200 after the start.");
+
+    private static readonly Hypothesis H4 = new("H4", "SIGTERM alone, with passive health checks only in the balancer, lets no 5xx and no broken connection reach the clients either.");
+
     public override ExperimentInfo Info { get; } = new(
         "6.3",
         6,
         "Backend restart under load (SIGTERM)",
         "Does a graceful restart of a backend under load fail any request, with SIGTERM alone and when the backend is taken out of the balancer first?",
-        [
-            new("H1", "No 5xx reaches the clients through the load balancer, for POST /login (never retried once sent) as for GET /profile, when the backend is taken out of the balancer's rotation before SIGTERM and put back after its start."),
-            new("H2", "Taken out first, no request in flight is lost either: no connection reset, closed connection or timeout."),
-            new("H3", "The restarted backend is ready again: its own /health answers 200 after the start."),
-            new("H4", "SIGTERM alone, with passive health checks only in the balancer, lets no 5xx and no broken connection reach the clients either."),
-        ]);
+        [H1, H2, H3, H4]);
 
     protected override async Task<IReadOnlyList<RestartRun>?> ObserveAsync(ExperimentContext context, CancellationToken cancellationToken)
     {
@@ -93,6 +96,11 @@ internal sealed class GracefulRestartUnderLoadExperiment : Experiment<GracefulRe
             await BalancerSettle.WaitAsync(context, sinceStickyFault.Elapsed, cancellationToken);
         }
 
+        return runs;
+    }
+
+    protected override void Tabulate(ExperimentContext context, IReadOnlyList<RestartRun> runs)
+    {
         context.AddTable(
             "Each scheme under load while one backend restarts: (a) SIGTERM alone, (b) taken out of the balancer's rotation first, SIGTERM, start, back into rotation",
             ["procedure", "scheme", "stopped", "stop at (s)", "stop took (s)", "requests", "failed (by kind)", "5xx", "transport failures", "errors per second", "probe after the stop", "load P99 / max (ms)", "its /health after the start", "sessions after the load"],
@@ -124,8 +132,6 @@ internal sealed class GracefulRestartUnderLoadExperiment : Experiment<GracefulRe
         {
             context.Anomaly($"sticky: a graceful restart loses the in-memory sessions as a crash does ({string.Join("; ", stickyLosses.Select(r => $"{Describe(r.Procedure)}: {r.Run.Sessions.Lost} of {r.Run.Sessions.Users} users got 401 after the load"))}): 401s are counted as lost sessions, not as failed requests.");
         }
-
-        return runs;
     }
 
     /// <summary>The verdicts from the runs alone (pure: unit-tested on canned data).</summary>
@@ -134,23 +140,23 @@ internal sealed class GracefulRestartUnderLoadExperiment : Experiment<GracefulRe
         var alone = runs.Where(r => r.Procedure == RestartProcedure.SigtermAlone).ToList();
         var deregistered = runs.Where(r => r.Procedure == RestartProcedure.DeregisteredFirst).ToList();
 
-        yield return Verdict(info["H1"], deregistered, r => r.ServerErrors == 0,
+        yield return Verdict(H1, deregistered, r => r.ServerErrors == 0,
             r => $"{r.Run.Scheme}: {r.ServerErrors} 5xx of {r.Run.Requests} requests, GET /profile and POST /login ({r.Run.Failures})");
 
-        yield return Verdict(info["H2"], deregistered, r => r.TransportFailures == 0 && r.Run.FailedProbesAfterFault == 0,
+        yield return Verdict(H2, deregistered, r => r.TransportFailures == 0 && r.Run.FailedProbesAfterFault == 0,
             r => $"{r.Run.Scheme}: {r.TransportFailures} transport failures, probe {r.Run.ProbeWindow}, out of rotation to stopped in {r.StopSeconds.ToString("0.000", CultureInfo.InvariantCulture)} s");
 
-        yield return Verdict(info["H3"], runs, r => r.HealthAfterStart == 200,
+        yield return Verdict(H3, runs, r => r.HealthAfterStart == 200,
             r => $"{r.Run.Victim} ({r.Run.Scheme}, {Describe(r.Procedure)}): /health {(r.HealthAfterStart == 0 ? "no reply" : r.HealthAfterStart.ToString(CultureInfo.InvariantCulture))}");
 
-        yield return Verdict(info["H4"], alone, r => r.ServerErrors == 0 && r.TransportFailures == 0,
+        yield return Verdict(H4, alone, r => r.ServerErrors == 0 && r.TransportFailures == 0,
             r => $"{r.Run.Scheme}: {r.ServerErrors} 5xx and {r.TransportFailures} transport failures of {r.Run.Requests} requests ({r.Run.Failures}), stop took {r.StopSeconds.ToString("0.000", CultureInfo.InvariantCulture)} s");
     }
 
     private static HypothesisVerdict Verdict(Hypothesis hypothesis, IReadOnlyList<RestartRun> runs, Func<RestartRun, bool> holds, Func<RestartRun, string> evidence) =>
         runs.Count == 0
-            ? new(hypothesis.Id, hypothesis.Statement, SessionLab.Reporting.Model.Verdict.Inconclusive, "No scheme was measured with this procedure.")
-            : new(hypothesis.Id, hypothesis.Statement, runs.All(holds) ? SessionLab.Reporting.Model.Verdict.Confirmed : SessionLab.Reporting.Model.Verdict.Refuted, string.Join("; ", runs.Select(evidence)) + ".");
+            ? hypothesis.Inconclusive("No scheme was measured with this procedure.")
+            : hypothesis.Holds(runs.All(holds), string.Join("; ", runs.Select(evidence)) + ".");
 
     /// <summary>How the table and the steps name a procedure.</summary>
     internal static string Describe(RestartProcedure procedure) => procedure switch

@@ -21,17 +21,20 @@ internal sealed class PersistenceExperiment : Experiment<PersistenceExperiment, 
 {
     private const string Profile = "/profile";
 
+    private static readonly Hypothesis H1 = new("H1", "With AOF, every session written more than a second before the kill survives the restart.");
+
+    private static readonly Hypothesis H2 = new("H2", "With AOF, sessions keep their remaining TTL: after the restart it is the TTL before minus the time that passed (not reset, not gone).");
+
+    private static readonly Hypothesis H3 = new("H3", "Without persistence, every session is lost with the restart.");
+
+    private static readonly Hypothesis H4 = new("H4", "With AOF a revocation survives the restart (the revoked token is still refused); without persistence it is lost and the token is accepted again.");
+
     public override ExperimentInfo Info { get; } = new(
         "6.6",
         6,
         "Redis persistence across a restart",
         "Do sessions and revocations survive a kill -9 of Redis when it keeps an append-only file (fsync every second), with their remaining TTLs — and are they lost without one?",
-        [
-            new("H1", "With AOF, every session written more than a second before the kill survives the restart."),
-            new("H2", "With AOF, sessions keep their remaining TTL: after the restart it is the TTL before minus the time that passed (not reset, not gone)."),
-            new("H3", "Without persistence, every session is lost with the restart."),
-            new("H4", "With AOF a revocation survives the restart (the revoked token is still refused); without persistence it is lost and the token is accepted again."),
-        ]);
+        [H1, H2, H3, H4]);
 
     protected override async Task<PersistenceRuns?> ObserveAsync(ExperimentContext context, CancellationToken cancellationToken)
     {
@@ -72,6 +75,12 @@ internal sealed class PersistenceExperiment : Experiment<PersistenceExperiment, 
             facts.Add(await arm.MeasureAsync(context, reconnectLimit, cancellationToken));
         }
 
+        return new PersistenceRuns(facts[0], facts[1]);
+    }
+
+    protected override void Tabulate(ExperimentContext context, PersistenceRuns runs)
+    {
+        PersistenceFacts[] facts = [runs.Plain, runs.Aof];
         context.AddTable(
             "Sessions and a revocation across kill -9 and restart of the store",
             ["store", "sessions", "kept (200)", "lost (401)", "other", "restart until PING (ms)", "revoked token after the restart"],
@@ -89,8 +98,6 @@ internal sealed class PersistenceExperiment : Experiment<PersistenceExperiment, 
             "Remaining TTL of sampled session keys",
             ["store", "key", "TTL before the kill → after the restart", "kept?"],
             facts.SelectMany(f => f.Ttls.Select(t => (IReadOnlyList<string>)[f.Store, t.Key, t.Describe(), t.IsRemainingKept ? "yes" : "no"])));
-
-        return new PersistenceRuns(facts[0], facts[1]);
     }
 
     /// <summary>The verdicts from the facts alone (pure: unit-tested on canned data).</summary>
@@ -98,25 +105,21 @@ internal sealed class PersistenceExperiment : Experiment<PersistenceExperiment, 
 
     internal static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, PersistenceFacts plain, PersistenceFacts aof)
     {
-        var h1 = info["H1"];
         yield return aof.Sessions == 0
-            ? h1.Inconclusive("No session was logged in on the AOF store.")
-            : h1.Holds(aof.Kept == aof.Sessions, $"{aof.Kept} of {aof.Sessions} sessions answered 200 after the restart ({aof.Lost} lost, {aof.Other} other); replaying the file took the store {aof.RestartMs:0} ms to answer PING.");
+            ? H1.Inconclusive("No session was logged in on the AOF store.")
+            : H1.Holds(aof.Kept == aof.Sessions, $"{aof.Kept} of {aof.Sessions} sessions answered 200 after the restart ({aof.Lost} lost, {aof.Other} other); replaying the file took the store {aof.RestartMs:0} ms to answer PING.");
 
-        var h2 = info["H2"];
         yield return aof.Ttls.Count == 0
-            ? h2.Inconclusive("No TTL was sampled on the AOF store.")
-            : h2.Holds(aof.TtlsKept == aof.Ttls.Count, $"{aof.TtlsKept} of {aof.Ttls.Count} sampled keys kept their remaining TTL (±{PersistenceFacts.TtlTolerance.TotalSeconds:0} s): {string.Join("; ", aof.Ttls.Select(t => t.Describe()))}.");
+            ? H2.Inconclusive("No TTL was sampled on the AOF store.")
+            : H2.Holds(aof.TtlsKept == aof.Ttls.Count, $"{aof.TtlsKept} of {aof.Ttls.Count} sampled keys kept their remaining TTL (±{PersistenceFacts.TtlTolerance.TotalSeconds:0} s): {string.Join("; ", aof.Ttls.Select(t => t.Describe()))}.");
 
-        var h3 = info["H3"];
         yield return plain.Sessions == 0
-            ? h3.Inconclusive("No session was logged in on the store without persistence.")
-            : h3.Holds(plain.Lost == plain.Sessions, $"{plain.Lost} of {plain.Sessions} sessions answered 401 after the restart ({plain.Kept} kept, {plain.Other} other).");
+            ? H3.Inconclusive("No session was logged in on the store without persistence.")
+            : H3.Holds(plain.Lost == plain.Sessions, $"{plain.Lost} of {plain.Sessions} sessions answered 401 after the restart ({plain.Kept} kept, {plain.Other} other).");
 
-        var h4 = info["H4"];
         yield return aof.RevokedAfter is null || plain.RevokedAfter is null
-            ? h4.Inconclusive("A JWT backend did not reach its store again within the limit.")
-            : h4.Holds(aof.RevokedAfter == 401 && plain.RevokedAfter == 200, $"After the restart the revoked token got {aof.RevokedAfter} with AOF and {plain.RevokedAfter} without persistence.");
+            ? H4.Inconclusive("A JWT backend did not reach its store again within the limit.")
+            : H4.Holds(aof.RevokedAfter == 401 && plain.RevokedAfter == 200, $"After the restart the revoked token got {aof.RevokedAfter} with AOF and {plain.RevokedAfter} without persistence.");
     }
 
     /// <summary>One side of the comparison: a store, a redis backend and a JWT backend on it, and what was logged in.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using SessionLab.Experiments.Framework.FaultsUnderLoad;
+using SessionLab.Measurement.Load;
 
 namespace SessionLab.Experiments.Reliability;
 
@@ -19,6 +20,13 @@ internal sealed record RedisKillFacts(
     long JwtRequests,
     IReadOnlyDictionary<string, long> JwtFailures)
 {
+    /// <summary>The redis scheme's run and the JWT load as measured, for the table and the charts.</summary>
+    public FaultRun? Run { get; init; }
+
+    /// <inheritdoc cref="Run"/>
+    public LoadResult? JwtLoad { get; init; }
+
+
     /// <summary>Nearest-rank P99 of the probe requests answered (or failed) while Redis was down; null when there were none.</summary>
     public double? OutageP99Ms => Percentile(OutageProbes.Select(p => p.ElapsedMs), 0.99);
 

@@ -14,16 +14,18 @@ internal sealed class RedisKillUnderLoadExperiment : Experiment<RedisKillUnderLo
     /// <summary>What "fails fast" means here: the slowest 1% of the failing requests answer within this.</summary>
     public static readonly TimeSpan FailFastLimit = TimeSpan.FromSeconds(1);
 
+    private static readonly Hypothesis H1 = new("H1", "While Redis is down the redis scheme fails fast: 503, never a timeout, with the P99 of the failing requests under 1 s.");
+
+    private static readonly Hypothesis H2 = new("H2", "The redis scheme recovers by itself once Redis is back: requests reach the store again without restarting a backend.");
+
+    private static readonly Hypothesis H3 = new("H3", "JWT without revocation is unaffected: its load sees no error during the outage.");
+
     public override ExperimentInfo Info { get; } = new(
         "6.2",
         6,
         "Redis killed under load",
         "What do the redis and JWT schemes do when Redis is killed under load, and do they recover by themselves?",
-        [
-            new("H1", "While Redis is down the redis scheme fails fast: 503, never a timeout, with the P99 of the failing requests under 1 s."),
-            new("H2", "The redis scheme recovers by itself once Redis is back: requests reach the store again without restarting a backend."),
-            new("H3", "JWT without revocation is unaffected: its load sees no error during the outage."),
-        ]);
+        [H1, H2, H3]);
 
     protected override async Task<RedisKillFacts?> ObserveAsync(ExperimentContext context, CancellationToken cancellationToken)
     {
@@ -53,13 +55,11 @@ internal sealed class RedisKillUnderLoadExperiment : Experiment<RedisKillUnderLo
             redis,
             users,
             duration,
-            [(downAt, () => context.Faults.StopStoreAsync()), (backAt, () => context.Faults.StartStoreAsync(cancellationToken))],
+            [(downAt, () => context.Faults.KillStoreAsync()), (backAt, () => context.Faults.StartStoreAsync(cancellationToken))],
             cancellationToken);
         var jwtResult = await jwtLoad;
         LoadRecording.Record(context, "redis, Redis killed and restarted", run.Load);
         LoadRecording.Record(context, "jwt, Redis killed and restarted", jwtResult);
-        context.AddChart(BackendKillUnderLoadExperiment.ErrorChart("errors per second: redis", run));
-        context.AddChart(new ChartSeries("errors per second: jwt", "second", "failed requests", [.. jwtResult.Timeline.Seconds.Select(s => new ChartPoint(s.Second, s.Errors))]));
 
         var down = run.Faults[0].DoneAtSeconds;
         var back = run.Faults[^1].DoneAtSeconds;
@@ -72,7 +72,7 @@ internal sealed class RedisKillUnderLoadExperiment : Experiment<RedisKillUnderLo
             (recovered, reply) = await PollRecoveryAsync(redis, since, recoveryLimit, cancellationToken);
         }
 
-        var facts = new RedisKillFacts(
+        return new RedisKillFacts(
             run.Load.TotalRequests,
             run.Load.FailuresByKind,
             [.. run.Load.Timeline.Seconds.Select(s => s.Errors)],
@@ -82,7 +82,22 @@ internal sealed class RedisKillUnderLoadExperiment : Experiment<RedisKillUnderLo
             recovered,
             reply,
             jwtResult.TotalRequests,
-            jwtResult.FailuresByKind);
+            jwtResult.FailuresByKind)
+        {
+            Run = run,
+            JwtLoad = jwtResult,
+        };
+    }
+
+    protected override void Tabulate(ExperimentContext context, RedisKillFacts facts)
+    {
+        if (facts is not { Run: { } run, JwtLoad: { } jwtResult })
+        {
+            return;
+        }
+
+        context.AddChart(BackendKillUnderLoadExperiment.ErrorChart("errors per second: redis", run));
+        context.AddChart(new ChartSeries("errors per second: jwt", "second", "failed requests", [.. jwtResult.Timeline.Seconds.Select(s => new ChartPoint(s.Second, s.Errors))]));
 
         context.AddTable(
             "Redis killed and restarted under load",
@@ -102,31 +117,26 @@ internal sealed class RedisKillUnderLoadExperiment : Experiment<RedisKillUnderLo
         {
             context.Anomaly("The probe's session did not survive the restart (Redis runs without persistence), so the first reply from the store after the outage was 401, not 200: the backend reached Redis again and found no session.");
         }
-
-        return facts;
     }
 
     /// <summary>The verdicts from the facts alone (pure: unit-tested on canned data).</summary>
     public static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, RedisKillFacts facts)
     {
-        var h1 = info["H1"];
         var timeouts = facts.RedisFailures.GetValueOrDefault(ErrorKinds.Timeout) + facts.OutageProbes.Count(p => p.Failure == ErrorKinds.Timeout);
         var not503 = facts.OutageProbes.Count(p => p.Status != 503);
         var evidence = $"{facts.OutageProbes.Count} probe requests while Redis was down got {facts.OutageReplies}, P99 {(facts.OutageP99Ms is { } p ? LoadRecording.Ms(p) : "-")} ms, max {(facts.OutageMaxMs is { } m ? LoadRecording.Ms(m) : "-")} ms; the load failed with {RedisKillFacts.Tally(facts.RedisFailures)}.";
         yield return facts.OutageProbes.Count == 0
-            ? h1.Inconclusive("No probe request completed while Redis was down.")
-            : h1.Holds(timeouts == 0 && not503 == 0 && facts.OutageP99Ms < FailFastLimit.TotalMilliseconds, evidence);
+            ? H1.Inconclusive("No probe request completed while Redis was down.")
+            : H1.Holds(timeouts == 0 && not503 == 0 && facts.OutageP99Ms < FailFastLimit.TotalMilliseconds, evidence);
 
-        var h2 = info["H2"];
         yield return facts.RecoveredAfterSeconds is { } after
-            ? h2.Confirmed($"{Num(after)} s after Redis answered PING again, the probe got {facts.FirstReplyAfterRecovery} from a backend (no backend restarted).")
-            : h2.Refuted("No probe request reached the store again within the recovery limit after Redis answered PING.");
+            ? H2.Confirmed($"{Num(after)} s after Redis answered PING again, the probe got {facts.FirstReplyAfterRecovery} from a backend (no backend restarted).")
+            : H2.Refuted("No probe request reached the store again within the recovery limit after Redis answered PING.");
 
-        var h3 = info["H3"];
         var jwtFailed = facts.JwtFailures.Values.Sum();
         yield return facts.JwtRequests == 0
-            ? h3.Inconclusive("The JWT load sent no request.")
-            : h3.Holds(jwtFailed == 0, $"{jwtFailed} of {facts.JwtRequests} JWT requests failed ({RedisKillFacts.Tally(facts.JwtFailures)}) while Redis was killed and restarted.");
+            ? H3.Inconclusive("The JWT load sent no request.")
+            : H3.Holds(jwtFailed == 0, $"{jwtFailed} of {facts.JwtRequests} JWT requests failed ({RedisKillFacts.Tally(facts.JwtFailures)}) while Redis was killed and restarted.");
     }
 
     /// <summary>GET /profile with worker 0's cookie every probe interval until a backend answers from the store (200 or 401).</summary>

@@ -19,17 +19,20 @@ internal sealed class RevocationOutageExperiment : Experiment<RevocationOutageEx
 {
     private const string Profile = "/profile";
 
+    private static readonly Hypothesis H1 = new("H1", "Fail closed: while Redis is down every request is refused with 503 within 1 s (P99), never a timeout, and the revoked token is never accepted.");
+
+    private static readonly Hypothesis H2 = new("H2", "Fail open: while Redis is down no request of the load fails.");
+
+    private static readonly Hypothesis H3 = new("H3", "Fail open has a price: a token revoked before the outage is accepted while Redis is down.");
+
+    private static readonly Hypothesis H4 = new("H4", "Revocations outlive the outage: once Redis is back the revoked token is refused again, under both policies.");
+
     public override ExperimentInfo Info { get; } = new(
         "6.5",
         6,
         "JWT revocation while Redis is down",
         "When Redis dies under load, does JWT with revocation follow its policy — fail closed refuses, fail open accepts unchecked — and what does each cost?",
-        [
-            new("H1", "Fail closed: while Redis is down every request is refused with 503 within 1 s (P99), never a timeout, and the revoked token is never accepted."),
-            new("H2", "Fail open: while Redis is down no request of the load fails."),
-            new("H3", "Fail open has a price: a token revoked before the outage is accepted while Redis is down."),
-            new("H4", "Revocations outlive the outage: once Redis is back the revoked token is refused again, under both policies."),
-        ]);
+        [H1, H2, H3, H4]);
 
     protected override async Task<RevocationOutageRuns?> ObserveAsync(ExperimentContext context, CancellationToken cancellationToken)
     {
@@ -74,7 +77,7 @@ internal sealed class RevocationOutageExperiment : Experiment<RevocationOutageEx
             [.. prepared.Select(p => new LoadSpec(p.Load, users))],
             [.. prepared.SelectMany(p => new[] { p.Load, p.Revoked })],
             duration,
-            [(downAt, () => context.Faults.StopStoreAsync()), (backAt, () => context.Faults.StartStoreAsync(cancellationToken))],
+            [(downAt, () => context.Faults.KillStoreAsync()), (backAt, () => context.Faults.StartStoreAsync(cancellationToken))],
             cancellationToken);
         var down = run.Faults[0].DoneAtSeconds;
         var back = run.Faults[^1].DoneAtSeconds;
@@ -99,13 +102,19 @@ internal sealed class RevocationOutageExperiment : Experiment<RevocationOutageEx
                 await RevokedTokenProbe.ReplyFromStoreAsync(p.Client, p.RevokedToken, recoveryLimit, cancellationToken)));
         }
 
+        return new RevocationOutageRuns(facts[0], facts[1]) { DownAtSeconds = down, BackAtSeconds = back };
+    }
+
+    protected override void Tabulate(ExperimentContext context, RevocationOutageRuns runs)
+    {
+        RevocationOutageFacts[] facts = [runs.FailClosed, runs.FailOpen];
         context.AddTable(
             "JWT with revocation: Redis killed and restarted under load",
             ["measure", .. facts.Select(f => f.Policy)],
             [
                 ["requests", .. facts.Select(f => f.Requests.ToString(CultureInfo.InvariantCulture))],
                 ["failed (by kind)", .. facts.Select(f => RedisKillFacts.Tally(f.Failures))],
-                ["Redis killed / answering again (s into the load)", .. facts.Select(_ => $"{Num(down)} / {Num(back)}")],
+                ["Redis killed / answering again (s into the load)", .. facts.Select(_ => $"{Num(runs.DownAtSeconds)} / {Num(runs.BackAtSeconds)}")],
                 ["legitimate token while Redis was down", .. facts.Select(f => RevocationOutageFacts.Replies(f.LegitDuring))],
                 ["P99 of those (ms)", .. facts.Select(f => f.LegitDuringP99Ms is { } p99 ? LoadRecording.Ms(p99) : "-")],
                 ["revoked token before the outage", .. facts.Select(f => RevocationOutageFacts.Replies(f.RevokedBefore))],
@@ -117,8 +126,6 @@ internal sealed class RevocationOutageExperiment : Experiment<RevocationOutageEx
         {
             context.Anomaly("A token revoked before the Redis outage was accepted again after Redis restarted: the store runs without persistence, so the blacklist died with it. Revocation needs a store that keeps its data (see 6.6).");
         }
-
-        return new RevocationOutageRuns(facts[0], facts[1]);
     }
 
     /// <summary>The verdicts from the facts alone (pure: unit-tested on canned data).</summary>
@@ -126,44 +133,40 @@ internal sealed class RevocationOutageExperiment : Experiment<RevocationOutageEx
 
     internal static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, RevocationOutageFacts failClosed, RevocationOutageFacts failOpen)
     {
-        var h1 = info["H1"];
         var not503 = failClosed.LegitDuring.Count(p => p.Status != 503);
         var accepted = RevocationOutageFacts.Count(failClosed.RevokedDuring, 200);
         var timeouts = failClosed.Failures.GetValueOrDefault(ErrorKinds.Timeout);
         yield return failClosed.LegitDuring.Count == 0
-            ? h1.Inconclusive("No probe request completed on the fail-closed backend while Redis was down.")
+            ? H1.Inconclusive("No probe request completed on the fail-closed backend while Redis was down.")
             : new(
-                h1.Id,
-                h1.Statement,
+                H1.Id,
+                H1.Statement,
                 not503 == 0 && accepted == 0 && timeouts == 0 && failClosed.LegitDuringP99Ms < RedisKillUnderLoadExperiment.FailFastLimit.TotalMilliseconds ? Verdict.Confirmed : Verdict.Refuted,
                 $"While Redis was down the legitimate token got {RevocationOutageFacts.Replies(failClosed.LegitDuring)} (P99 {LoadRecording.Ms(failClosed.LegitDuringP99Ms!.Value)} ms), the revoked one {RevocationOutageFacts.Replies(failClosed.RevokedDuring)}; the load failed with {RedisKillFacts.Tally(failClosed.Failures)}.");
 
-        var h2 = info["H2"];
         yield return failOpen.Requests == 0
-            ? h2.Inconclusive("The fail-open load sent no request.")
+            ? H2.Inconclusive("The fail-open load sent no request.")
             : new(
-                h2.Id,
-                h2.Statement,
+                H2.Id,
+                H2.Statement,
                 failOpen.Failed == 0 && failOpen.LegitDuring.All(p => p.Status == 200) ? Verdict.Confirmed : Verdict.Refuted,
                 $"{failOpen.Failed} of {failOpen.Requests} requests failed ({RedisKillFacts.Tally(failOpen.Failures)}); the legitimate probe got {RevocationOutageFacts.Replies(failOpen.LegitDuring)} while Redis was down.");
 
-        var h3 = info["H3"];
         var revokedAccepted = RevocationOutageFacts.Count(failOpen.RevokedDuring, 200);
         yield return failOpen.RevokedDuring.Count == 0
-            ? h3.Inconclusive("No probe of the revoked token completed on the fail-open backend while Redis was down.")
+            ? H3.Inconclusive("No probe of the revoked token completed on the fail-open backend while Redis was down.")
             : new(
-                h3.Id,
-                h3.Statement,
+                H3.Id,
+                H3.Statement,
                 revokedAccepted > 0 ? Verdict.Confirmed : Verdict.Refuted,
                 $"The revoked token got {RevocationOutageFacts.Replies(failOpen.RevokedBefore)} before the outage and {RevocationOutageFacts.Replies(failOpen.RevokedDuring)} while Redis was down on the fail-open backend.");
 
-        var h4 = info["H4"];
         RevocationOutageFacts[] both = [failClosed, failOpen];
         yield return both.Any(f => f.RevokedAfter is null)
-            ? h4.Inconclusive("A backend did not reach Redis again within the recovery limit.")
+            ? H4.Inconclusive("A backend did not reach Redis again within the recovery limit.")
             : new(
-                h4.Id,
-                h4.Statement,
+                H4.Id,
+                H4.Statement,
                 both.All(f => f.RevokedAfter == 401) ? Verdict.Confirmed : Verdict.Refuted,
                 $"Once Redis was back the revoked token got {string.Join(" and ", both.Select(f => $"{f.RevokedAfter?.ToString(CultureInfo.InvariantCulture)} ({f.Policy})"))}{(both.Any(f => f.RevokedAfter == 200) ? ": the blacklist was lost with the restart (no persistence)" : string.Empty)}.");
     }
@@ -177,4 +180,11 @@ internal sealed class RevocationOutageExperiment : Experiment<RevocationOutageEx
 }
 
 /// <summary>What 6.5 observed under each policy.</summary>
-internal sealed record RevocationOutageRuns(RevocationOutageFacts FailClosed, RevocationOutageFacts FailOpen);
+internal sealed record RevocationOutageRuns(RevocationOutageFacts FailClosed, RevocationOutageFacts FailOpen)
+{
+    /// <summary>When Redis was killed and when it answered again (seconds into the load), for the table.</summary>
+    public double DownAtSeconds { get; init; }
+
+    /// <inheritdoc cref="DownAtSeconds"/>
+    public double BackAtSeconds { get; init; }
+}

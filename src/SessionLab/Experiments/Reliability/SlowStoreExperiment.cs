@@ -20,17 +20,20 @@ internal sealed class SlowStoreExperiment : Experiment<SlowStoreExperiment, Slow
     /// <summary>The backends' store timeout (connect, sync and async: SessionLab.Backend's RedisConnection).</summary>
     public static readonly TimeSpan StoreTimeout = TimeSpan.FromSeconds(1);
 
+    private static readonly Hypothesis H1 = new("H1", "One store round trip per request: at each added delay the median latency of both stateful schemes rises by at least the delay and by less than 1.5× it plus 2 ms.");
+
+    private static readonly Hypothesis H2 = new("H2", "Up to +100 ms a slower store costs latency and throughput, not errors: no request fails.");
+
+    private static readonly Hypothesis H3 = new("H3", "Past the store timeout requests fail cleanly: 503 within 1.5× the timeout, never a hang, never a 500.");
+
+    private static readonly Hypothesis H4 = new("H4", "JWT without revocation does not notice: its median at the largest delay stays within 2× of its median without delay.");
+
     public override ExperimentInfo Info { get; } = new(
         "6.7",
         6,
         "Redis slowed down",
         "As the store slows down (+1, +10, +100 ms per round trip), what do the redis scheme and JWT with a blacklist pay in latency and throughput, and do requests fail cleanly past the store timeout?",
-        [
-            new("H1", "One store round trip per request: at each added delay the median latency of both stateful schemes rises by at least the delay and by less than 1.5× it plus 2 ms."),
-            new("H2", "Up to +100 ms a slower store costs latency and throughput, not errors: no request fails."),
-            new("H3", "Past the store timeout requests fail cleanly: 503 within 1.5× the timeout, never a hang, never a 500."),
-            new("H4", "JWT without revocation does not notice: its median at the largest delay stays within 2× of its median without delay."),
-        ]);
+        [H1, H2, H3, H4]);
 
     protected override async Task<SlowStoreFacts?> ObserveAsync(ExperimentContext context, CancellationToken cancellationToken)
     {
@@ -93,6 +96,12 @@ internal sealed class SlowStoreExperiment : Experiment<SlowStoreExperiment, Slow
 
         proxy.Delay = TimeSpan.Zero;
 
+        return new SlowStoreFacts(steps, timeouts) { PastTimeout = pastTimeout };
+    }
+
+    protected override void Tabulate(ExperimentContext context, SlowStoreFacts facts)
+    {
+        var (steps, timeouts, pastTimeout) = (facts.Steps, facts.Timeouts, facts.PastTimeout);
         context.AddTable(
             "Latency and throughput as the store slows down (backends directly, no load balancer)",
             ["target", "added delay (ms)", "median ms", "p99 ms", "serial non-200", "QPS", "failed (by kind)"],
@@ -110,12 +119,10 @@ internal sealed class SlowStoreExperiment : Experiment<SlowStoreExperiment, Slow
                 string.Join(", ", g.GroupBy(t => t.Status == 0 ? "no reply" : t.Status.ToString(CultureInfo.InvariantCulture)).Select(s => $"{s.Key} ×{s.Count().ToString(CultureInfo.InvariantCulture)}")),
                 LoadRecording.Ms(g.Max(t => t.ElapsedMs)),
             ]));
-        foreach (var target in targets)
+        foreach (var target in steps.Select(s => s.Target).Distinct())
         {
-            context.AddChart(new ChartSeries($"median latency vs store delay: {target.Name}", "added delay (ms)", "median latency (ms)", [.. steps.Where(s => s.Target == target.Name).Select(s => new ChartPoint(s.Delay.TotalMilliseconds, s.MedianMs))]));
+            context.AddChart(new ChartSeries($"median latency vs store delay: {target}", "added delay (ms)", "median latency (ms)", [.. steps.Where(s => s.Target == target).Select(s => new ChartPoint(s.Delay.TotalMilliseconds, s.MedianMs))]));
         }
-
-        return new SlowStoreFacts(steps, timeouts);
     }
 
     /// <summary>The verdicts from the measurements alone (pure: unit-tested on canned data).</summary>
@@ -131,31 +138,27 @@ internal sealed class SlowStoreExperiment : Experiment<SlowStoreExperiment, Slow
             var delay = s.Delay.TotalMilliseconds;
             return (s.Target, Delay: delay, Rise: rise, Within: rise >= delay * 0.9 && rise < (delay * 1.5) + 2);
         }).ToList();
-        var h1 = info["H1"];
         yield return rises.Count == 0
-            ? h1.Inconclusive("No step with an added delay was measured.")
-            : h1.Holds(rises.All(r => r.Within), string.Join("; ", rises.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Target} +{r.Delay:0.#} ms → median +{r.Rise:0.00} ms{(r.Within ? string.Empty : " (outside)")}"))) + ".");
+            ? H1.Inconclusive("No step with an added delay was measured.")
+            : H1.Holds(rises.All(r => r.Within), string.Join("; ", rises.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Target} +{r.Delay:0.#} ms → median +{r.Rise:0.00} ms{(r.Within ? string.Empty : " (outside)")}"))) + ".");
 
-        var h2 = info["H2"];
         var failed = stateful.Where(s => s.Failures > 0 || s.SerialFailures > 0).ToList();
         yield return stateful.Count == 0
-            ? h2.Inconclusive("Nothing was measured.")
-            : h2.Holds(failed.Count == 0, failed.Count == 0
+            ? H2.Inconclusive("Nothing was measured.")
+            : H2.Holds(failed.Count == 0, failed.Count == 0
                     ? $"No request failed at any delay; QPS {string.Join("; ", stateful.GroupBy(s => s.Target).Select(g => $"{g.Key} {string.Join(" → ", g.Select(s => s.Qps.ToString("0", CultureInfo.InvariantCulture)))}"))}."
                     : $"Failures: {string.Join("; ", failed.Select(s => $"{s.Target} at +{Ms(s.Delay)} ms: {RedisKillFacts.Tally(s.FailuresByKind)}, {s.SerialFailures} serial non-200"))}.");
 
-        var h3 = info["H3"];
         var statefulTimeouts = timeouts.Where(t => t.Target != "jwt, no revocation").ToList();
         var limit = StoreTimeout.TotalMilliseconds * 1.5;
         yield return statefulTimeouts.Count == 0
-            ? h3.Inconclusive("No request was sent past the store timeout.")
-            : h3.Holds(statefulTimeouts.All(t => t.Status == 503 && t.ElapsedMs < limit), string.Join("; ", statefulTimeouts.GroupBy(t => t.Target).Select(g => $"{g.Key}: {string.Join(", ", g.Select(t => t.Status == 0 ? "no reply" : t.Status.ToString(CultureInfo.InvariantCulture)).Distinct())}, slowest {LoadRecording.Ms(g.Max(t => t.ElapsedMs))} ms")) + $" (limit {limit:0} ms).");
+            ? H3.Inconclusive("No request was sent past the store timeout.")
+            : H3.Holds(statefulTimeouts.All(t => t.Status == 503 && t.ElapsedMs < limit), string.Join("; ", statefulTimeouts.GroupBy(t => t.Target).Select(g => $"{g.Key}: {string.Join(", ", g.Select(t => t.Status == 0 ? "no reply" : t.Status.ToString(CultureInfo.InvariantCulture)).Distinct())}, slowest {LoadRecording.Ms(g.Max(t => t.ElapsedMs))} ms")) + $" (limit {limit:0} ms).");
 
-        var h4 = info["H4"];
         var control = steps.Where(s => s.Target == "jwt, no revocation").OrderBy(s => s.Delay).ToList();
         yield return control.Count < 2
-            ? h4.Inconclusive("The stateless JWT control was not measured at two delays.")
-            : h4.Holds(control[^1].MedianMs <= 2 * control[0].MedianMs && control.All(s => s.Failures == 0), $"Median {LoadRecording.Ms(control[0].MedianMs)} ms at +0 ms and {LoadRecording.Ms(control[^1].MedianMs)} ms at +{Ms(control[^1].Delay)} ms; {control.Sum(s => s.Failures)} failed.");
+            ? H4.Inconclusive("The stateless JWT control was not measured at two delays.")
+            : H4.Holds(control[^1].MedianMs <= 2 * control[0].MedianMs && control.All(s => s.Failures == 0), $"Median {LoadRecording.Ms(control[0].MedianMs)} ms at +0 ms and {LoadRecording.Ms(control[^1].MedianMs)} ms at +{Ms(control[^1].Delay)} ms; {control.Sum(s => s.Failures)} failed.");
     }
 
     private static async Task<PerformanceTarget?> Users(ExperimentContext context, SchemeKind scheme, BackendNode backend, string path, int users, CancellationToken cancellationToken) =>
@@ -195,4 +198,8 @@ internal sealed record SlowStoreStep(string Target, TimeSpan Delay, double Media
 internal sealed record TimeoutProbe(string Target, int Status, double ElapsedMs);
 
 /// <summary>What 6.7 measured: each target at each added delay, and the probes past the store timeout.</summary>
-internal sealed record SlowStoreFacts(IReadOnlyList<SlowStoreStep> Steps, IReadOnlyList<TimeoutProbe> Timeouts);
+internal sealed record SlowStoreFacts(IReadOnlyList<SlowStoreStep> Steps, IReadOnlyList<TimeoutProbe> Timeouts)
+{
+    /// <summary>The delay added for the requests past the store timeout.</summary>
+    public TimeSpan PastTimeout { get; init; }
+}

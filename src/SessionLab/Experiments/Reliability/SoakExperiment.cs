@@ -10,23 +10,25 @@ using SessionLab.Topology;
 namespace SessionLab.Experiments.Reliability;
 
 /// <summary>6.4 — does each scheme serve a long steady load without errors, lost sessions or a growing heap?</summary>
-internal sealed class SoakExperiment : Experiment<SoakExperiment, IReadOnlyList<SoakRun>>, IJudge<IReadOnlyList<SoakRun>>
+internal sealed class SoakExperiment : Experiment<SoakExperiment, SoakRuns>, IJudge<SoakRuns>
 {
     /// <summary>How much a backend's live managed heap (after a full GC) may grow over the soak: the load creates no new session.</summary>
     public const long HeapGrowthBound = 4L * 1024 * 1024;
+
+    private static readonly Hypothesis H1 = new("H1", "No request fails during the soak, in any scheme.");
+
+    private static readonly Hypothesis H2 = new("H2", "No session is lost: every load user's /profile still answers 200 after the soak.");
+
+    private static readonly Hypothesis H3 = new("H3", "No backend's live managed heap (after a full GC) grows by more than 4 MB over the soak.");
 
     public override ExperimentInfo Info { get; } = new(
         "6.4",
         6,
         "Soak",
         "Does each scheme serve a long steady load without errors, lost sessions or a growing heap?",
-        [
-            new("H1", "No request fails during the soak, in any scheme."),
-            new("H2", "No session is lost: every load user's /profile still answers 200 after the soak."),
-            new("H3", "No backend's live managed heap (after a full GC) grows by more than 4 MB over the soak."),
-        ]);
+        [H1, H2, H3]);
 
-    protected override async Task<IReadOnlyList<SoakRun>?> ObserveAsync(ExperimentContext context, CancellationToken cancellationToken)
+    protected override async Task<SoakRuns?> ObserveAsync(ExperimentContext context, CancellationToken cancellationToken)
     {
         var quick = context.Settings.Quick;
         var clients = context.Parameter("clients", context.Settings.Concurrency ?? (quick ? 20 : 100));
@@ -66,8 +68,14 @@ internal sealed class SoakExperiment : Experiment<SoakExperiment, IReadOnlyList<
                 [.. backends.Select(b => new BackendHeap(b.ServerId, before[b.ServerId]?.ManagedHeapBytes, after[b.ServerId]?.ManagedHeapBytes, before[b.ServerId]?.WorkingSetBytes, after[b.ServerId]?.WorkingSetBytes))]));
         }
 
+        return new SoakRuns(runs, clients, duration);
+    }
+
+    protected override void Tabulate(ExperimentContext context, SoakRuns soak)
+    {
+        var runs = soak.Runs;
         context.AddTable(
-            $"Soak: {clients} clients for {duration.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s per scheme",
+            $"Soak: {soak.Clients} clients for {soak.Duration.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s per scheme",
             ["scheme", "requests", "QPS", "P99 (ms)", "failed (by kind)", "sessions after the soak"],
             runs.Select(r => (IReadOnlyList<string>)[
                 r.Scheme,
@@ -81,12 +89,12 @@ internal sealed class SoakExperiment : Experiment<SoakExperiment, IReadOnlyList<
             "Backend memory before and after the soak (live managed heap after a full GC; working set)",
             ["scheme", "backend", "heap before (MB)", "heap after (MB)", "heap growth (MB)", "working set before (MB)", "working set after (MB)"],
             runs.SelectMany(r => r.Backends.Select(b => (IReadOnlyList<string>)[r.Scheme, b.ServerId, Mb(b.HeapBefore), Mb(b.HeapAfter), Mb(b.HeapGrowth), Mb(b.WorkingSetBefore), Mb(b.WorkingSetAfter)])));
-
-        return runs;
     }
 
     /// <summary>The verdicts from the runs alone (pure: unit-tested on canned data).</summary>
-    public static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, IReadOnlyList<SoakRun> runs)
+    public static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, SoakRuns soak) => Judge(info, soak.Runs);
+
+    internal static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, IReadOnlyList<SoakRun> runs)
     {
         if (runs.Count == 0)
         {
@@ -98,19 +106,16 @@ internal sealed class SoakExperiment : Experiment<SoakExperiment, IReadOnlyList<
             yield break;
         }
 
-        var h1 = info["H1"];
-        yield return h1.Holds(runs.All(r => r.Failures.Count == 0 && r.Requests > 0), string.Join("; ", runs.Select(r => $"{r.Scheme}: {r.Failures.Values.Sum()} of {r.Requests} failed ({RedisKillFacts.Tally(r.Failures)})")) + ".");
+        yield return H1.Holds(runs.All(r => r.Failures.Count == 0 && r.Requests > 0), string.Join("; ", runs.Select(r => $"{r.Scheme}: {r.Failures.Values.Sum()} of {r.Requests} failed ({RedisKillFacts.Tally(r.Failures)})")) + ".");
 
-        var h2 = info["H2"];
-        yield return h2.Holds(runs.All(r => r.Sessions.Users > 0 && r.Sessions.Kept == r.Sessions.Users), string.Join("; ", runs.Select(r => $"{r.Scheme}: {r.Sessions.Kept} of {r.Sessions.Users} kept, {r.Sessions.Lost} lost")) + ".");
+        yield return H2.Holds(runs.All(r => r.Sessions.Users > 0 && r.Sessions.Kept == r.Sessions.Users), string.Join("; ", runs.Select(r => $"{r.Scheme}: {r.Sessions.Kept} of {r.Sessions.Users} kept, {r.Sessions.Lost} lost")) + ".");
 
-        var h3 = info["H3"];
         var heaps = runs.SelectMany(r => r.Backends.Select(b => (r.Scheme, Backend: b))).ToList();
         var measured = heaps.Where(h => h.Backend.HeapGrowth is not null).ToList();
         var evidence = string.Join("; ", heaps.Select(h => $"{h.Scheme}/{h.Backend.ServerId} {Mb(h.Backend.HeapBefore)} → {Mb(h.Backend.HeapAfter)} MB")) + ".";
         yield return measured.Count < heaps.Count || heaps.Count == 0
-            ? h3.Inconclusive($"Not every backend's heap could be read: {evidence}")
-            : h3.Holds(measured.All(h => h.Backend.HeapGrowth <= HeapGrowthBound), evidence);
+            ? H3.Inconclusive($"Not every backend's heap could be read: {evidence}")
+            : H3.Holds(measured.All(h => h.Backend.HeapGrowth <= HeapGrowthBound), evidence);
     }
 
     private static async Task<Dictionary<string, BackendMemory?>> MemoryAsync(ExperimentContext context, IReadOnlyList<BackendNode> backends, CancellationToken cancellationToken)
@@ -126,6 +131,9 @@ internal sealed class SoakExperiment : Experiment<SoakExperiment, IReadOnlyList<
 
     private static string Mb(long? bytes) => bytes is { } b ? (b / (1024.0 * 1024.0)).ToString("0.0", CultureInfo.InvariantCulture) : "not read";
 }
+
+/// <summary>What 6.4 ran: one soak per scheme whose users could log in, each with this many clients for this long.</summary>
+internal sealed record SoakRuns(IReadOnlyList<SoakRun> Runs, int Clients, TimeSpan Duration);
 
 /// <summary>One scheme's soak: load figures, sessions after and each backend's memory before and after.</summary>
 internal sealed record SoakRun(string Scheme, long Requests, double Qps, IReadOnlyDictionary<string, long> Failures, double P99Ms, SessionTally Sessions, IReadOnlyList<BackendHeap> Backends);

@@ -25,16 +25,18 @@ internal sealed class BruteForceExperiment : Experiment<BruteForceExperiment, Br
     private static readonly IPAddress GuesserAddress = new([127, 55, 1, 1]);
     private static readonly IPAddress UserAddress = new([127, 56, 1, 1]);
 
+    private static readonly Hypothesis H1 = new("H1", "No guessed session id is accepted: every guess gets 401 or 429 (none 200, none 5xx, none unanswered).");
+
+    private static readonly Hypothesis H2 = new("H2", "The throttle engages: once its failure budget is spent the guesser gets 429, and its 401s and the store lookups stay within the budget the backends allow (a guessed id fails its signature before any lookup).");
+
+    private static readonly Hypothesis H3 = new("H3", "The legitimate user, on another address, keeps getting 200 with a median /profile latency within 2× of its idle median.");
+
     public override ExperimentInfo Info { get; } = new(
         "5.5",
         5,
         "Session id brute force",
         "Does a steady guesser of session ids get nowhere, get throttled before it reaches the store, and leave a legitimate user on another address unaffected?",
-        [
-            new("H1", "No guessed session id is accepted: every guess gets 401 or 429 (none 200, none 5xx, none unanswered)."),
-            new("H2", "The throttle engages: once its failure budget is spent the guesser gets 429, and its 401s and the store lookups stay within the budget the backends allow (a guessed id fails its signature before any lookup)."),
-            new("H3", "The legitimate user, on another address, keeps getting 200 with a median /profile latency within 2× of its idle median."),
-        ]);
+        [H1, H2, H3]);
 
     protected override async Task<BruteForceFacts?> ObserveAsync(ExperimentContext context, CancellationToken cancellationToken)
     {
@@ -81,8 +83,14 @@ internal sealed class BruteForceExperiment : Experiment<BruteForceExperiment, Br
         var idleAfter = await SeriesAsync(user, cookie, idleSamples, cancellationToken);
 
         var facts = new BruteForceFacts(guesses, new Dictionary<int, int>(statuses), seconds, backends, budget.Burst, budget.FailuresPerSecond,
-            missesBefore is { } b && missesAfter is { } a ? a - b : null, [.. idle, .. idleAfter], during);
+            missesBefore is { } b && missesAfter is { } a ? a - b : null, [.. idle, .. idleAfter], during) { IdleBeforeCount = idle.Count };
         context.Recorder.Note(ObservationKind.Wait, $"brute force: {guesses} guesses in {Ms(seconds)} s; statuses {facts.Distribution}; store misses {facts.StoreMisses?.ToString(CultureInfo.InvariantCulture) ?? "not reported"}; user {during.Count} requests meanwhile");
+        return facts;
+    }
+
+    protected override void Tabulate(ExperimentContext context, BruteForceFacts facts)
+    {
+        var (guesses, seconds) = (facts.Guesses, facts.Seconds);
         context.AddTable(
             "Guessed session ids against the redis load balancer",
             ["guesses", "duration", "guesses/s", "401 (refused, budget spent)", "429 (throttled)", "200", "other statuses", "store misses (INFO)", "budget: 401s allowed"],
@@ -95,40 +103,35 @@ internal sealed class BruteForceExperiment : Experiment<BruteForceExperiment, Br
         context.AddTable(
             "Legitimate user's GET /profile latency",
             ["phase", "requests", "non-200", "median ms", "p90 ms", "max ms"],
-            [Row("idle, before the guessing", idle), Row("during the guessing", during), Row("idle, after the guessing", idleAfter)]);
+            [Row("idle, before the guessing", [.. facts.Idle.Take(facts.IdleBeforeCount)]), Row("during the guessing", facts.During), Row("idle, after the guessing", [.. facts.Idle.Skip(facts.IdleBeforeCount)])]);
 
         if (facts.Count(200) > 0)
         {
             context.Anomaly($"{facts.Count(200)} guessed session ids were accepted.");
         }
-
-        return facts;
     }
 
     /// <summary>The verdicts, from the facts alone (pure: unit-tested on canned data).</summary>
     public static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, BruteForceFacts facts)
     {
-        var h1 = info["H1"];
         var refused = facts.Count(401) + facts.Count(429);
         yield return facts.Guesses == 0
-            ? h1.Inconclusive("No id was guessed.")
-            : h1.Holds(refused == facts.Guesses, $"{refused} of {facts.Guesses} guessed ids were refused ({N(facts.Count(401))} × 401, {N(facts.Count(429))} × 429) and {facts.Count(200)} got 200 (other statuses: {facts.Others}).");
+            ? H1.Inconclusive("No id was guessed.")
+            : H1.Holds(refused == facts.Guesses, $"{refused} of {facts.Guesses} guessed ids were refused ({N(facts.Count(401))} × 401, {N(facts.Count(429))} × 429) and {facts.Count(200)} got 200 (other statuses: {facts.Others}).");
 
-        var h2 = info["H2"];
         var lookups = facts.StoreMisses is { } misses ? Math.Max(misses, facts.Count(401)) : facts.Count(401);
         var within = lookups <= facts.AllowedFailures;
         var evidence = $"{N(facts.Count(429))} guesses got 429 and {N(facts.Count(401))} got 401 (store misses: {(facts.StoreMisses is { } m ? N(m) : "not reported")}); in {Ms(facts.Seconds)} s the backends allow {N((long)facts.AllowedFailures)} failures (backends × (burst + per-second refill × refills): {facts.Budget}, plus 10% for clocks not lining up).";
         yield return facts.Guesses <= facts.AllowedFailures
-            ? h2.Inconclusive($"Only {facts.Guesses} guesses, within the budget: the throttle had nothing to do. {evidence}")
-            : h2.Holds(facts.Count(429) > 0 && within, evidence);
+            ? H2.Inconclusive($"Only {facts.Guesses} guesses, within the budget: the throttle had nothing to do. {evidence}")
+            : H2.Holds(facts.Count(429) > 0 && within, evidence);
 
-        var h3 = info["H3"];
         var idle = Median(facts.Idle);
         var during = Median(facts.During);
         var failures = facts.Idle.Concat(facts.During).Count(s => s.Status != 200);
         yield return facts.Idle.Count == 0 || facts.During.Count == 0
-            ? h3.Inconclusive($"{facts.Idle.Count} idle and {facts.During.Count} concurrent samples were taken.")
-            : h3.Holds(during <= 2 * idle && failures == 0, $"Median {Ms(idle)} ms idle ({facts.Idle.Count} requests before and after) and {Ms(during)} ms during the guessing ({facts.During.Count} requests), {(idle > 0 ? (during / idle).ToString("0.00", CultureInfo.InvariantCulture) : "-")}×; {failures} of the user's requests did not get 200.");
+            ? H3.Inconclusive($"{facts.Idle.Count} idle and {facts.During.Count} concurrent samples were taken.")
+            : H3.Holds(during <= 2 * idle && failures == 0, $"Median {Ms(idle)} ms idle ({facts.Idle.Count} requests before and after) and {Ms(during)} ms during the guessing ({facts.During.Count} requests), {(idle > 0 ? (during / idle).ToString("0.00", CultureInfo.InvariantCulture) : "-")}×; {failures} of the user's requests did not get 200.");
     }
 
     internal static double Median(IReadOnlyList<(int Status, double Ms)> samples) => Quantile(samples, 0.5);
@@ -180,7 +183,7 @@ internal sealed class BruteForceExperiment : Experiment<BruteForceExperiment, Br
         return sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)(q * sorted.Count))];
     }
 
-    private static IReadOnlyList<string> Row(string phase, List<(int Status, double Ms)> samples) =>
+    private static IReadOnlyList<string> Row(string phase, IReadOnlyList<(int Status, double Ms)> samples) =>
         [phase, N(samples.Count), N(samples.Count(s => s.Status != 200)), Ms(Quantile(samples, 0.5)), Ms(Quantile(samples, 0.9)), Ms(samples.Count == 0 ? 0 : samples.Max(s => s.Ms))];
 
     private static Task<(int Status, double Ms)> TimedGetAsync(HttpClient http, string cookie, CancellationToken cancellationToken) =>

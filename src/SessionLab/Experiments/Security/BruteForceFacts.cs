@@ -23,6 +23,9 @@ internal sealed record BruteForceFacts(
     IReadOnlyList<(int Status, double Ms)> Idle,
     IReadOnlyList<(int Status, double Ms)> During)
 {
+    /// <summary>How many of <see cref="Idle"/> came before the guessing (the rest came after).</summary>
+    public int IdleBeforeCount { get; init; }
+
     /// <summary>
     /// Failures the backends let one client have in <see cref="Seconds"/>: the burst, plus a second's worth per
     /// replenishment, of which T seconds can hold ⌊T⌋ + 1; and 10% more because the lab's clock and the backends' refills do not line up exactly.

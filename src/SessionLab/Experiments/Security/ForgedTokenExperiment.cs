@@ -8,16 +8,18 @@ namespace SessionLab.Experiments.Security;
 /// <summary>5.3 — is every forged, altered or malformed JWT refused with a 401 and the error its defect calls for?</summary>
 internal sealed class ForgedTokenExperiment : Experiment<ForgedTokenExperiment, ForgedTokenFacts>, IJudge<ForgedTokenFacts>
 {
+    private static readonly Hypothesis H1 = new("H1", "No forged, altered or malformed token is accepted (no 200).");
+
+    private static readonly Hypothesis H2 = new("H2", "No probe causes a server error or goes unanswered (no 5xx, no timeout).");
+
+    private static readonly Hypothesis H3 = new("H3", "Each probe is refused with a 4xx and an error its defect calls for.");
+
     public override ExperimentInfo Info { get; } = new(
         "5.3",
         5,
         "Forged and malformed tokens",
         "Does the JWT load balancer refuse every forged, altered or malformed token, never with a 200 or a server error?",
-        [
-            new("H1", "No forged, altered or malformed token is accepted (no 200)."),
-            new("H2", "No probe causes a server error or goes unanswered (no 5xx, no timeout)."),
-            new("H3", "Each probe is refused with a 4xx and an error its defect calls for."),
-        ]);
+        [H1, H2, H3]);
 
     protected override async Task<ForgedTokenFacts?> ObserveAsync(ExperimentContext context, CancellationToken cancellationToken)
     {
@@ -65,7 +67,12 @@ internal sealed class ForgedTokenExperiment : Experiment<ForgedTokenExperiment, 
             results.Add(new TokenProbe(name, expected, reply));
         }
 
-        var facts = new ForgedTokenFacts(control, results);
+        return new ForgedTokenFacts(control, results);
+    }
+
+    protected override void Tabulate(ExperimentContext context, ForgedTokenFacts facts)
+    {
+        var (control, results) = (facts.Control, facts.Probes);
         context.AddTable(
             "Forged and malformed tokens against GET /profile",
             ["probe", "expected", "observed status", "observed error", "verdict"],
@@ -78,8 +85,6 @@ internal sealed class ForgedTokenExperiment : Experiment<ForgedTokenExperiment, 
         {
             context.Anomaly($"The probe \"{accepted.Name}\" got {accepted.Reply.Describe()} from the jwt load balancer.");
         }
-
-        return facts;
     }
 
     /// <summary>The error shown for a request refused before it reached a backend (a header too large for the LB).</summary>
@@ -89,23 +94,20 @@ internal sealed class ForgedTokenExperiment : Experiment<ForgedTokenExperiment, 
     public static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, ForgedTokenFacts facts)
     {
         var probes = facts.Probes;
-        var h1 = info["H1"];
         var accepted = probes.Where(p => p.Reply.IsOk).ToList();
         yield return !facts.Control.IsOk
-            ? h1.Inconclusive($"The genuine token itself got {facts.Control.Describe()}, so refusals prove nothing.")
-            : h1.Holds(accepted.Count == 0, accepted.Count == 0
+            ? H1.Inconclusive($"The genuine token itself got {facts.Control.Describe()}, so refusals prove nothing.")
+            : H1.Holds(accepted.Count == 0, accepted.Count == 0
                     ? $"The genuine token got 200 and none of the {probes.Count} forged or malformed tokens did."
                     : $"{accepted.Count} of {probes.Count} probes were accepted: {string.Join("; ", accepted.Select(p => p.Name))}.");
 
-        var h2 = info["H2"];
         var broken = probes.Where(p => p.Reply.Status is 0 or >= 500).ToList();
-        yield return h2.Holds(broken.Count == 0, broken.Count == 0
+        yield return H2.Holds(broken.Count == 0, broken.Count == 0
                 ? $"All {probes.Count} probes got a reply below 500 (statuses {string.Join(", ", probes.Select(p => p.Reply.Status).Distinct().Order())})."
                 : $"{broken.Count} of {probes.Count} probes got a server error or no reply: {string.Join("; ", broken.Select(p => $"{p.Name} → {p.Reply.Describe()}"))}.");
 
-        var h3 = info["H3"];
         var wrong = probes.Where(p => !p.AsExpected).ToList();
-        yield return h3.Holds(wrong.Count == 0, wrong.Count == 0
+        yield return H3.Holds(wrong.Count == 0, wrong.Count == 0
                 ? $"All {probes.Count} probes were refused with a 4xx and an expected error ({string.Join(", ", probes.Select(p => p.Reply.Error ?? $"{p.Reply.Status.ToString(CultureInfo.InvariantCulture)} without a JSON body (size limit)").Distinct(StringComparer.Ordinal))})."
                 : $"{wrong.Count} of {probes.Count} probes got another reply than expected: {string.Join("; ", wrong.Select(p => $"{p.Name} → {p.Reply.Describe()}"))}.");
     }

@@ -8,16 +8,18 @@ namespace SessionLab.Experiments.Security;
 /// <summary>5.4 — is garbage (malformed, oversized, mistyped, injected) refused with a clear 4xx while others are served?</summary>
 internal sealed class GarbageInputExperiment : Experiment<GarbageInputExperiment, GarbageFacts>, IJudge<GarbageFacts>
 {
+    private static readonly Hypothesis H1 = new("H1", "Every garbage request is refused with a 4xx (no 2xx, no 5xx, no timeout).");
+
+    private static readonly Hypothesis H2 = new("H2", "Every refusal a backend gives is a JSON error (refusals by the load balancer itself are listed apart).");
+
+    private static readonly Hypothesis H3 = new("H3", "A legitimate client interleaved with the garbage gets 200 every time.");
+
     public override ExperimentInfo Info { get; } = new(
         "5.4",
         5,
         "Garbage and oversized input",
         "Is malformed, oversized or injected input refused with a 4xx, never a 5xx or a hang, while a legitimate client keeps being served?",
-        [
-            new("H1", "Every garbage request is refused with a 4xx (no 2xx, no 5xx, no timeout)."),
-            new("H2", "Every refusal a backend gives is a JSON error (refusals by the load balancer itself are listed apart)."),
-            new("H3", "A legitimate client interleaved with the garbage gets 200 every time."),
-        ]);
+        [H1, H2, H3]);
 
     protected override async Task<GarbageFacts?> ObserveAsync(ExperimentContext context, CancellationToken cancellationToken)
     {
@@ -54,7 +56,12 @@ internal sealed class GarbageInputExperiment : Experiment<GarbageInputExperiment
             }
         }
 
-        var facts = new GarbageFacts(rows);
+        return new GarbageFacts(rows);
+    }
+
+    protected override void Tabulate(ExperimentContext context, GarbageFacts facts)
+    {
+        var rows = facts.Results;
         context.AddTable(
             "Garbage requests (each followed by a legitimate GET /profile)",
             ["scheme", "request", "expected", "observed", "refused by", "legitimate client right after"],
@@ -64,33 +71,28 @@ internal sealed class GarbageInputExperiment : Experiment<GarbageInputExperiment
         {
             context.Anomaly($"{row.Scheme}: {row.Probe} got {row.Reply.Describe()}{(row.Injected ? " and the injected header was set" : string.Empty)}.");
         }
-
-        return facts;
     }
 
     /// <summary>The verdicts, from the facts alone (pure: unit-tested on canned data).</summary>
     public static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, GarbageFacts facts)
     {
         var rows = facts.Results;
-        var h1 = info["H1"];
         var bad = rows.Where(r => r.Reply.Status is < 400 or >= 500 || r.Injected).ToList();
         yield return rows.Count == 0
-            ? h1.Inconclusive("No garbage request was sent.")
-            : h1.Holds(bad.Count == 0, bad.Count == 0
+            ? H1.Inconclusive("No garbage request was sent.")
+            : H1.Holds(bad.Count == 0, bad.Count == 0
                     ? $"All {rows.Count} garbage requests got a 4xx ({Statuses(rows)})."
                     : $"{bad.Count} of {rows.Count} garbage requests were not cleanly refused: {string.Join("; ", bad.Select(r => $"{r.Scheme} {r.Probe} → {r.Reply.Describe()}{(r.Injected ? " (injected header set)" : string.Empty)}"))}.");
 
-        var h2 = info["H2"];
         var byBackend = rows.Where(r => r.Reply.ServerId is not null).ToList();
         var byBalancer = rows.Where(r => r.Reply.ServerId is null && r.Reply.Status > 0).ToList();
         var unclear = byBackend.Where(r => r.Reply.Status >= 400 && r.Reply.Error is null).ToList();
         yield return byBackend.Count == 0
-            ? h2.Inconclusive($"No garbage request reached a backend ({byBalancer.Count} were refused by the load balancer).")
-            : h2.Holds(unclear.Count == 0, $"{byBackend.Count - unclear.Count} of {byBackend.Count} refusals by a backend carried a JSON error; {byBalancer.Count} requests were refused by the load balancer itself{(byBalancer.Count == 0 ? string.Empty : $" ({string.Join(", ", byBalancer.Select(r => $"{r.Scheme} {r.Probe} → {r.Reply.Status}"))})")}.");
+            ? H2.Inconclusive($"No garbage request reached a backend ({byBalancer.Count} were refused by the load balancer).")
+            : H2.Holds(unclear.Count == 0, $"{byBackend.Count - unclear.Count} of {byBackend.Count} refusals by a backend carried a JSON error; {byBalancer.Count} requests were refused by the load balancer itself{(byBalancer.Count == 0 ? string.Empty : $" ({string.Join(", ", byBalancer.Select(r => $"{r.Scheme} {r.Probe} → {r.Reply.Status}"))})")}.");
 
-        var h3 = info["H3"];
         var failed = rows.Where(r => !r.LegitAfter.IsOk).ToList();
-        yield return h3.Holds(failed.Count == 0, failed.Count == 0
+        yield return H3.Holds(failed.Count == 0, failed.Count == 0
                 ? $"The legitimate clients got 200 on all {rows.Count} requests interleaved with the garbage (median {Median(rows.Select(r => r.LegitAfter.ElapsedMs))} ms)."
                 : $"{failed.Count} of {rows.Count} legitimate requests failed: {string.Join("; ", failed.Select(r => $"{r.Scheme} after {r.Probe} → {r.LegitAfter.Describe()}"))}.");
     }

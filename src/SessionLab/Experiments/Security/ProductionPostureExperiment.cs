@@ -26,18 +26,22 @@ internal sealed class ProductionPostureExperiment : Experiment<ProductionPosture
     private const string Target = "alice";
     private const string Other = "bob";
 
+    private static readonly Hypothesis H1 = new("H1", "An anonymous client gets nothing: /login-short, /debug/sessions and /debug/runtime answer 404 on backends with a users file, and /profile without credentials 401.");
+
+    private static readonly Hypothesis H2 = new("H2", "Password guessing from one address is cut off after its budget: 429 from then on, even for the right password, while the real user logs in from another address.");
+
+    private static readonly Hypothesis H3 = new("H3", "Guessing one user's password from many addresses is cut off after the username's budget: 429 for that user from any address, while other users, and the user's own device (its login-device cookie), still log in.");
+
+    private static readonly Hypothesis H4 = new("H4", "A session record written into Redis without the server's key is refused: a session edited to another user and a session made up from scratch both get 401.");
+
+    private static readonly Hypothesis H5 = new("H5", "No secret appears in any file of the run: neither key, nor a password of the users file.");
+
     public override ExperimentInfo Info { get; } = new(
         "5.6",
         5,
         "Production posture",
         "Run as a real deployment would run them, do the backends grant nothing to an anonymous client, throttle password guessing per address and per user, refuse a session record forged in Redis, and keep every secret out of the logs?",
-        [
-            new("H1", "An anonymous client gets nothing: /login-short, /debug/sessions and /debug/runtime answer 404 on backends with a users file, and /profile without credentials 401."),
-            new("H2", "Password guessing from one address is cut off after its budget: 429 from then on, even for the right password, while the real user logs in from another address."),
-            new("H3", "Guessing one user's password from many addresses is cut off after the username's budget: 429 for that user from any address, while other users, and the user's own device (its login-device cookie), still log in."),
-            new("H4", "A session record written into Redis without the server's key is refused: a session edited to another user and a session made up from scratch both get 401."),
-            new("H5", "No secret appears in any file of the run: neither key, nor a password of the users file."),
-        ]);
+        [H1, H2, H3, H4, H5]);
 
     protected override async Task<ProductionPostureFacts?> ObserveAsync(ExperimentContext context, CancellationToken cancellationToken)
     {
@@ -101,47 +105,45 @@ internal sealed class ProductionPostureExperiment : Experiment<ProductionPosture
         context.Step("search every file of the run (backend, store and balancer logs) for the keys and the passwords");
         var scan = context.Topology.ScanLogsForSecrets(passwords.Select(p => ($"{p.Key}'s password", p.Value)));
 
-        var facts = new ProductionPostureFacts(anonymous, login.ClientBurst, login.UserBurst, login.RefillInterval, guessingSeconds, guessed, guesserRight, realUser, spreadReplies, targetAfter, otherAfter, ownDeviceAfter, forgery, scan);
+        return new ProductionPostureFacts(anonymous, login.ClientBurst, login.UserBurst, login.RefillInterval, guessingSeconds, guessed, guesserRight, realUser, spreadReplies, targetAfter, otherAfter, ownDeviceAfter, forgery, scan);
+    }
+
+    protected override void Tabulate(ExperimentContext context, ProductionPostureFacts facts)
+    {
         AddTables(context, facts);
-        return facts;
     }
 
     /// <summary>The verdicts, from the facts alone (pure: unit-tested on canned data).</summary>
     public static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, ProductionPostureFacts facts)
     {
-        var h1 = info["H1"];
         var instruments = facts.Anonymous.Where(a => !a.Request.EndsWith("/profile", StringComparison.Ordinal)).ToList();
         var profiles = facts.Anonymous.Where(a => a.Request.EndsWith("/profile", StringComparison.Ordinal)).ToList();
         var granted = facts.Anonymous.Where(a => a.Reply.IsOk).Select(a => $"{a.Backend} {a.Request}").ToList();
-        yield return h1.Holds(instruments.Count > 0 && instruments.All(a => a.Reply.Status == 404) && profiles.All(a => a.Reply.Status == 401), $"Lab instruments: {ProductionPostureFacts.Statuses(instruments.Select(a => a.Reply))} ({instruments.Count} requests on 2 backends); /profile without credentials: {ProductionPostureFacts.Statuses(profiles.Select(a => a.Reply))}."
+        yield return H1.Holds(instruments.Count > 0 && instruments.All(a => a.Reply.Status == 404) && profiles.All(a => a.Reply.Status == 401), $"Lab instruments: {ProductionPostureFacts.Statuses(instruments.Select(a => a.Reply))} ({instruments.Count} requests on 2 backends); /profile without credentials: {ProductionPostureFacts.Statuses(profiles.Select(a => a.Reply))}."
             + (granted.Count > 0 ? $" Granted: {string.Join(", ", granted)}." : string.Empty));
 
-        var h2 = info["H2"];
         var unauthorized = facts.Guesses.TakeWhile(g => g.Status == 401).Count();
         var cutOff = unauthorized <= facts.ClientBurst && facts.Guesses.Skip(unauthorized).Any() && facts.Guesses.Skip(unauthorized).All(g => g.Status == 429);
         var h2Evidence = $"{facts.Guesses.Count} wrong passwords from one address: {ProductionPostureFacts.Statuses(facts.Guesses)} (its budget: {facts.ClientBurst}); then the right password from it: {facts.GuesserRightPassword.Describe()}; the real user from another address: {facts.RealUserMeanwhile.Describe()}.";
         yield return facts.Guesses.Count <= facts.ClientBurst
-            ? h2.Inconclusive($"Only {facts.Guesses.Count} guesses, within the budget. {h2Evidence}")
-            : h2.Holds(cutOff && facts.GuesserRightPassword.Status == 429 && facts.RealUserMeanwhile.IsOk, h2Evidence);
+            ? H2.Inconclusive($"Only {facts.Guesses.Count} guesses, within the budget. {h2Evidence}")
+            : H2.Holds(cutOff && facts.GuesserRightPassword.Status == 429 && facts.RealUserMeanwhile.IsOk, h2Evidence);
 
-        var h3 = info["H3"];
         var spentBefore = facts.Guesses.Count(g => g.Status == 401);
         var refusedAt = facts.Spread.Count > 0 && facts.Spread[^1].Status == 429 ? facts.Spread.Count : (int?)null;
         var h3Evidence = $"After the {spentBefore} failures from the first address, {facts.Spread.Count} wrong passwords from fresh addresses: {ProductionPostureFacts.Statuses(facts.Spread)}; the username's budget allows {facts.UserAllowance} over the {facts.GuessingSeconds:0.0} s of guessing (burst {facts.UserBurst}, one back every {facts.Refill.TotalSeconds:0.#} s); then the user's right password from a fresh address: {facts.TargetAfterSpread.Describe()}, from its own device (login-device cookie, a fresh address): {facts.OwnDeviceAfterSpread.Describe()}, another user's: {facts.OtherUserAfterSpread.Describe()}.";
-        yield return h3.Holds(refusedAt is not null && spentBefore + refusedAt - 1 <= facts.UserAllowance && facts.OtherUserAfterSpread.IsOk && facts.OwnDeviceAfterSpread.IsOk, h3Evidence);
+        yield return H3.Holds(refusedAt is not null && spentBefore + refusedAt - 1 <= facts.UserAllowance && facts.OtherUserAfterSpread.IsOk && facts.OwnDeviceAfterSpread.IsOk, h3Evidence);
 
-        var h4 = info["H4"];
         var f = facts.Forgery;
         var h4Evidence = $"Genuine session (control): {f.Genuine.Describe()}; its record edited to another user ({(f.EditWritten ? "written" : "not written")}): {f.AfterEdit.Describe()}; a session made up in Redis ({(f.MadeUpWritten ? "written" : "not written")}): {f.MadeUp.Describe()}.";
         yield return !f.Genuine.IsOk || !f.EditWritten || !f.MadeUpWritten
-            ? h4.Inconclusive($"The forgery could not be tried. {h4Evidence}")
-            : h4.Holds(f.AfterEdit.Status == 401 && f.MadeUp.Status == 401, h4Evidence);
+            ? H4.Inconclusive($"The forgery could not be tried. {h4Evidence}")
+            : H4.Holds(f.AfterEdit.Status == 401 && f.MadeUp.Status == 401, h4Evidence);
 
-        var h5 = info["H5"];
         var scan = facts.Logs;
         yield return scan.Files == 0
-            ? h5.Inconclusive("The run folder had no files to search.")
-            : h5.Holds(scan.Hits.Count == 0, scan.Hits.Count == 0
+            ? H5.Inconclusive("The run folder had no files to search.")
+            : H5.Holds(scan.Hits.Count == 0, scan.Hits.Count == 0
                     ? $"{scan.Files} files ({scan.Lines:N0} lines) searched for {string.Join(", ", scan.Searched)}: none found."
                     : $"Found: {string.Join("; ", scan.Hits.Take(5).Select(h => $"{h.Secret} in {h.File} line {h.Line}"))}{(scan.Hits.Count > 5 ? $" and {scan.Hits.Count - 5} more" : string.Empty)}.");
     }

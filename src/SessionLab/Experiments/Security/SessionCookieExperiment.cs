@@ -10,17 +10,20 @@ namespace SessionLab.Experiments.Security;
 /// <summary>5.2 — is the session cookie protected, immune to fixation, and is logout final on the server?</summary>
 internal sealed class SessionCookieExperiment : Experiment<SessionCookieExperiment, SessionCookieFacts>, IJudge<SessionCookieFacts>
 {
+    private static readonly Hypothesis H1 = new("H1", "The session cookie is HttpOnly, SameSite=Lax and Path=/ on sticky and redis (Secure only when configured; the plain-HTTP lab does not).");
+
+    private static readonly Hypothesis H2 = new("H2", "A session id the client chose before login is never adopted: login issues another id and the chosen one stays unknown.");
+
+    private static readonly Hypothesis H3 = new("H3", "Logout clears the cookie and ends the session on the server: the old cookie replayed gets 401.");
+
+    private static readonly Hypothesis H4 = new("H4", "With the JWT scheme, a token replayed after /logout on /profile-with-blacklist gets 401 \"token revoked\".");
+
     public override ExperimentInfo Info { get; } = new(
         "5.2",
         5,
         "Session cookie, fixation and logout",
         "Is the session cookie HttpOnly and SameSite, is a client-chosen id never adopted, and does logout end the session on the server?",
-        [
-            new("H1", "The session cookie is HttpOnly, SameSite=Lax and Path=/ on sticky and redis (Secure only when configured; the plain-HTTP lab does not)."),
-            new("H2", "A session id the client chose before login is never adopted: login issues another id and the chosen one stays unknown."),
-            new("H3", "Logout clears the cookie and ends the session on the server: the old cookie replayed gets 401."),
-            new("H4", "With the JWT scheme, a token replayed after /logout on /profile-with-blacklist gets 401 \"token revoked\"."),
-        ]);
+        [H1, H2, H3, H4]);
 
     protected override async Task<SessionCookieFacts?> ObserveAsync(ExperimentContext context, CancellationToken cancellationToken)
     {
@@ -31,8 +34,12 @@ internal sealed class SessionCookieExperiment : Experiment<SessionCookieExperime
         }
 
         var jwt = await ProbeJwtAsync(context, cancellationToken);
-        var facts = new SessionCookieFacts(schemes, jwt, DateTimeOffset.UtcNow);
+        return new SessionCookieFacts(schemes, jwt, DateTimeOffset.UtcNow);
+    }
 
+    protected override void Tabulate(ExperimentContext context, SessionCookieFacts facts)
+    {
+        var (schemes, jwt) = (facts.Schemes, facts.Jwt);
         context.AddTable(
             "Session cookie attributes (Set-Cookie of the login and of the logout)",
             ["scheme", "reply", "HttpOnly", "SameSite", "Path", "Secure", "expires / max-age", "value"],
@@ -67,37 +74,31 @@ internal sealed class SessionCookieExperiment : Experiment<SessionCookieExperime
         {
             context.Anomaly($"{s.Scheme}: the login adopted the session id the client had chosen (session fixation).");
         }
-
-        return facts;
     }
 
     /// <summary>The verdicts, from the facts alone (pure: unit-tested on canned data).</summary>
     public static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, SessionCookieFacts facts)
     {
-        var h1 = info["H1"];
         var cookies = facts.Schemes.Select(s => (s.Scheme, Cookie: s.LoginCookie)).ToList();
         var protectedAll = cookies.All(c => c.Cookie is { HttpOnly: true, Path: "/" } && string.Equals(c.Cookie.SameSite, "Lax", StringComparison.OrdinalIgnoreCase));
         yield return cookies.Count == 0 || cookies.Any(c => c.Cookie is null)
-            ? h1.Inconclusive($"No session cookie was set at login on {string.Join(", ", cookies.Where(c => c.Cookie is null).Select(c => c.Scheme))}.")
-            : h1.Holds(protectedAll, string.Join("; ", cookies.Select(c => $"{c.Scheme}: HttpOnly {YesNo(c.Cookie!.HttpOnly)}, SameSite={c.Cookie.SameSite ?? "not set"}, Path={c.Cookie.Path ?? "not set"}, Secure {(c.Cookie.Secure ? "set" : "not set (plain HTTP lab)")}")) + ".");
+            ? H1.Inconclusive($"No session cookie was set at login on {string.Join(", ", cookies.Where(c => c.Cookie is null).Select(c => c.Scheme))}.")
+            : H1.Holds(protectedAll, string.Join("; ", cookies.Select(c => $"{c.Scheme}: HttpOnly {YesNo(c.Cookie!.HttpOnly)}, SameSite={c.Cookie.SameSite ?? "not set"}, Path={c.Cookie.Path ?? "not set"}, Secure {(c.Cookie.Secure ? "set" : "not set (plain HTTP lab)")}")) + ".");
 
-        var h2 = info["H2"];
         var adopted = facts.Schemes.Where(s => s.IssuedId == s.Planted || s.PlantedAfter.IsOk).ToList();
         yield return facts.Schemes.Any(s => s.IssuedId is null)
-            ? h2.Inconclusive("A login sent with a chosen id gave no session id.")
-            : h2.Holds(adopted.Count == 0, string.Join("; ", facts.Schemes.Select(s => $"{s.Scheme}: chosen id got {s.PlantedBefore.Describe()}, login issued {(s.IssuedId == s.Planted ? "the chosen id" : "a new id")}, chosen id afterwards got {s.PlantedAfter.Describe()}")) + ".");
+            ? H2.Inconclusive("A login sent with a chosen id gave no session id.")
+            : H2.Holds(adopted.Count == 0, string.Join("; ", facts.Schemes.Select(s => $"{s.Scheme}: chosen id got {s.PlantedBefore.Describe()}, login issued {(s.IssuedId == s.Planted ? "the chosen id" : "a new id")}, chosen id afterwards got {s.PlantedAfter.Describe()}")) + ".");
 
-        var h3 = info["H3"];
         var ended = facts.Schemes.All(s => s.ProfileBeforeLogout.IsOk && s.Logout.IsOk && s.LogoutCookie?.Clears(facts.At) == true && s.Replay.Status == 401);
         yield return facts.Schemes.Any(s => !s.ProfileBeforeLogout.IsOk)
-            ? h3.Inconclusive($"The session did not work before logout ({string.Join(", ", facts.Schemes.Select(s => $"{s.Scheme}: {s.ProfileBeforeLogout.Describe()}"))}).")
-            : h3.Holds(ended, string.Join("; ", facts.Schemes.Select(s => $"{s.Scheme}: logout {s.Logout.Describe()} with the cookie {(s.LogoutCookie?.Clears(facts.At) == true ? "cleared" : "not cleared")}, replay {s.Replay.Describe()}")) + ".");
+            ? H3.Inconclusive($"The session did not work before logout ({string.Join(", ", facts.Schemes.Select(s => $"{s.Scheme}: {s.ProfileBeforeLogout.Describe()}"))}).")
+            : H3.Holds(ended, string.Join("; ", facts.Schemes.Select(s => $"{s.Scheme}: logout {s.Logout.Describe()} with the cookie {(s.LogoutCookie?.Clears(facts.At) == true ? "cleared" : "not cleared")}, replay {s.Replay.Describe()}")) + ".");
 
-        var h4 = info["H4"];
         var jwt = facts.Jwt;
         yield return !jwt.Before.IsOk
-            ? h4.Inconclusive($"The fresh token got {jwt.Before.Describe()} before logout.")
-            : h4.Holds(jwt.Replay.Status == 401 && jwt.Replay.Error == ErrorMessages.TokenRevoked, $"Before logout {jwt.Before.Describe()}, logout {jwt.Logout.Describe()}, replay on /profile-with-blacklist {jwt.Replay.Describe()} (on the stateless /profile: {jwt.StatelessReplay.Describe()}).");
+            ? H4.Inconclusive($"The fresh token got {jwt.Before.Describe()} before logout.")
+            : H4.Holds(jwt.Replay.Status == 401 && jwt.Replay.Error == ErrorMessages.TokenRevoked, $"Before logout {jwt.Before.Describe()}, logout {jwt.Logout.Describe()}, replay on /profile-with-blacklist {jwt.Replay.Describe()} (on the stateless /profile: {jwt.StatelessReplay.Describe()}).");
     }
 
     private static async Task<CookieSchemeFacts> ProbeSchemeAsync(ExperimentContext context, SchemeKind scheme, CancellationToken cancellationToken)

@@ -10,17 +10,20 @@ namespace SessionLab.Experiments.Security;
 /// <summary>5.1 — are the session ids the redis group hands out long, random and unique?</summary>
 internal sealed class SessionIdEntropyExperiment : Experiment<SessionIdEntropyExperiment, SessionIdFacts>, IJudge<SessionIdFacts>
 {
+    private static readonly Hypothesis H1 = new("H1", $"Every id is {SessionIds.Length} base64url characters ({SessionIds.EntropyBytes * 8} random bits and a {SessionIds.TagBytes * 8}-bit signature of them).");
+
+    private static readonly Hypothesis H2 = new("H2", "The estimated entropy is at least 128 bits and every position is uniform (chi-square below the 0.01 % critical value).");
+
+    private static readonly Hypothesis H3 = new("H3", "No id repeats.");
+
+    private static readonly Hypothesis H4 = new("H4", "Successive ids show no sequence: their common prefixes are no longer than chance allows.");
+
     public override ExperimentInfo Info { get; } = new(
         "5.1",
         5,
         "Session id entropy",
         "Are session ids long, unpredictable and unique (at least 128 bits, no duplicates, no visible sequence)?",
-        [
-            new("H1", $"Every id is {SessionIds.Length} base64url characters ({SessionIds.EntropyBytes * 8} random bits and a {SessionIds.TagBytes * 8}-bit signature of them)."),
-            new("H2", "The estimated entropy is at least 128 bits and every position is uniform (chi-square below the 0.01 % critical value)."),
-            new("H3", "No id repeats."),
-            new("H4", "Successive ids show no sequence: their common prefixes are no longer than chance allows."),
-        ]);
+        [H1, H2, H3, H4]);
 
     protected override async Task<SessionIdFacts?> ObserveAsync(ExperimentContext context, CancellationToken cancellationToken)
     {
@@ -32,7 +35,11 @@ internal sealed class SessionIdEntropyExperiment : Experiment<SessionIdEntropyEx
         context.Recorder.Note(ObservationKind.Wait, $"bulk login: {count - bulk.Failures} of {count} logins gave a session id in {bulk.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s; first ids: {string.Join(", ", bulk.Credentials.OfType<string>().Take(5))}");
 
         context.Step("measure length, alphabet, per-position spread and uniformity, duplicates and successive common prefixes");
-        var facts = new SessionIdFacts(count, bulk.Failures, [.. bulk.Credentials.OfType<string>()]);
+        return new SessionIdFacts(count, bulk.Failures, [.. bulk.Credentials.OfType<string>()]);
+    }
+
+    protected override void Tabulate(ExperimentContext context, SessionIdFacts facts)
+    {
         var stats = facts.Statistics;
         context.AddTable(
             "Session ids collected from logins",
@@ -54,8 +61,6 @@ internal sealed class SessionIdEntropyExperiment : Experiment<SessionIdEntropyEx
         {
             context.Anomaly($"{stats.Duplicates} session ids repeated among {facts.Ids.Count} logins.");
         }
-
-        return facts;
     }
 
     /// <summary>The verdicts, from the facts alone (pure: unit-tested on canned data).</summary>
@@ -72,20 +77,16 @@ internal sealed class SessionIdEntropyExperiment : Experiment<SessionIdEntropyEx
             yield break;
         }
 
-        var h1 = info["H1"];
         var shaped = stats.Lengths is [SessionIds.Length] && stats.IsBase64Url;
-        yield return h1.Holds(shaped, $"{facts.Ids.Count} ids had lengths {string.Join(", ", stats.Lengths)} over an alphabet of {stats.Alphabet.Length} symbols ({(stats.IsBase64Url ? "base64url" : "not base64url")}), decoding to {string.Join(", ", stats.DecodedBytes.Select(b => $"{b * 8} bits"))}.");
+        yield return H1.Holds(shaped, $"{facts.Ids.Count} ids had lengths {string.Join(", ", stats.Lengths)} over an alphabet of {stats.Alphabet.Length} symbols ({(stats.IsBase64Url ? "base64url" : "not base64url")}), decoding to {string.Join(", ", stats.DecodedBytes.Select(b => $"{b * 8} bits"))}.");
 
-        var h2 = info["H2"];
         var uniform = stats.WorstChiSquare <= stats.WorstCritical;
-        yield return h2.Holds(stats.EstimatedBits >= 128 && uniform, $"Σ log2(distinct symbols per position) = {Bits(stats.EstimatedBits)} bits over {facts.Ids.Count} ids, and the worst position's chi-square was {Bits(stats.WorstChiSquare)} against a critical value of {Bits(stats.WorstCritical)}.");
+        yield return H2.Holds(stats.EstimatedBits >= 128 && uniform, $"Σ log2(distinct symbols per position) = {Bits(stats.EstimatedBits)} bits over {facts.Ids.Count} ids, and the worst position's chi-square was {Bits(stats.WorstChiSquare)} against a critical value of {Bits(stats.WorstCritical)}.");
 
-        var h3 = info["H3"];
-        yield return h3.Holds(stats.Duplicates == 0, $"{stats.Duplicates} duplicates among {facts.Ids.Count} ids.");
+        yield return H3.Holds(stats.Duplicates == 0, $"{stats.Duplicates} duplicates among {facts.Ids.Count} ids.");
 
-        var h4 = info["H4"];
         var noSequence = stats.MaxSuccessivePrefix <= Math.Ceiling(stats.ChanceMaxPrefix) + 2 && stats.MeanSuccessivePrefix < 0.1;
-        yield return h4.Holds(noSequence, $"Successive ids shared {stats.MeanSuccessivePrefix.ToString("0.000", CultureInfo.InvariantCulture)} leading characters on average (chance ≈ 0.016) and at most {stats.MaxSuccessivePrefix} (chance ≈ {Bits(stats.ChanceMaxPrefix)}).");
+        yield return H4.Holds(noSequence, $"Successive ids shared {stats.MeanSuccessivePrefix.ToString("0.000", CultureInfo.InvariantCulture)} leading characters on average (chance ≈ 0.016) and at most {stats.MaxSuccessivePrefix} (chance ≈ {Bits(stats.ChanceMaxPrefix)}).");
     }
 
     private static string Bits(double value) => value.ToString("0.0", CultureInfo.InvariantCulture);

@@ -9,16 +9,18 @@ namespace SessionLab.Experiments.Sticky;
 /// <summary>1.3 — does a crash lose that backend's sessions, and does the system recover?</summary>
 internal sealed class BackendCrashExperiment : Experiment<BackendCrashExperiment, CrashFacts>, IJudge<CrashFacts>
 {
+    private static readonly Hypothesis H1 = new("H1", "The sessions of the killed backend are all lost: its users get 401 and must log in again.");
+
+    private static readonly Hypothesis H2 = new("H2", "Users of the other backends keep working (200 from the same backend).");
+
+    private static readonly Hypothesis H3 = new("H3", "The load balancer routes the orphaned users to live backends (no 5xx, no timeout).");
+
     public override ExperimentInfo Info { get; } = new(
         "1.3",
         1,
         "Backend crash",
         "Does a crash lose that backend's sessions, and does the system recover?",
-        [
-            new("H1", "The sessions of the killed backend are all lost: its users get 401 and must log in again."),
-            new("H2", "Users of the other backends keep working (200 from the same backend)."),
-            new("H3", "The load balancer routes the orphaned users to live backends (no 5xx, no timeout)."),
-        ]);
+        [H1, H2, H3]);
 
     protected override async Task<CrashFacts?> ObserveAsync(ExperimentContext context, CancellationToken cancellationToken)
     {
@@ -42,7 +44,6 @@ internal sealed class BackendCrashExperiment : Experiment<BackendCrashExperiment
             .FirstOrDefault();
         if (victim is null)
         {
-            context.Anomaly("No user could log in via the sticky load balancer, so there was no backend to crash.");
             return new CrashFacts(null, []);
         }
 
@@ -76,7 +77,18 @@ internal sealed class BackendCrashExperiment : Experiment<BackendCrashExperiment
             outcomes.Add(new CrashUser(name, client.Source.ToString(), login.IsOk ? login.ServerId : null, after[i].Status, after[i].Describe(), after[i].Error, after[i].ServerId, after[i].ElapsedMs, relogin, reloginServer));
         }
 
-        var facts = new CrashFacts(victim, outcomes);
+        return new CrashFacts(victim, outcomes);
+    }
+
+    protected override void Tabulate(ExperimentContext context, CrashFacts facts)
+    {
+        if (facts.Killed is not { } victim)
+        {
+            context.Anomaly("No user could log in via the sticky load balancer, so there was no backend to crash.");
+            return;
+        }
+
+        var outcomes = facts.Users;
         context.AddTable(
             $"Users before and after kill -9 of {victim}",
             ["user", "address", "original backend", "status after crash", "new backend", "session", "log in again"],
@@ -104,22 +116,17 @@ internal sealed class BackendCrashExperiment : Experiment<BackendCrashExperiment
         {
             context.Anomaly($"{orphan.User} (on {victim}) got {orphan.Reply} on its first request after the crash instead of being passed to a live backend: the load balancer did not (yet) retry the dead backend's refused connection elsewhere.");
         }
-
-        return facts;
     }
 
     /// <summary>The verdicts, from the facts alone (pure: unit-tested on canned data).</summary>
     public static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, CrashFacts facts)
     {
-        var h1 = info["H1"];
-        var h2 = info["H2"];
-        var h3 = info["H3"];
         if (facts.Killed is null || facts.Users.Count == 0 || facts.Orphans.Count == 0)
         {
             const string NoCrash = "No backend with sessions was killed, so there was nothing to observe.";
-            yield return h1.Inconclusive(NoCrash);
-            yield return h2.Inconclusive(NoCrash);
-            yield return h3.Inconclusive(NoCrash);
+            yield return H1.Inconclusive(NoCrash);
+            yield return H2.Inconclusive(NoCrash);
+            yield return H3.Inconclusive(NoCrash);
             yield break;
         }
 
@@ -127,18 +134,17 @@ internal sealed class BackendCrashExperiment : Experiment<BackendCrashExperiment
         var kept = orphans.Count(o => o.Status == 200);
         var notFound = orphans.Count(o => o.Status == 401 && o.Error == ErrorMessages.SessionNotFound);
         var relogged = orphans.Count(o => o.ReloginStatus == 200);
-        yield return new(h1.Id, h1.Statement,
-            kept > 0 ? Verdict.Refuted : notFound == orphans.Count ? Verdict.Confirmed : Verdict.Inconclusive,
+        yield return H1.With(kept > 0 ? Verdict.Refuted : notFound == orphans.Count ? Verdict.Confirmed : Verdict.Inconclusive,
             $"Of {orphans.Count} users on {facts.Killed}, {notFound} got 401 \"{ErrorMessages.SessionNotFound}\" and {kept} kept their session ({Tally(orphans.Select(o => o.Reply))}); {relogged} of {orphans.Count(o => o.ReloginStatus is not null)} got 200 again after logging in again.");
 
         var survivors = facts.Users.Where(u => u.Before is not null && u.Before != facts.Killed).ToList();
         var working = survivors.Count(u => u.Status == 200 && u.After == u.Before);
         yield return survivors.Count == 0
-            ? h2.Inconclusive($"All {facts.Users.Count} users were on {facts.Killed}; no user of another backend to observe.")
-            : h2.Holds(working == survivors.Count, $"{working} of {survivors.Count} users of the other backends got 200 from their own backend after the crash ({string.Join(", ", survivors.Select(u => $"{u.User} {u.Before}→{u.After ?? "no answer"} {u.Reply}"))}).");
+            ? H2.Inconclusive($"All {facts.Users.Count} users were on {facts.Killed}; no user of another backend to observe.")
+            : H2.Holds(working == survivors.Count, $"{working} of {survivors.Count} users of the other backends got 200 from their own backend after the crash ({string.Join(", ", survivors.Select(u => $"{u.User} {u.Before}→{u.After ?? "no answer"} {u.Reply}"))}).");
 
         var failed = orphans.Where(o => o.Status is 0 or >= 500 || o.After is null || o.After == facts.Killed).ToList();
-        yield return h3.Holds(failed.Count == 0, $"{orphans.Count - failed.Count} of {orphans.Count} orphaned users were answered by a live backend ({Tally(orphans.Select(o => o.After ?? "no answer"))}); {failed.Count} got a 5xx, a timeout or no backend; slowest first request {orphans.Max(o => o.ElapsedMs).ToString("0.0", CultureInfo.InvariantCulture)} ms.");
+        yield return H3.Holds(failed.Count == 0, $"{orphans.Count - failed.Count} of {orphans.Count} orphaned users were answered by a live backend ({Tally(orphans.Select(o => o.After ?? "no answer"))}); {failed.Count} got a 5xx, a timeout or no backend; slowest first request {orphans.Max(o => o.ElapsedMs).ToString("0.0", CultureInfo.InvariantCulture)} ms.");
     }
 
     private static string Tally(IEnumerable<string> values) =>

@@ -10,16 +10,18 @@ namespace SessionLab.Experiments.Sticky;
 /// <summary>1.1 — does ip_hash always send one client to one backend?</summary>
 internal sealed class IpHashRoutingExperiment : Experiment<IpHashRoutingExperiment, RoutingFacts>, IJudge<RoutingFacts>
 {
+    private static readonly Hypothesis H1 = new("H1", "All requests of one client reach one backend.");
+
+    private static readonly Hypothesis H2 = new("H2", "Different clients are spread over the backends.");
+
+    private static readonly Hypothesis H3 = new("H3", "A client whose IP changes may land on another backend.");
+
     public override ExperimentInfo Info { get; } = new(
         "1.1",
         1,
         "IP-hash routing consistency",
         "Does ip_hash always send one client to one backend?",
-        [
-            new("H1", "All requests of one client reach one backend."),
-            new("H2", "Different clients are spread over the backends."),
-            new("H3", "A client whose IP changes may land on another backend."),
-        ]);
+        [H1, H2, H3]);
 
     protected override async Task<RoutingFacts?> ObserveAsync(ExperimentContext context, CancellationToken cancellationToken)
     {
@@ -44,46 +46,45 @@ internal sealed class IpHashRoutingExperiment : Experiment<IpHashRoutingExperime
         context.Step("a logged-in client changes IP: first within its /24, then to other /24 networks");
         var moves = await IpChangesAsync(context, ipChanges, cancellationToken);
 
-        var facts = new RoutingFacts(sequence, distinct, sameSubnet, moves);
+        return new RoutingFacts(sequence, distinct, sameSubnet, moves);
+    }
+
+    protected override void Tabulate(ExperimentContext context, RoutingFacts facts)
+    {
         context.AddTable(
             "Routing per scenario",
             ["scenario", "requests", "backends seen", "switches", "verdict"],
             [
-                ["one client, repeated requests", requests.ToString(CultureInfo.InvariantCulture), Seen(sequence), facts.Switches.ToString(CultureInfo.InvariantCulture), facts.Switches == 0 ? "stable" : "switched"],
-                [$"{clients} clients, distinct /24", clients.ToString(CultureInfo.InvariantCulture), Seen(distinct.Values), "-", Distribution(distinct.Values)],
-                [$"{clients} clients, one /24", clients.ToString(CultureInfo.InvariantCulture), Seen(sameSubnet.Values), "-", Distribution(sameSubnet.Values)],
-                .. moves.Select(m => (IReadOnlyList<string>)[$"IP change {m.From} → {m.To}", "2", $"{m.Before} → {m.After}", m.Before == m.After ? "0" : "1", m.Before == m.After ? $"stayed ({m.ProfileAfter})" : $"moved ({m.ProfileAfter})"]),
+                ["one client, repeated requests", facts.Sequence.Count.ToString(CultureInfo.InvariantCulture), Seen(facts.Sequence), facts.Switches.ToString(CultureInfo.InvariantCulture), facts.Switches == 0 ? "stable" : "switched"],
+                [$"{facts.Distinct.Count} clients, distinct /24", facts.Distinct.Count.ToString(CultureInfo.InvariantCulture), Seen(facts.Distinct.Values), "-", Distribution(facts.Distinct.Values)],
+                [$"{facts.SameSubnet.Count} clients, one /24", facts.SameSubnet.Count.ToString(CultureInfo.InvariantCulture), Seen(facts.SameSubnet.Values), "-", Distribution(facts.SameSubnet.Values)],
+                .. facts.Moves.Select(m => (IReadOnlyList<string>)[$"IP change {m.From} → {m.To}", "2", $"{m.Before} → {m.After}", m.Before == m.After ? "0" : "1", m.Before == m.After ? $"stayed ({m.ProfileAfter})" : $"moved ({m.ProfileAfter})"]),
             ]);
         context.AddTable(
             "Distribution of distinct-/24 clients",
             ["client address", "backend"],
-            distinct.Select(p => (IReadOnlyList<string>)[p.Key, p.Value]));
+            facts.Distinct.Select(p => (IReadOnlyList<string>)[p.Key, p.Value]));
 
         if (facts.SameSubnetBackends == 1 && facts.DistinctBackends > 1)
         {
-            context.Anomaly($"All {clients} clients of one /24 reached {sameSubnet.Values.First()}: nginx ip_hash hashes only the first three octets of an IPv4 address, so clients behind one NAT or in one office subnet all share a backend. Localhost clients (127.0.0.x) would never spread.");
+            context.Anomaly($"All {facts.SameSubnet.Count} clients of one /24 reached {facts.SameSubnet.Values.First()}: nginx ip_hash hashes only the first three octets of an IPv4 address, so clients behind one NAT or in one office subnet all share a backend. Localhost clients (127.0.0.x) would never spread.");
         }
-
-        return facts;
     }
 
     /// <summary>The verdicts, from the facts alone (pure: unit-tested on canned data).</summary>
     public static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, RoutingFacts facts)
     {
-        var h1 = info["H1"];
         yield return facts.Sequence.Count == 0 || facts.Sequence.Contains(Unanswered)
-            ? h1.Inconclusive($"{facts.Sequence.Count(s => s == Unanswered)} of {facts.Sequence.Count} requests got no answer.")
-            : h1.Holds(facts.Switches == 0, $"{facts.Sequence.Count} requests from one address reached {Seen(facts.Sequence)} with {facts.Switches} switches.");
+            ? H1.Inconclusive($"{facts.Sequence.Count(s => s == Unanswered)} of {facts.Sequence.Count} requests got no answer.")
+            : H1.Holds(facts.Switches == 0, $"{facts.Sequence.Count} requests from one address reached {Seen(facts.Sequence)} with {facts.Switches} switches.");
 
-        var h2 = info["H2"];
-        yield return h2.Holds(facts.DistinctBackends > 1, $"{facts.Distinct.Count} clients from distinct /24 networks were spread {Distribution(facts.Distinct.Values)}; {facts.SameSubnet.Count} clients of one /24 went {Distribution(facts.SameSubnet.Values)} (nginx hashes the first three octets only).");
+        yield return H2.Holds(facts.DistinctBackends > 1, $"{facts.Distinct.Count} clients from distinct /24 networks were spread {Distribution(facts.Distinct.Values)}; {facts.SameSubnet.Count} clients of one /24 went {Distribution(facts.SameSubnet.Values)} (nginx hashes the first three octets only).");
 
-        var h3 = info["H3"];
         var crossSubnet = facts.Moves.Where(m => !m.SameSubnet).ToList();
         var moved = crossSubnet.Count(m => m.Before != m.After);
         yield return crossSubnet.Count == 0
-            ? h3.Inconclusive("No IP change across /24 networks was made.")
-            : h3.Holds(moved > 0, $"{moved} of {crossSubnet.Count} changes to another /24 moved the client to another backend (and lost its session there); changes within the /24 moved it {facts.Moves.Count(m => m.SameSubnet && m.Before != m.After)} times.");
+            ? H3.Inconclusive("No IP change across /24 networks was made.")
+            : H3.Holds(moved > 0, $"{moved} of {crossSubnet.Count} changes to another /24 moved the client to another backend (and lost its session there); changes within the /24 moved it {facts.Moves.Count(m => m.SameSubnet && m.Before != m.After)} times.");
     }
 
     private const string Unanswered = "(no answer)";

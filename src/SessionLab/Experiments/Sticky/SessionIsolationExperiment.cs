@@ -12,16 +12,18 @@ internal sealed class SessionIsolationExperiment : Experiment<SessionIsolationEx
 {
     private const string Username = "alice";
 
+    private static readonly Hypothesis H1 = new("H1", "Only the backend that created the session accepts it (200).");
+
+    private static readonly Hypothesis H2 = new("H2", "The other backends answer 401 \"session not found\" to the same cookie.");
+
+    private static readonly Hypothesis H3 = new("H3", "Each backend's /debug/sessions lists only its own sessions: the session appears on exactly one backend, its creator.");
+
     public override ExperimentInfo Info { get; } = new(
         "1.2",
         1,
         "Session isolation",
         "Is each backend's session store private?",
-        [
-            new("H1", "Only the backend that created the session accepts it (200)."),
-            new("H2", "The other backends answer 401 \"session not found\" to the same cookie."),
-            new("H3", "Each backend's /debug/sessions lists only its own sessions: the session appears on exactly one backend, its creator."),
-        ]);
+        [H1, H2, H3]);
 
     protected override async Task<IsolationFacts?> ObserveAsync(ExperimentContext context, CancellationToken cancellationToken)
     {
@@ -53,11 +55,15 @@ internal sealed class SessionIsolationExperiment : Experiment<SessionIsolationEx
             probes.Add(new BackendIsolation(backends[i].ServerId, backends[i].Port, direct[i].Status, direct[i].Describe(), direct[i].Error, direct[i].Property("username"), listing.Present, listing.Count));
         }
 
-        var facts = new IsolationFacts(Username, login.SessionIdSet, login.ServerId, profile.Status, profile.ServerId, probes);
+        return new IsolationFacts(Username, login.SessionIdSet, login.ServerId, profile.Status, profile.ServerId, probes) { ViaBalancer = [("POST /login", login), ("GET /profile", profile)] };
+    }
+
+    protected override void Tabulate(ExperimentContext context, IsolationFacts facts)
+    {
         context.AddTable(
             "Login and profile via the sticky load balancer",
             ["request", "port", "status", "answered by", "user"],
-            new[] { (Request: "POST /login", Reply: login), (Request: "GET /profile", Reply: profile) }.Select(r => (IReadOnlyList<string>)[
+            facts.ViaBalancer.Select(r => (IReadOnlyList<string>)[
                 r.Request,
                 context.Topology.BalancerPort(SchemeKind.Sticky).ToString(CultureInfo.InvariantCulture),
                 r.Reply.Describe(),
@@ -66,7 +72,7 @@ internal sealed class SessionIsolationExperiment : Experiment<SessionIsolationEx
         context.AddTable(
             "The session cookie sent directly to each sticky backend (present: listed by its own /debug/sessions)",
             ["backend", "port", "GET /profile", "session present", "user", "sessions held"],
-            probes.Select(p => (IReadOnlyList<string>)[
+            facts.Backends.Select(p => (IReadOnlyList<string>)[
                 p.ServerId == facts.Creator ? $"{p.ServerId} (created it)" : p.ServerId,
                 p.Port.ToString(CultureInfo.InvariantCulture),
                 p.Reply,
@@ -74,32 +80,27 @@ internal sealed class SessionIsolationExperiment : Experiment<SessionIsolationEx
                 p.User ?? "none",
                 p.SessionCount?.ToString(CultureInfo.InvariantCulture) ?? "unreadable"]));
 
-        if (profile.IsOk && profile.ServerId != login.ServerId)
+        if (facts.ProfileStatus == 200 && facts.ProfileServer != facts.Creator)
         {
-            context.Anomaly($"The login was answered by {login.ServerId} but /profile via the load balancer by {profile.ServerId}: ip_hash did not keep the client on one backend.");
+            context.Anomaly($"The login was answered by {facts.Creator} but /profile via the load balancer by {facts.ProfileServer}: ip_hash did not keep the client on one backend.");
         }
-
-        return facts;
     }
 
     /// <summary>The verdicts, from the facts alone (pure: unit-tested on canned data).</summary>
     public static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, IsolationFacts facts)
     {
-        var h1 = info["H1"];
-        var h2 = info["H2"];
-        var h3 = info["H3"];
         if (facts.SessionId is null || facts.Creator is null)
         {
             const string NoSession = "The login via the load balancer gave no session cookie, so there was no session to look for.";
-            yield return h1.Inconclusive(NoSession);
-            yield return h2.Inconclusive(NoSession);
-            yield return h3.Inconclusive(NoSession);
+            yield return H1.Inconclusive(NoSession);
+            yield return H2.Inconclusive(NoSession);
+            yield return H3.Inconclusive(NoSession);
             yield break;
         }
 
         var accepted = facts.Backends.Where(b => b.Status == 200).Select(b => b.ServerId).ToList();
         var creatorAccepted = accepted.Contains(facts.Creator);
-        yield return h1.Holds(accepted.Count == 1 && creatorAccepted, $"{facts.Creator} created the session; direct /profile answered {Replies(facts.Backends)}: {accepted.Count} of {facts.Backends.Count} backends accepted the cookie{(creatorAccepted ? string.Empty : ", not even its creator")}.");
+        yield return H1.Holds(accepted.Count == 1 && creatorAccepted, $"{facts.Creator} created the session; direct /profile answered {Replies(facts.Backends)}: {accepted.Count} of {facts.Backends.Count} backends accepted the cookie{(creatorAccepted ? string.Empty : ", not even its creator")}.");
 
         var others = facts.Backends.Where(b => b.ServerId != facts.Creator).ToList();
         var notFound = others.Count(b => b.Status == 401 && b.Error == ErrorMessages.SessionNotFound);
@@ -107,7 +108,7 @@ internal sealed class SessionIsolationExperiment : Experiment<SessionIsolationEx
         var h2Verdict = others.Count > 0 && notFound == others.Count ? Verdict.Confirmed
             : others.Any(b => b.Status != 0 && !(b.Status == 401 && b.Error == ErrorMessages.SessionNotFound)) ? Verdict.Refuted
             : Verdict.Inconclusive;
-        yield return new(h2.Id, h2.Statement, h2Verdict,
+        yield return H2.With(h2Verdict,
             $"{notFound} of {others.Count} other backends answered 401 \"{ErrorMessages.SessionNotFound}\" ({Replies(others)}){(unanswered > 0 ? $"; {unanswered} gave no answer" : string.Empty)}.");
 
         var listed = facts.Backends.Where(b => b.SessionListed == true).Select(b => b.ServerId).ToList();
@@ -115,7 +116,7 @@ internal sealed class SessionIsolationExperiment : Experiment<SessionIsolationEx
         var h3Verdict = facts.Backends.Any(b => b.SessionListed is null) ? Verdict.Inconclusive
             : listed.Count == 1 && listed[0] == facts.Creator ? Verdict.Confirmed
             : Verdict.Refuted;
-        yield return new(h3.Id, h3.Statement, h3Verdict,
+        yield return H3.With(h3Verdict,
             $"The session id is listed by {(listed.Count == 0 ? "no backend" : string.Join(", ", listed))} ({listed.Count} of {facts.Backends.Count}); sessions held per backend: {counts}{(facts.Backends.Any(b => b.SessionListed is null) ? "; some listings could not be read or were truncated" : string.Empty)}.");
     }
 
@@ -145,7 +146,11 @@ internal sealed class SessionIsolationExperiment : Experiment<SessionIsolationEx
 }
 
 /// <summary>What 1.2 observed: the login, the profile via the load balancer, and each backend's answer to the cookie.</summary>
-internal sealed record IsolationFacts(string Username, string? SessionId, string? Creator, int ProfileStatus, string? ProfileServer, IReadOnlyList<BackendIsolation> Backends);
+internal sealed record IsolationFacts(string Username, string? SessionId, string? Creator, int ProfileStatus, string? ProfileServer, IReadOnlyList<BackendIsolation> Backends)
+{
+    /// <summary>The login and the /profile via the load balancer, as the table shows them.</summary>
+    public IReadOnlyList<(string Request, Exchange Reply)> ViaBalancer { get; init; } = [];
+}
 
 /// <summary>One sticky backend: its reply to the session cookie sent directly, and whether its own store lists the session.</summary>
 internal sealed record BackendIsolation(string ServerId, int Port, int Status, string Reply, string? Error, string? User, bool? SessionListed, long? SessionCount);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using SessionLab.Measurement.Processes;
 using SessionLab.Topology.LoadBalancing;
 using SessionLab.Topology.Processes;
 
@@ -11,11 +12,14 @@ namespace SessionLab.Topology.Stores;
 /// </summary>
 internal sealed partial class RedisServerEngine : IStoreEngine
 {
+    /// <summary>How long <c>redis-server --version</c> may take; past it, what it printed so far is read.</summary>
+    private static readonly TimeSpan VersionTimeout = TimeSpan.FromSeconds(5);
+
     public string Name => "redis-server";
 
     public EngineAvailability CheckAvailability()
     {
-        if (ExecutableFinder.Find("redis-server") is not { } path)
+        if (Executables.Find("redis-server") is not { } path)
         {
             return new EngineAvailability(false, string.Empty, "redis-server is not installed (apt-get install redis-server), or use --redis garnet");
         }
@@ -23,7 +27,7 @@ internal sealed partial class RedisServerEngine : IStoreEngine
         string output;
         try
         {
-            output = ExecutableFinder.Capture(path, "--version");
+            output = ToolProcess.Run(path, ["--version"], VersionTimeout).Combined;
         }
         catch (System.ComponentModel.Win32Exception e)
         {
@@ -43,7 +47,7 @@ internal sealed partial class RedisServerEngine : IStoreEngine
         }
 
         var dataFolder = Directory.CreateDirectory(Path.Combine(instance.RunFolder, instance.Name ?? "redis")).FullName;
-        var spec = new ProcessSpec(ExecutableFinder.Find("redis-server")!, Arguments(instance.Port, dataFolder, instance.Persistence));
+        var spec = new ProcessSpec(Executables.Find("redis-server")!, Arguments(instance.Port, dataFolder, instance.Persistence));
         var log = Path.Combine(instance.RunFolder, instance.Name is null ? "redis-server.log" : $"{instance.Name}.log");
         return await ProcessStore.StartAsync(
             "redis-server", $"redis-server {availability.Version}", instance.Persistence, spec, instance.Port, log, instance.ReadyTimeout, cancellationToken);

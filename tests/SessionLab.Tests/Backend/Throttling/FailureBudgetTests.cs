@@ -71,4 +71,31 @@ public sealed class FailureBudgetTests
 
         Assert.Equal(1, budget.Count);
     }
+
+    [Fact]
+    public void Refund_BackToFull_LeavesNoBucket_SoSuccessfulLoginsKeepNothing()
+    {
+        var budget = new FailureBudget<string>(5, TimeSpan.FromSeconds(6), _time);
+        for (var i = 0; i < 1_000; i++)
+        {
+            budget.Spend($"user{i}");
+            budget.Refund($"user{i}");
+        }
+
+        Assert.Equal(0, budget.Count);
+    }
+
+    [Fact]
+    public void Refund_AfterARealFailure_KeepsTheFailure()
+    {
+        var budget = new FailureBudget<string>(2, TimeSpan.FromMinutes(1), _time);
+        budget.Spend("alice"); // a wrong password
+        budget.Spend("alice"); // a reservation that turns out right
+        budget.Refund("alice");
+
+        Assert.Equal(1, budget.Count);
+        Assert.True(budget.CanAfford("alice"));
+        budget.Spend("alice");
+        Assert.False(budget.CanAfford("alice"));
+    }
 }

@@ -6,35 +6,50 @@ namespace SessionLab.Tests.Experiments.Performance;
 public sealed class ResourcesExperimentTests
 {
     private static readonly SessionLab.Experiments.Framework.ExperimentInfo Info = new ResourcesExperiment().Info;
+    private static readonly int[] Sizes = [10_000, 100_000];
 
     [Fact]
     public void Judge_StateWhereEachSchemeKeepsIt_ConfirmsAll()
     {
-        var facts = new ResourceFacts(
-            10_000,
-            Sticky: Cost(heapDelta: 1_250_000, store: null, backends: 1),
-            Redis: Cost(heapDelta: -4_000, store: 1_500_000, backends: 3),
-            Jwt: Cost(heapDelta: 2_000, store: 0, backends: 3));
+        var facts = Facts(
+            sticky: Variant(heap: [250, 248]),
+            redis: Variant(heap: [-4, 1], store: [300, 296]),
+            jwt: Variant(heap: [40, -3], store: [0, 0]));
 
         var verdicts = ResourcesExperiment.Judge(Info, facts).ToList();
 
         Assert.All(verdicts, v => Assert.Equal(Verdict.Confirmed, v.Verdict));
-        Assert.Contains("250 B", verdicts[0].Evidence, StringComparison.Ordinal);
-        Assert.Contains("300 B per session", verdicts[1].Evidence, StringComparison.Ordinal);
+        Assert.Contains("250", verdicts[0].Evidence, StringComparison.Ordinal);
+        Assert.Contains("linear", verdicts[0].Evidence, StringComparison.Ordinal);
+        Assert.Contains("300", verdicts[1].Evidence, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Judge_JwtBackendGrowingPerLogin_RefutesH3()
+    public void Judge_JwtRetentionRepeatingAtEverySize_RefutesH3AsALeak()
     {
-        var facts = new ResourceFacts(10_000, Cost(1_000_000, null, 1), Cost(0, 1_500_000, 3), Cost(heapDelta: 500_000, store: 0, backends: 3));
+        var facts = Facts(Variant(heap: [250, 250]), Variant(heap: [0, 0], store: [300, 300]), Variant(heap: [120, 118], store: [0, 0]));
 
-        Assert.Equal(Verdict.Refuted, ResourcesExperiment.Judge(Info, facts).Single(v => v.Id == "H3").Verdict);
+        var h3 = ResourcesExperiment.Judge(Info, facts).Single(v => v.Id == "H3");
+
+        Assert.Equal(Verdict.Refuted, h3.Verdict);
+        Assert.Contains("repeats at every size", h3.Evidence, StringComparison.Ordinal);
+        Assert.True(facts.JwtRetainsPerLogin);
+    }
+
+    [Fact]
+    public void Judge_JwtHeapDifferenceAtOneSizeOnly_IsNoiseNotALeak()
+    {
+        // The quick run's "789 B per login" at one size, not repeated at the next: no projection, no leak.
+        var facts = Facts(Variant(heap: [250, 250]), Variant(heap: [0, 0], store: [300, 300]), Variant(heap: [789, 2], store: [0, 0]));
+
+        Assert.Equal(Verdict.Confirmed, ResourcesExperiment.Judge(Info, facts).Single(v => v.Id == "H3").Verdict);
+        Assert.False(facts.JwtRetainsPerLogin);
     }
 
     [Fact]
     public void Judge_RedisSessionsGrowingTheBackend_RefutesH2()
     {
-        var facts = new ResourceFacts(10_000, Cost(1_000_000, null, 1), Cost(heapDelta: 1_000_000, store: 1_500_000, backends: 3), Cost(0, 0, 3));
+        var facts = Facts(Variant(heap: [250, 250]), Variant(heap: [200, 200], store: [300, 300]), Variant(heap: [0, 0], store: [0, 0]));
 
         Assert.Equal(Verdict.Refuted, ResourcesExperiment.Judge(Info, facts).Single(v => v.Id == "H2").Verdict);
     }
@@ -42,12 +57,23 @@ public sealed class ResourcesExperimentTests
     [Fact]
     public void Judge_StoreWithoutUsedMemory_IsInconclusiveNotRefuted()
     {
-        var facts = new ResourceFacts(10_000, Cost(1_000_000, null, 1), Cost(0, store: null, backends: 3), Cost(0, null, 3));
+        var facts = Facts(Variant(heap: [250, 250]), Variant(heap: [0, 0], store: [null, null]), Variant(heap: [0, 0]));
 
         Assert.Equal(Verdict.Inconclusive, ResourcesExperiment.Judge(Info, facts).Single(v => v.Id == "H2").Verdict);
     }
 
-    // Marginal costs are measured over the second half of the logins (5,000 of 10,000).
-    private static SessionCost Cost(long heapDelta, long? store, int backends) =>
-        new(5_000, 0, heapDelta, null, store, null, 276, backends);
+    [Fact]
+    public void Growth_PerSessionCostThatChangesWithSize_IsNotLinear()
+    {
+        var variant = Variant(heap: [250, 500]);
+
+        Assert.StartsWith("not linear", ResourceFacts.Growth([.. Sizes.Select(variant.HeapAt)]), StringComparison.Ordinal);
+    }
+
+    private static ResourceFacts Facts(VariantMemory sticky, VariantMemory redis, VariantMemory jwt) =>
+        new(Sizes, sticky, redis, jwt, Variant(heap: [0, 0], store: [120, 118]));
+
+    /// <summary>Two repeats at each size, a byte apart, so every figure has an interval.</summary>
+    private static VariantMemory Variant(double?[] heap, double?[]? store = null) =>
+        new("v", [.. Sizes.SelectMany((size, i) => new[] { 0, 1 }.Select(repeat => new MemorySample(size, repeat, size, 0, heap[i] + repeat, null, store?[i] + repeat, 0)))], null, 276);
 }

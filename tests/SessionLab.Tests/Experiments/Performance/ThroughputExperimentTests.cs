@@ -1,4 +1,6 @@
+using SessionLab.Experiments.Framework.Load;
 using SessionLab.Experiments.Performance;
+using SessionLab.Measurement.Statistics;
 using SessionLab.Reporting.Model;
 
 namespace SessionLab.Tests.Experiments.Performance;
@@ -8,9 +10,9 @@ public sealed class ThroughputExperimentTests
     private static readonly SessionLab.Experiments.Framework.ExperimentInfo Info = new ThroughputExperiment().Info;
 
     [Fact]
-    public void Judge_PlansOrder_ConfirmsAll()
+    public void Judge_PlansOrderBeyondNoise_ConfirmsAll()
     {
-        var facts = Facts(("sticky", 5000), ("jwt", 4500), ("redis", 4000));
+        var facts = Facts((TargetNames.Sticky, [5000, 5100, 4900]), (TargetNames.Jwt, [4500, 4550, 4450]), (TargetNames.Redis, [4000, 4050, 3950]));
 
         Assert.All(ThroughputExperiment.Judge(Info, facts), v => Assert.Equal(Verdict.Confirmed, v.Verdict));
     }
@@ -18,51 +20,112 @@ public sealed class ThroughputExperimentTests
     [Fact]
     public void Judge_RedisFasterThanJwt_RefutesH2AndH3WithTheFigures()
     {
-        var verdicts = ThroughputExperiment.Judge(Info, Facts(("sticky", 5000), ("jwt", 3000), ("redis", 4000))).ToDictionary(v => v.Id);
+        var verdicts = ThroughputExperiment.Judge(Info, Facts((TargetNames.Sticky, [5000, 5000, 5000]), (TargetNames.Jwt, [3000, 3100, 2900]), (TargetNames.Redis, [4000, 4000, 4000]))).ToDictionary(v => v.Id);
 
         Assert.Equal(Verdict.Refuted, verdicts["H2"].Verdict);
         Assert.Equal(Verdict.Refuted, verdicts["H3"].Verdict);
-        Assert.Contains("Redis 4000", verdicts["H3"].Evidence, StringComparison.Ordinal);
+        Assert.Contains("redis 4000", verdicts["H3"].Evidence, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void RatioToCeiling_UsesTheSameKindOfBalancer()
+    public void Judge_OrderThatFlipsBetweenRounds_IsInconclusive()
     {
-        var facts = Facts(("ceiling: /health via ip_hash", 8000), ("ceiling: /health via round robin", 5000), ("sticky", 4000), ("redis", 4000));
+        var verdicts = ThroughputExperiment.Judge(Info, Facts((TargetNames.Sticky, [5000, 4000, 4600]), (TargetNames.Jwt, [4000, 5000, 4500]), (TargetNames.Redis, [1000, 1000, 1000]))).ToDictionary(v => v.Id);
 
-        Assert.Equal(0.5, facts.RatioToCeiling("sticky"));
-        Assert.Equal(0.8, facts.RatioToCeiling("redis"));
-        Assert.Null(facts.RatioToCeiling("jwt"));
+        Assert.Equal(Verdict.Inconclusive, verdicts["H1"].Verdict);
+        Assert.Equal(Verdict.Confirmed, verdicts["H3"].Verdict);
+    }
+
+    [Fact]
+    public void RatioToCeiling_IsPairedAndUsesTheSameKindOfBalancer()
+    {
+        var facts = Facts((TargetNames.IpHashCeiling, [8000, 4000]), (TargetNames.RoundRobinCeiling, [5000, 2500]), (TargetNames.Sticky, [4000, 2000]), (TargetNames.Redis, [4000, 2000]));
+
+        Assert.Equal(0.5, facts.RatioToCeiling(TargetNames.Sticky)!.Value, 9);
+        Assert.Equal(0.8, facts.RatioToCeiling(TargetNames.Redis)!.Value, 9);
+        Assert.Equal(0.8, facts.RatioToCeiling(TargetNames.Redis)!.High, 9); // the drift between rounds cancels out
+        Assert.Null(facts.RatioToCeiling(TargetNames.Jwt));
     }
 
     [Fact]
     public void Targets_PeerThatFailedRequests_IsNoBaseline_TheRatioIsShownButNotJudged()
     {
-        var facts = ThroughputFacts.From(
-        [
-            ("redis", false, 6000, 0, 10_000),
-            ("aspnet-session (built-in peer)", true, 2000, 2_320, 10_000),
-            ("jwt", false, 8000, 0, 10_000),
-            ("jwt-bearer (built-in peer)", true, 7000, 0, 10_000),
-        ]);
+        var facts = Facts(
+            [(TargetNames.AspNetSessionPeer, 2_320)],
+            (TargetNames.Redis, [6000, 6000, 6000]),
+            (TargetNames.AspNetSessionPeer, [2000, 2000, 2000]),
+            (TargetNames.Jwt, [8000, 8100, 7900]),
+            (TargetNames.JwtBearerPeer, [7000, 7000, 7000]));
 
         var rows = ThroughputExperiment.Targets(facts).ToDictionary(r => r[0]);
 
-        Assert.Equal("3.00", rows["redis / aspnet-session peer"][2]);
-        Assert.Equal("not judged: aspnet-session (built-in peer) failed 2,320 of 10,000 requests", rows["redis / aspnet-session peer"][3]);
+        Assert.StartsWith("3.00", rows["redis / aspnet-session peer"][2], StringComparison.Ordinal);
+        Assert.Equal("not judged: aspnet-session (built-in peer) failed 2,320 of 30,000 requests", rows["redis / aspnet-session peer"][3]);
         Assert.Equal("yes", rows["jwt / jwt-bearer peer"][3]);
+    }
+
+    [Fact]
+    public void Targets_RatioWhoseIntervalStraddlesTheGoal_IsWithinNoise()
+    {
+        var facts = Facts((TargetNames.Redis, [3500, 3900, 3300]), (TargetNames.RoundRobinCeiling, [5000, 5000, 5000]));
+
+        var row = ThroughputExperiment.Targets(facts).Single(r => r[0] == "redis / ceiling (round robin)");
+
+        Assert.StartsWith("within noise", row[3], StringComparison.Ordinal);
     }
 
     [Fact]
     public void Targets_SchemeThatFailedRequests_IsNotJudgedAgainstItsCeilingEither()
     {
-        var facts = ThroughputFacts.From([("redis", false, 4000, 5, 10_000), (ThroughputFacts.RoundRobinCeiling, true, 5000, 0, 10_000)]);
+        var facts = Facts([(TargetNames.Redis, 5)], (TargetNames.Redis, [4000, 4000]), (TargetNames.RoundRobinCeiling, [5000, 5000]));
 
         var row = ThroughputExperiment.Targets(facts).Single(r => r[0] == "redis / ceiling (round robin)");
 
         Assert.StartsWith("not judged: redis failed 5 of", row[3], StringComparison.Ordinal);
     }
 
-    private static ThroughputFacts Facts(params (string Name, double Qps)[] runs) =>
-        ThroughputFacts.From([.. runs.Select(r => (r.Name, r.Name.StartsWith("ceiling", StringComparison.Ordinal), r.Qps, 0L, 10_000L))]);
+    [Fact]
+    public void Anomalies_SchemeAboveItsCeilingBeyondNoise_IsFlagged()
+    {
+        var facts = Facts((TargetNames.Sticky, [6000, 6100, 5900]), (TargetNames.IpHashCeiling, [4000, 4000, 4000]));
+
+        Assert.Contains(facts.Anomalies(), a => a.Contains("its ceiling", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Anomalies_StickyLoadThatMissedBackends_IsFlagged()
+    {
+        var facts = Facts((TargetNames.Sticky, [6000, 6100])) with
+        {
+            LoginsPerBackend = new Dictionary<string, IReadOnlyDictionary<string, int>> { [TargetNames.Sticky] = new Dictionary<string, int> { ["sticky-1"] = 100 } },
+        };
+
+        Assert.Contains(facts.Anomalies(), a => a.Contains("only 1 of the 3 sticky backends", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Anomalies_SaturatedMachineMostlyTheLab_NamesTheGenerator()
+    {
+        var saturated = new CpuSample([new ProcessCpu(CpuMeter.LabProcess, 1, 150), new ProcessCpu("redis/1", 2, 30)], 97);
+        var facts = Facts((TargetNames.Redis, [4000, 4000])) with
+        {
+            Cpu = new Dictionary<string, IReadOnlyList<CpuSample>> { [TargetNames.Redis] = [saturated, saturated] },
+        };
+
+        Assert.Contains(facts.Anomalies(), a => a.Contains("saturated", StringComparison.Ordinal) && a.Contains("the lab's own", StringComparison.Ordinal));
+    }
+
+    private static ThroughputFacts Facts(params (string Name, double[] Qps)[] runs) => Facts([], runs);
+
+    private static ThroughputFacts Facts((string Name, long Failed)[] failures, params (string Name, double[] Qps)[] runs) =>
+        new(
+            new RoundSeries(runs.ToDictionary(r => r.Name, r => (IReadOnlyList<double?>)[.. r.Qps.Select(q => (double?)q)])),
+            runs.ToDictionary(r => r.Name, r => (failures.FirstOrDefault(f => f.Name == r.Name).Failed, (long)r.Qps.Length * 10_000)),
+            new Dictionary<string, IReadOnlyList<CpuSample>>(),
+            new Dictionary<string, IReadOnlyDictionary<string, int>>(),
+            3,
+            [.. runs.Select(r => r.Name)],
+            "3 s",
+            100,
+            null);
 }

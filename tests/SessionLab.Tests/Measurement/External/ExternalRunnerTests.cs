@@ -1,4 +1,5 @@
 using SessionLab.Measurement.External;
+using SessionLab.Measurement.Processes;
 using SessionLab.Tests.Measurement.Load;
 
 namespace SessionLab.Tests.Measurement.External;

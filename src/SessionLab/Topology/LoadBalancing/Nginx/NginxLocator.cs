@@ -1,3 +1,5 @@
+using SessionLab.Measurement.Processes;
+
 namespace SessionLab.Topology.LoadBalancing.Nginx;
 
 /// <summary>Finds the nginx binary: on PATH first, then where Debian and source builds put it.</summary>
@@ -10,13 +12,7 @@ internal static class NginxLocator
     public static readonly IReadOnlyList<string> WellKnownPaths = ["/usr/sbin/nginx", "/usr/local/sbin/nginx", "/usr/local/nginx/sbin/nginx"];
 
     /// <summary>The first executable nginx on <paramref name="pathVariable"/>, else in <paramref name="wellKnownPaths"/>; null if none.</summary>
-    public static string? Find(string? pathVariable, IEnumerable<string> wellKnownPaths)
-    {
-        var onPath = (pathVariable ?? "")
-            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(folder => Path.Combine(folder, "nginx"));
-        return onPath.Concat(wellKnownPaths).FirstOrDefault(Processes.ExecutableFinder.IsExecutable);
-    }
+    public static string? Find(string? pathVariable, IEnumerable<string> wellKnownPaths) => Executables.Find("nginx", pathVariable, wellKnownPaths);
 
     /// <summary>Where the lab looks, for messages.</summary>
     public static string Describe() => "PATH, " + string.Join(", ", WellKnownPaths);
