@@ -97,11 +97,14 @@ public static class BackendApp
         services.AddOptions<SessionOptions>().BindConfiguration(SessionOptions.SectionName)
             .Validate(o => o.Ttl >= TimeSpan.FromSeconds(1), "Session:Ttl must be at least 1 second.")
             .Validate(o => o.AbsoluteLifetime >= o.Ttl, "Session:AbsoluteLifetime must be at least Session:Ttl.")
+            .Validate(o => o.MaxSessionsPerUser is >= 1 and <= 10_000, "Session:MaxSessionsPerUser must be 1 to 10000.")
             .ValidateOnStart();
         services.AddOptions<JwtOptions>().BindConfiguration(JwtOptions.SectionName)
             .Validate(o => o.Lifetime >= TimeSpan.FromSeconds(1), "Jwt:Lifetime must be at least 1 second.")
             .Validate(o => o.ClockSkew >= TimeSpan.Zero && o.ClockSkew <= TimeSpan.FromMinutes(5), "Jwt:ClockSkew must be 0 to 5 minutes.")
             .Validate(o => !string.IsNullOrWhiteSpace(o.Issuer), "Jwt:Issuer must not be empty.")
+            .Validate(o => o.RefreshLifetime >= o.Lifetime, "Jwt:RefreshLifetime must be at least Jwt:Lifetime.")
+            .Validate(o => o.MaxRefreshFamiliesPerUser is >= 1 and <= 10_000, "Jwt:MaxRefreshFamiliesPerUser must be 1 to 10000.")
             .ValidateOnStart();
         services.AddOptions<RedisOptions>().BindConfiguration(RedisOptions.SectionName)
             .Validate(o => o.OperationTimeout > TimeSpan.Zero && o.ConnectTimeout > TimeSpan.Zero, "Redis timeouts must be positive.")
@@ -155,6 +158,8 @@ public static class BackendApp
                 services.AddSingleton<JwtSigningKey>();
                 services.AddSingleton<TokenService>();
                 services.AddSingleton<RevocationStore>();
+                services.AddSingleton<RefreshTokenCodec>();
+                services.AddSingleton<RefreshTokenStore>();
                 services.AddSingleton<TokenAuthorizer>();
                 services.AddSingleton<ICredentialCheck, TokenCredentialCheck>();
                 break;

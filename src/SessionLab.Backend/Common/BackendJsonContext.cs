@@ -9,6 +9,7 @@ namespace SessionLab.Backend.Common;
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(LoginRequest))]
+[JsonSerializable(typeof(RefreshRequest))]
 [JsonSerializable(typeof(ErrorResponse))]
 [JsonSerializable(typeof(HealthResponse))]
 [JsonSerializable(typeof(RuntimeResponse))]
@@ -16,6 +17,8 @@ namespace SessionLab.Backend.Common;
 [JsonSerializable(typeof(ProfileResponse))]
 [JsonSerializable(typeof(LogoutResponse))]
 [JsonSerializable(typeof(DebugSessionsResponse))]
+[JsonSerializable(typeof(UserSessionsResponse))]
+[JsonSerializable(typeof(LogoutAllResponse))]
 [JsonSerializable(typeof(TokenResponse))]
 [JsonSerializable(typeof(TokenProfileResponse))]
 [JsonSerializable(typeof(TokenLogoutResponse))]

@@ -28,4 +28,11 @@ public static class ErrorMessages
     public const string LoginsBusy = "too many logins in progress; try again shortly";
     public const string DuplicateSessionCookie = "more than one session_id cookie";
     public const string SessionStoreFull = "session store full";
+    public const string MalformedRefreshRequest = "request body must be a JSON object with a string refresh_token";
+    public const string InvalidRefreshToken = "invalid refresh token";
+    public const string RefreshTokenExpired = "refresh token expired";
+    public const string RefreshTokenRevoked = "refresh token revoked";
+    public const string RefreshTokenReused = "refresh token reused; its family is revoked";
+    public const string RefreshStoreUnavailable = "refresh token store unavailable";
+    public const string RefreshTokensOff = "refresh tokens are off on this backend (Jwt:RefreshTokens)";
 }

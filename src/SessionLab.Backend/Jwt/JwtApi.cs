@@ -9,7 +9,10 @@ using SessionLab.Backend.Throttling;
 
 namespace SessionLab.Backend.Jwt;
 
-/// <summary>The JWT scheme's API of SPEC §3: stateless <c>/profile</c>, blacklist-backed <c>/logout</c>.</summary>
+/// <summary>
+/// The JWT scheme's API of SPEC §3: stateless <c>/profile</c>, blacklist-backed <c>/logout</c>; and of §6 through
+/// <see cref="RefreshApi"/>: refresh tokens, <c>/refresh</c>, <c>/logout-all</c>.
+/// </summary>
 internal static class JwtApi
 {
     /// <summary>The plan's short-token user.</summary>
@@ -24,7 +27,8 @@ internal static class JwtApi
     /// </param>
     public static IEndpointRouteBuilder MapJwtApi(this IEndpointRouteBuilder app, bool instruments)
     {
-        app.MapPost("/login", LoginAsync);
+        app.MapPost("/login", RefreshApi.LoginAsync);
+        app.MapRefreshApi();
         if (instruments)
         {
             app.MapPost("/login-short", LoginShort);
@@ -92,7 +96,7 @@ internal static class JwtApi
     }
 
     private static async Task<Results<Ok<TokenLogoutResponse>, JsonHttpResult<ErrorResponse>>> LogoutAsync(
-        HttpContext context, TokenAuthorizer authorizer, RevocationStore revocations, TokenService tokens, TimeProvider time, ServerIdentity server)
+        HttpContext context, TokenAuthorizer authorizer, RevocationStore revocations, RefreshTokenStore refresh, TokenService tokens, TimeProvider time, ServerIdentity server)
     {
         // Revoking needs a token we issued; an already-revoked one is refused like at /profile.
         var auth = await authorizer.AuthorizeAsync(context, consultBlacklist: true);
@@ -107,11 +111,16 @@ internal static class JwtApi
         ttl = TimeSpan.FromTicks(Math.Clamp(ttl.Ticks, TimeSpan.TicksPerSecond, (tokens.MaxLifetime + tokens.ClockSkew).Ticks));
 
         await revocations.RevokeAsync(claims.TokenId, ttl);
+        // A logout that left the refresh token working would be no logout: its family goes too (and with it, where
+        // revocation is checked, the family's other access tokens).
+        bool? familyRevoked = claims.FamilyId is { } familyId
+            ? await refresh.RevokeFamilyAsync(claims.UserId, familyId, RevocationReasons.LoggedOut)
+            : null;
         // Say what happened: with revocation off, /profile never reads the blacklist, so the token still works there.
         var message = authorizer.RevocationOnByDefault
             ? "token revoked"
             : "token blacklisted, but revocation is off: /profile keeps accepting it until it expires; only /profile-with-blacklist refuses it";
-        return TypedResults.Ok(new TokenLogoutResponse(server.ServerId, message, claims.TokenId, (long)Math.Ceiling(ttl.TotalSeconds), authorizer.RevocationOnByDefault));
+        return TypedResults.Ok(new TokenLogoutResponse(server.ServerId, message, claims.TokenId, (long)Math.Ceiling(ttl.TotalSeconds), authorizer.RevocationOnByDefault, familyRevoked));
     }
 
     /// <summary>Signs a token for <paramref name="user"/> and wraps it in the API reply (shared with the JwtBearer baseline).</summary>

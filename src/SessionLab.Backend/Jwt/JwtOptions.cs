@@ -43,6 +43,23 @@ public sealed class JwtOptions
     /// <summary>What a blacklist check does when Redis is down. Default <see cref="RevocationStoreDownPolicy.FailClosed"/> (503).</summary>
     public RevocationStoreDownPolicy WhenStoreDown { get; set; } = RevocationStoreDownPolicy.FailClosed;
 
+    /// <summary>
+    /// Whether <c>/login</c> also hands out an opaque rotating refresh token and <c>/refresh</c> exchanges it (the
+    /// "short JWT + rotating refresh token" variant; pair it with a short <see cref="Lifetime"/>). It makes the scheme
+    /// stateful: every login writes its token family to Redis, and <c>/refresh</c> answers 503 while Redis is down.
+    /// Off by default, so the plan's JWT scheme stays stateless.
+    /// </summary>
+    public bool RefreshTokens { get; set; }
+
+    /// <summary>
+    /// How long a refresh-token family lives from its login, however often it is rotated (rotation never extends it).
+    /// Default 7 days.
+    /// </summary>
+    public TimeSpan RefreshLifetime { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>Most live refresh-token families (logged-in devices) per user; a login past it revokes the oldest. Default 100.</summary>
+    public int MaxRefreshFamiliesPerUser { get; set; } = 100;
+
     /// <summary>Tokens longer than this are rejected unread. Default 8 KiB (ours are about 300 bytes).</summary>
     public int MaxTokenBytes { get; set; } = 8 * 1024;
 }

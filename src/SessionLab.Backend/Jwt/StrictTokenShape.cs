@@ -20,6 +20,7 @@ internal static class StrictTokenShape
         [JwtRegisteredClaimNames.Nbf] = JsonValueKind.Number,
         [JwtRegisteredClaimNames.Iss] = JsonValueKind.String,
         [JwtRegisteredClaimNames.Jti] = JsonValueKind.String,
+        [TokenService.FamilyClaim] = JsonValueKind.String,
     };
 
     /// <summary>True when the token's header and payload are as we issue them.</summary>

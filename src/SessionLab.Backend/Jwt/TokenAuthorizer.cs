@@ -34,7 +34,7 @@ internal sealed class TokenAuthorizer(TokenService tokens, RevocationStore revoc
 
         try
         {
-            return await revocations.IsRevokedAsync(claims.TokenId)
+            return await revocations.IsRevokedAsync(claims)
                 ? Authorization.Denied(StatusCodes.Status401Unauthorized, ErrorMessages.TokenRevoked)
                 : Authorization.Allowed(claims, RevocationCheck.Passed);
         }

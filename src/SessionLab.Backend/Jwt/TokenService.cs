@@ -19,6 +19,9 @@ internal sealed class TokenService
     public const string UserIdClaim = "user_id";
     public const string UsernameClaim = "username";
 
+    /// <summary>The refresh-token family a token was issued under (OIDC's session id), so revoking the family revokes it.</summary>
+    public const string FamilyClaim = "sid";
+
     private readonly JsonWebTokenHandler _handler;
     private readonly TokenValidationParameters _validation;
     private readonly JwtSigningKey _key;
@@ -64,9 +67,20 @@ internal sealed class TokenService
             ClockSkew = options.ClockSkew, // not .NET's 5-minute default, which would keep a 5-second token alive
         };
 
-    /// <summary>Signs a token for <paramref name="user"/> valid for <paramref name="lifetime"/>.</summary>
-    public string Issue(AuthenticatedUser user, TimeSpan lifetime)
+    /// <summary>Signs a token for <paramref name="user"/> valid for <paramref name="lifetime"/>, of refresh family <paramref name="familyId"/> if any.</summary>
+    public string Issue(AuthenticatedUser user, TimeSpan lifetime, string? familyId = null)
     {
+        var claims = new Dictionary<string, object>
+        {
+            [UserIdClaim] = user.UserId,
+            [UsernameClaim] = user.Username,
+            [JwtRegisteredClaimNames.Jti] = NewTokenId(),
+        };
+        if (familyId is not null)
+        {
+            claims[FamilyClaim] = familyId;
+        }
+
         // JWT times are whole seconds; truncating here keeps exp - iat equal to the lifetime.
         var now = DateTimeOffset.FromUnixTimeSeconds(_time.GetUtcNow().ToUnixTimeSeconds());
         return _handler.CreateToken(new SecurityTokenDescriptor
@@ -74,12 +88,7 @@ internal sealed class TokenService
             Issuer = _options.Issuer,
             IssuedAt = now.UtcDateTime,
             Expires = (now + lifetime).UtcDateTime,
-            Claims = new Dictionary<string, object>
-            {
-                [UserIdClaim] = user.UserId,
-                [UsernameClaim] = user.Username,
-                [JwtRegisteredClaimNames.Jti] = NewTokenId(),
-            },
+            Claims = claims,
             SigningCredentials = new SigningCredentials(_key.Key, SecurityAlgorithms.HmacSha256),
         });
     }
@@ -102,7 +111,8 @@ internal sealed class TokenService
         if (!StrictTokenShape.IsAcceptable(jwt)
             || !jwt.TryGetPayloadValue<int>(UserIdClaim, out var userId)
             || !jwt.TryGetPayloadValue<string>(UsernameClaim, out var username)
-            || string.IsNullOrEmpty(jwt.Id))
+            || string.IsNullOrEmpty(jwt.Id)
+            || (jwt.TryGetPayloadValue<string>(FamilyClaim, out var familyId) && string.IsNullOrEmpty(familyId)))
         {
             return TokenCheck.Invalid(ErrorMessages.InvalidToken);
         }
@@ -121,7 +131,8 @@ internal sealed class TokenService
             jwt.Issuer,
             new DateTimeOffset(jwt.IssuedAt, TimeSpan.Zero),
             new DateTimeOffset(jwt.ValidTo, TimeSpan.Zero),
-            jwt.Id));
+            jwt.Id,
+            familyId));
     }
 
     /// <summary>

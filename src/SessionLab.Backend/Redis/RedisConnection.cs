@@ -78,6 +78,24 @@ internal sealed partial class RedisConnection : IDisposable
         }
     }
 
+    /// <summary>
+    /// <see cref="CallAsync"/>, and a server error too (a key of another type, written by hand) becomes a 503 rather than
+    /// a 500: for index and multi-key work, where no single answer could stand for "no session" and a silent partial
+    /// success (a log-out-everywhere that ended nothing) would be worse than saying the store cannot be used.
+    /// </summary>
+    public async Task<T> CallOrUnavailableAsync<T>(Func<IDatabase, Task<T>> command, string unavailableMessage)
+    {
+        try
+        {
+            return await CallAsync(command, unavailableMessage).ConfigureAwait(false);
+        }
+        catch (RedisServerException e)
+        {
+            LogServerError(e.Message);
+            throw new SessionStoreUnavailableException(unavailableMessage, e);
+        }
+    }
+
     internal static ConfigurationOptions BuildConfiguration(RedisOptions options)
     {
         var configuration = ConfigurationOptions.Parse(options.Configuration);
@@ -99,6 +117,9 @@ internal sealed partial class RedisConnection : IDisposable
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Redis connection to {EndPoint} restored")]
     private partial void LogConnectionRestored(System.Net.EndPoint? endPoint);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Redis refused a command ({Reason}); answered 503")]
+    private partial void LogServerError(string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Redis at {Configuration} is not reachable yet; requests that need it answer 503 until it is")]
     private partial void LogNotYetConnected(string configuration);

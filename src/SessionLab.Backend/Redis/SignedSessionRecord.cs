@@ -26,7 +26,9 @@ public sealed record SignedSessionRecord(string SessionId, int UserId, string Us
         }
 
         Span<byte> given = stackalloc byte[HMACSHA256.HashSizeInBytes];
-        return Base64Url.TryDecodeFromChars(Mac, given, out var written) && written == given.Length
+        // IsValid first: the decoder throws on a character outside the alphabet (a record written by hand) rather than answering false.
+        return Base64Url.IsValid(Mac, out var length) && length == given.Length
+            && Base64Url.DecodeFromChars(Mac, given) == given.Length
             && CryptographicOperations.FixedTimeEquals(given, Compute(session, key))
             ? session
             : null;

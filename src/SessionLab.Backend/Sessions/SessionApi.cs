@@ -8,9 +8,15 @@ using SessionLab.Backend.Throttling;
 
 namespace SessionLab.Backend.Sessions;
 
-/// <summary>The cookie-session API of SPEC §3, shared by the sticky and redis schemes: only the store differs.</summary>
+/// <summary>
+/// The cookie-session API of SPEC §3 and §6 (<c>/sessions</c>, <c>/logout-all</c>), shared by the sticky and redis
+/// schemes: only the store, and so the scope of the per-user endpoints, differs.
+/// </summary>
 internal static class SessionApi
 {
+    /// <summary>How much of a session id <c>/sessions</c> shows: enough to tell devices apart (48 random bits), far too little to use.</summary>
+    public const int IdPrefixLength = 8;
+
     /// <param name="app">The backend.</param>
     /// <param name="instruments">Whether to map the lab instrument <c>/debug/sessions</c> (lab mode only: it lists live session ids).</param>
     public static IEndpointRouteBuilder MapSessionApi(this IEndpointRouteBuilder app, bool instruments)
@@ -18,6 +24,8 @@ internal static class SessionApi
         app.MapPost("/login", LoginAsync);
         app.MapGet("/profile", ProfileAsync).RequiresSession();
         app.MapPost("/logout", LogoutAsync).RequiresSession();
+        app.MapGet("/sessions", SessionsAsync).RequiresSession();
+        app.MapPost("/logout-all", LogoutAllAsync).RequiresSession();
         if (instruments)
         {
             app.MapGet("/debug/sessions", DebugSessionsAsync);
@@ -49,22 +57,70 @@ internal static class SessionApi
     private static async Task<Results<Ok<ProfileResponse>, JsonHttpResult<ErrorResponse>>> ProfileAsync(
         HttpContext context, ISessionStore store, SessionCookie cookie, SessionIds ids, ServerIdentity server)
     {
+        var (session, error) = await CurrentSessionAsync(context, store, cookie, ids, server);
+        return session is null ? error! : TypedResults.Ok(new ProfileResponse(session.UserId, session.Username, server.ServerId));
+    }
+
+    /// <summary><c>GET /sessions</c>: the caller's live sessions within the store's scope, by id prefix only.</summary>
+    private static async Task<Results<Ok<UserSessionsResponse>, JsonHttpResult<ErrorResponse>>> SessionsAsync(
+        HttpContext context, ISessionStore store, SessionCookie cookie, SessionIds ids, ServerIdentity server)
+    {
+        var (current, error) = await CurrentSessionAsync(context, store, cookie, ids, server);
+        if (current is null)
+        {
+            return error!;
+        }
+
+        var sessions = await store.ListForUserAsync(current.UserId, context.RequestAborted);
+        var entries = sessions
+            .OrderBy(s => s.CreatedAt)
+            .Select(s => new UserSessionEntry(
+                s.SessionId[..IdPrefixLength],
+                s.CreatedAt,
+                s.LastSeenAt,
+                s.ExpiresAt,
+                s.AbsoluteExpiresAt,
+                string.Equals(s.SessionId, current.SessionId, StringComparison.Ordinal)))
+            .ToList();
+        return TypedResults.Ok(new UserSessionsResponse(server.ServerId, current.UserId, store.Scope, entries.Count, entries));
+    }
+
+    /// <summary><c>POST /logout-all</c>: ends every session of the caller within the store's scope, the caller's own included.</summary>
+    private static async Task<Results<Ok<LogoutAllResponse>, JsonHttpResult<ErrorResponse>>> LogoutAllAsync(
+        HttpContext context, ISessionStore store, SessionCookie cookie, SessionIds ids, ServerIdentity server)
+    {
+        var (current, error) = await CurrentSessionAsync(context, store, cookie, ids, server);
+        if (current is null)
+        {
+            return error!;
+        }
+
+        var ended = await store.DeleteForUserAsync(current.UserId, context.RequestAborted);
+        cookie.Clear(context.Response);
+        var message = store.Scope == SessionScopes.AllBackends
+            ? "logged out everywhere"
+            : "logged out of every session this backend holds; sessions on other backends are untouched";
+        return TypedResults.Ok(new LogoutAllResponse(server.ServerId, current.UserId, store.Scope, message, ended));
+    }
+
+    /// <summary>The request's live session (its idle expiry renewed), or the 400/401 to answer instead.</summary>
+    private static async Task<(SessionRecord? Session, JsonHttpResult<ErrorResponse>? Error)> CurrentSessionAsync(
+        HttpContext context, ISessionStore store, SessionCookie cookie, SessionIds ids, ServerIdentity server)
+    {
         var read = cookie.Read(context.Request);
         if (read.Duplicated)
         {
-            return server.Error(StatusCodes.Status400BadRequest, ErrorMessages.DuplicateSessionCookie);
+            return (null, server.Error(StatusCodes.Status400BadRequest, ErrorMessages.DuplicateSessionCookie));
         }
 
         // A forged or guessed id fails its signature here, without a store lookup.
         if (!ids.IsAuthentic(read.SessionId))
         {
-            return server.Error(StatusCodes.Status401Unauthorized, ErrorMessages.SessionNotFound);
+            return (null, server.Error(StatusCodes.Status401Unauthorized, ErrorMessages.SessionNotFound));
         }
 
         var session = await store.GetAndTouchAsync(read.SessionId!, context.RequestAborted);
-        return session is null
-            ? server.Error(StatusCodes.Status401Unauthorized, ErrorMessages.SessionNotFound)
-            : TypedResults.Ok(new ProfileResponse(session.UserId, session.Username, server.ServerId));
+        return session is null ? (null, server.Error(StatusCodes.Status401Unauthorized, ErrorMessages.SessionNotFound)) : (session, null);
     }
 
     private static async Task<Results<Ok<LogoutResponse>, JsonHttpResult<ErrorResponse>>> LogoutAsync(

@@ -27,7 +27,7 @@ public sealed class SessionOptions
 
     /// <summary>
     /// However active, a session ends this long after its login (OWASP's absolute timeout); signed into the Redis record,
-    /// so a restored or PERSISTed record dies then too. Default 12 hours.
+    /// so a restored or PERSISTed record dies then too, and the Redis TTL is never renewed past it. Default 12 hours.
     /// </summary>
     public TimeSpan AbsoluteLifetime { get; set; } = TimeSpan.FromHours(12);
 
@@ -42,6 +42,12 @@ public sealed class SessionOptions
     /// <c>session store full</c>. Default 1,000,000 (about 250 MB).
     /// </summary>
     public int MaxSessions { get; set; } = 1_000_000;
+
+    /// <summary>
+    /// Most live sessions one user may hold; a login past it ends the user's oldest session. It bounds the per-user
+    /// index (<c>user_sessions:{user_id}</c> in Redis) and what one account can make a store keep. Default 100.
+    /// </summary>
+    public int MaxSessionsPerUser { get; set; } = 100;
 
     /// <summary>At most this many ids are listed by <c>/debug/sessions</c> (the count is always exact). Default 1,000.</summary>
     public int MaxListedIds { get; set; } = 1000;

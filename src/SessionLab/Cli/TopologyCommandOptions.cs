@@ -23,9 +23,15 @@ internal sealed class TopologyCommandOptions
 
     public Option<string?> Revocation { get; } = new("--revocation") { Description = "off: JWT /profile is stateless; on: it consults the blacklist [default: off]" };
 
+    public Option<string> Affinity { get; } = new("--affinity") { Description = "how the sticky group keeps a client on its backend: ip-hash (the plan's ip_hash) or cookie (a route cookie the load balancer sets: nginx hash ... consistent, YARP cookie session affinity)", DefaultValueFactory = _ => "ip-hash" };
+
     public Option<bool> Baselines { get; } = new("--baselines") { Description = "also run the ASP.NET Core built-ins (session middleware on 8110, JwtBearer on 8120) as baseline groups" };
 
-    public TopologyCommandOptions() => Revocation.AcceptOnlyFromAmong("off", "on");
+    public TopologyCommandOptions()
+    {
+        Revocation.AcceptOnlyFromAmong("off", "on");
+        Affinity.AcceptOnlyFromAmong("ip-hash", "cookie");
+    }
 
     public void AddTo(Command command)
     {
@@ -35,6 +41,7 @@ internal sealed class TopologyCommandOptions
         command.Options.Add(RunsDirectory);
         command.Options.Add(SessionTtl);
         command.Options.Add(Revocation);
+        command.Options.Add(Affinity);
         command.Options.Add(Baselines);
     }
 
@@ -50,6 +57,7 @@ internal sealed class TopologyCommandOptions
             SessionTtl = parse.GetValue(SessionTtl) ?? defaults.SessionTtl,
             Revocation = parse.GetValue(Revocation) == "on" ? RevocationMode.On : RevocationMode.Off,
             IncludeBaselines = parse.GetValue(Baselines),
+            StickyAffinity = parse.GetValue(Affinity) == "cookie" ? Topology.LoadBalancing.BalancingPolicy.CookieAffinity : Topology.LoadBalancing.BalancingPolicy.IpHash,
         };
     }
 }

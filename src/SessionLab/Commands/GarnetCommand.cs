@@ -3,6 +3,7 @@ using System.Globalization;
 using Garnet;
 using SessionLab.Cli;
 using SessionLab.Topology.Processes;
+using StackExchange.Redis;
 
 namespace SessionLab.Commands;
 
@@ -35,6 +36,7 @@ internal static class GarnetCommand
             {
                 using var server = new GarnetServer([.. garnetArgs]);
                 server.Start();
+                await WarmUpAsync(parse.GetValue(bind)!, parse.GetValue(port));
                 Console.WriteLine($"garnet ready on {parse.GetValue(bind)}:{parse.GetValue(port)}{(parse.GetValue(aof) ? $", AOF in {parse.GetValue(dataDir)}" : string.Empty)}");
                 await ParentWatch.WaitAsync(parse.GetValue(parentPid), cancellationToken);
                 return 0;
@@ -46,6 +48,47 @@ internal static class GarnetCommand
             }
         });
         return command;
+    }
+
+    /// <summary>
+    /// Garnet prepares its transaction path on first use: the first MULTI/EXEC took 0.3 s at a load average of 45, and
+    /// longer than the backends' 1 s command timeout on a busier machine, so the lab's first login (a session and its
+    /// index entry in one transaction) failed with 503. One throwaway transaction of the commands the backends queue,
+    /// and one under WATCH, take that cost right after start, before any client. A failure here never stops the server.
+    /// </summary>
+    private static async Task WarmUpAsync(string bind, int port)
+    {
+        var host = bind is "0.0.0.0" or "::" ? "127.0.0.1" : bind;
+        RedisKey index = "sessionlab:warm-up:index", session = "sessionlab:warm-up:session", family = "sessionlab:warm-up:family";
+        try
+        {
+            var options = new ConfigurationOptions { AbortOnConnectFail = false, ConnectTimeout = 5000, AsyncTimeout = 10_000, SyncTimeout = 10_000, ClientName = "sessionlab-warm-up" };
+            options.EndPoints.Add(host, port);
+            using var redis = await ConnectionMultiplexer.ConnectAsync(options);
+            var db = redis.GetDatabase();
+            var until = DateTime.UtcNow.AddMinutes(1);
+            var transaction = db.CreateTransaction();
+            _ = transaction.SortedSetAddAsync(index, "member", 1);
+            _ = transaction.KeyExpireAsync(index, until, ExpireWhen.HasNoExpiry);
+            _ = transaction.KeyExpireAsync(index, until, ExpireWhen.GreaterThanCurrentExpiry);
+            _ = transaction.SortedSetRemoveRangeByScoreAsync(index, double.NegativeInfinity, 0);
+            _ = transaction.SortedSetLengthAsync(index);
+            _ = transaction.StringSetAsync(session, "value", TimeSpan.FromMinutes(1), When.NotExists);
+            _ = transaction.HashSetAsync(family, [new("current", "x")]);
+            _ = transaction.HashSetAsync(family, "revoked", "warm-up", When.NotExists);
+            _ = transaction.KeyDeleteAsync([session]);
+            _ = transaction.SortedSetRemoveAsync(index, ["member"]);
+            await transaction.ExecuteAsync();
+            var watched = db.CreateTransaction();
+            watched.AddCondition(Condition.HashEqual(family, "current", "x"));
+            _ = watched.HashIncrementAsync(family, "generation");
+            await watched.ExecuteAsync();
+            await db.KeyDeleteAsync([index, session, family]);
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException)
+        {
+            await Console.Error.WriteLineAsync($"sessionlab garnet: warm-up failed ({e.Message}); serving anyway");
+        }
     }
 
     /// <summary>

@@ -22,7 +22,10 @@ internal static class ServeCommand
         var host = new Option<string?>("--host") { Description = "address to listen on [default: 127.0.0.1]" }.MustBeAnIpAddress();
         var redis = new Option<string?>("--redis") { Description = "Redis configuration string, Sentinel/Cluster syntax accepted [default: 127.0.0.1:6379]" };
         var sessionTtl = Duration("--session-ttl", "idle expiry of a session [default: 30m]");
+        var absoluteLifetime = Duration("--session-absolute-lifetime", "however busy, a session ends this long after its login [default: 12h]");
         var jwtLifetime = Duration("--jwt-lifetime", "lifetime of a /login token [default: 2h]");
+        var refreshTokens = new Option<bool>("--refresh-tokens") { Description = "jwt: /login also returns a rotating refresh token, /refresh exchanges it (needs Redis) [default: off]" };
+        var refreshLifetime = Duration("--refresh-lifetime", "jwt: a refresh-token family's absolute lifetime [default: 168h, 7 days]");
         var clockSkew = Duration("--clock-skew", "JWT clock skew tolerance [default: 1s]");
         var drainTime = Duration("--drain-time", "on SIGTERM or Ctrl+C, how long to keep serving with Connection: close before stopping (0: no drain) [default: 1.5s]");
         // No --jwt-key: a key on the command line is readable by every user through ps and /proc/<pid>/cmdline.
@@ -40,7 +43,7 @@ internal static class ServeCommand
 
         var command = new Command("serve", "Run one backend of one scheme: sticky, redis or jwt (the plan's), or aspnet-session or jwt-bearer (the ASP.NET Core built-ins the performance group measures as baselines).")
         {
-            scheme, port, serverId, host, redis, sessionTtl, jwtLifetime, clockSkew, drainTime, jwtKeyFile, sessionKeyFile, revocation, whenDown, usersFile,
+            scheme, port, serverId, host, redis, sessionTtl, absoluteLifetime, jwtLifetime, refreshTokens, refreshLifetime, clockSkew, drainTime, jwtKeyFile, sessionKeyFile, revocation, whenDown, usersFile,
             secureCookie, labEndpoints, insecureKey, parentPid,
         };
 
@@ -55,7 +58,10 @@ internal static class ServeCommand
             Set(overrides, "Server:Host", parse.GetValue(host));
             Set(overrides, "Redis:Configuration", parse.GetValue(redis));
             Set(overrides, "Session:Ttl", parse.GetValue(sessionTtl)?.ToString("c", CultureInfo.InvariantCulture));
+            Set(overrides, "Session:AbsoluteLifetime", parse.GetValue(absoluteLifetime)?.ToString("c", CultureInfo.InvariantCulture));
             Set(overrides, "Jwt:Lifetime", parse.GetValue(jwtLifetime)?.ToString("c", CultureInfo.InvariantCulture));
+            Set(overrides, "Jwt:RefreshTokens", parse.GetValue(refreshTokens) ? "true" : null);
+            Set(overrides, "Jwt:RefreshLifetime", parse.GetValue(refreshLifetime)?.ToString("c", CultureInfo.InvariantCulture));
             Set(overrides, "Jwt:ClockSkew", parse.GetValue(clockSkew)?.ToString("c", CultureInfo.InvariantCulture));
             Set(overrides, "Server:DrainTime", parse.GetValue(drainTime)?.ToString("c", CultureInfo.InvariantCulture));
             Set(overrides, "Jwt:KeyFile", parse.GetValue(jwtKeyFile));

@@ -171,7 +171,7 @@ internal sealed class FaultController(RunningTopology topology)
                 b.IsRunning,
                 (b.IsRunning ? "up" : "down") + (outOfRotation.Contains(b.Port) ? ", out of rotation" : string.Empty))));
         states.AddRange(topology.Groups.Select(g =>
-            new ComponentState($"lb/{g.Name}", g.Listen.ToString(), $"{topology.LoadBalancer.Description} ({(g.Policy == SessionLab.Topology.LoadBalancing.BalancingPolicy.IpHash ? "ip_hash" : "round robin")})", topology.LoadBalancer.ProcessId, true, "up")));
+            new ComponentState($"lb/{g.Name}", g.Listen.ToString(), $"{topology.LoadBalancer.Description} ({(g.Policy switch { SessionLab.Topology.LoadBalancing.BalancingPolicy.IpHash => "ip_hash", SessionLab.Topology.LoadBalancing.BalancingPolicy.CookieAffinity => "cookie affinity", _ => "round robin" })})", topology.LoadBalancer.ProcessId, true, "up")));
         return states;
     }
 

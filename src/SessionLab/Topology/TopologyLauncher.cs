@@ -23,7 +23,7 @@ internal sealed class TopologyLauncher(ILoadBalancerEngine balancerEngine, IStor
             progress?.Report($"stopped an orphan from an earlier run: {swept}");
         }
 
-        var plan = TopologyPlan.For(options.Ports, options.IncludeBaselines);
+        var plan = TopologyPlan.For(options.Ports, options.IncludeBaselines, options.StickyAffinity);
         var managesStore = storeEngine is not ExternalStoreEngine;
         CheckPortsFree(plan.Ports(managesStore));
 

@@ -22,6 +22,12 @@ internal sealed record TopologyOptions
     /// <summary>The redis group's session TTL when it differs from <see cref="SessionTtl"/> (experiment 2.2 uses 30 s).</summary>
     public TimeSpan? RedisSessionTtl { get; init; }
 
+    /// <summary>
+    /// How the sticky group keeps a client on its backend: <see cref="LoadBalancing.BalancingPolicy.IpHash"/> (the plan's
+    /// <c>ip_hash</c>, the default) or <see cref="LoadBalancing.BalancingPolicy.CookieAffinity"/> (<c>up --affinity cookie</c>).
+    /// </summary>
+    public LoadBalancing.BalancingPolicy StickyAffinity { get; init; } = LoadBalancing.BalancingPolicy.IpHash;
+
     /// <summary>Lifetime of JWTs from <c>/login</c>. Default 2 hours.</summary>
     public TimeSpan JwtLifetime { get; init; } = TimeSpan.FromHours(2);
 

@@ -14,12 +14,15 @@ internal sealed record TopologyPlan(int StorePort, IReadOnlyList<SchemeGroupPlan
     /// <summary>Backends behind each load balancer (the plan's server-1 … server-3).</summary>
     public const int BackendsPerGroup = 3;
 
-    /// <summary>The plan's three schemes, and with <paramref name="includeBaselines"/> the ASP.NET Core built-ins beside them.</summary>
-    public static TopologyPlan For(TopologyPorts ports, bool includeBaselines = false)
+    /// <summary>
+    /// The plan's three schemes, and with <paramref name="includeBaselines"/> the ASP.NET Core built-ins beside them; the
+    /// sticky group kept by <paramref name="stickyAffinity"/> (the plan's <c>ip_hash</c>, or <c>up --affinity cookie</c>).
+    /// </summary>
+    public static TopologyPlan For(TopologyPorts ports, bool includeBaselines = false, BalancingPolicy stickyAffinity = BalancingPolicy.IpHash)
     {
         List<SchemeGroupPlan> groups =
         [
-            new(SchemeKind.Sticky, ports.StickyBalancer, BalancingPolicy.IpHash),
+            new(SchemeKind.Sticky, ports.StickyBalancer, stickyAffinity),
             new(SchemeKind.Redis, ports.RedisBalancer, BalancingPolicy.RoundRobin),
             new(SchemeKind.Jwt, ports.JwtBalancer, BalancingPolicy.RoundRobin),
         ];

@@ -32,6 +32,18 @@ internal static class Api
         return client.SendAsync(request, TestContext.Current.CancellationToken);
     }
 
+    /// <summary><c>POST /logout-all</c>, with a bearer token for the JWT scheme (the cookie schemes send their cookie).</summary>
+    public static Task<HttpResponseMessage> LogoutAllAsync(this HttpClient client, string? bearer = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/logout-all");
+        if (bearer is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
+        }
+
+        return client.SendAsync(request, TestContext.Current.CancellationToken);
+    }
+
     public static async Task<JsonElement> JsonAsync(this HttpResponseMessage response) =>
         await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
 

@@ -8,4 +8,11 @@ internal enum BalancingPolicy
 
     /// <summary>Each request to the next backend in turn.</summary>
     RoundRobin,
+
+    /// <summary>
+    /// Affinity by a cookie the load balancer sets (<see cref="CookieAffinity"/>): clients behind one address spread
+    /// over the backends, and each stays on its own. nginx hashes the cookie consistently; YARP uses its cookie
+    /// session affinity.
+    /// </summary>
+    CookieAffinity,
 }

@@ -57,6 +57,29 @@ public sealed class TokenServiceTests
     }
 
     [Fact]
+    public async Task Issue_WithAFamily_CarriesItAsSid()
+    {
+        var service = Service();
+
+        var check = await service.ValidateAsync(service.Issue(Alice, TimeSpan.FromMinutes(5), "the-family"));
+
+        Assert.True(check.IsValid, check.Error);
+        Assert.Equal("the-family", check.Claims!.FamilyId);
+        Assert.Null((await service.ValidateAsync(service.Issue(Alice, TimeSpan.FromMinutes(5)))).Claims!.FamilyId);
+    }
+
+    [Theory]
+    [InlineData("\"\"")]
+    [InlineData("42")]
+    public async Task ValidateAsync_SidEmptyOrNotAString_Invalid(string sid)
+    {
+        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        var token = SignRaw("""{"alg":"HS256","typ":"JWT"}""", $"{{\"iss\":\"session-demo\",\"iat\":{now},\"exp\":{now + 60},\"user_id\":1001,\"username\":\"alice\",\"jti\":\"j\",\"sid\":{sid}}}");
+
+        Assert.Equal(ErrorMessages.InvalidToken, (await Service().ValidateAsync(token)).Error);
+    }
+
+    [Fact]
     public void Issue_TwoTokensForOneUser_HaveDistinctJti()
     {
         var service = Service();

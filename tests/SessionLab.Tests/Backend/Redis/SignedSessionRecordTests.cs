@@ -25,6 +25,13 @@ public sealed class SignedSessionRecordTests
     public void Verify_SignedWithAnotherKey_Null() =>
         Assert.Null(SignedSessionRecord.Sign(Alice, RandomNumberGenerator.GetBytes(32)).Verify("id-of-alice", _key));
 
+    [Theory]
+    [InlineData("not base64 at all!")]
+    [InlineData("%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%")]
+    [InlineData("AAAA")]
+    public void Verify_MacOfAnotherShape_NullNotAnException(string mac) =>
+        Assert.Null((SignedSessionRecord.Sign(Alice, _key) with { Mac = mac }).Verify("id-of-alice", _key));
+
     [Fact]
     public void Verify_NoMac_Null() =>
         Assert.Null((SignedSessionRecord.Sign(Alice, _key) with { Mac = null! }).Verify("id-of-alice", _key));

@@ -134,6 +134,109 @@ public sealed class InMemorySessionStoreTests
     }
 
     [Fact]
+    public async Task ListForUserAsync_SeveralUsers_OnlyTheCallersLiveSessionsWithTheirTimes()
+    {
+        var first = await _store.CreateAsync(Alice, Ct);
+        _time.Advance(TimeSpan.FromSeconds(5));
+        var second = await _store.CreateAsync(Alice, Ct);
+        await _store.CreateAsync(new AuthenticatedUser(1002, "bob"), Ct);
+        _time.Advance(TimeSpan.FromSeconds(5));
+        await _store.GetAndTouchAsync(first.SessionId, Ct);
+
+        var sessions = await _store.ListForUserAsync(1001, Ct);
+
+        Assert.Equal([first.SessionId, second.SessionId], sessions.Select(s => s.SessionId));
+        var touched = sessions.Single(s => s.SessionId == first.SessionId);
+        Assert.Equal(first.CreatedAt, touched.CreatedAt);
+        Assert.Equal(_time.GetUtcNow(), touched.LastSeenAt);
+        Assert.Equal(_time.GetUtcNow() + TimeSpan.FromSeconds(30), touched.ExpiresAt);
+        Assert.Equal(first.CreatedAt + TimeSpan.FromHours(12), touched.AbsoluteExpiresAt);
+    }
+
+    [Fact]
+    public async Task ListForUserAsync_AfterIdleExpiry_NoStaleSession()
+    {
+        var idle = await _store.CreateAsync(Alice, Ct);
+        _time.Advance(TimeSpan.FromSeconds(20));
+        var busy = await _store.CreateAsync(Alice, Ct);
+        _time.Advance(TimeSpan.FromSeconds(15));
+
+        var sessions = await _store.ListForUserAsync(1001, Ct);
+
+        Assert.Equal([busy.SessionId], sessions.Select(s => s.SessionId));
+        Assert.DoesNotContain(idle.SessionId, sessions.Select(s => s.SessionId));
+    }
+
+    [Fact]
+    public async Task DeleteForUserAsync_ThreeDevices_EndsAllOfThemAndNoOneElses()
+    {
+        var devices = new[] { await _store.CreateAsync(Alice, Ct), await _store.CreateAsync(Alice, Ct), await _store.CreateAsync(Alice, Ct) };
+        var bob = await _store.CreateAsync(new AuthenticatedUser(1002, "bob"), Ct);
+
+        var ended = await _store.DeleteForUserAsync(1001, Ct);
+
+        Assert.Equal(3, ended);
+        foreach (var device in devices)
+        {
+            Assert.Null(await _store.GetAndTouchAsync(device.SessionId, Ct));
+        }
+
+        Assert.NotNull(await _store.GetAndTouchAsync(bob.SessionId, Ct));
+        Assert.Empty(await _store.ListForUserAsync(1001, Ct));
+
+        // A new login afterwards is a fresh, listed session.
+        var again = await _store.CreateAsync(Alice, Ct);
+        Assert.Equal([again.SessionId], (await _store.ListForUserAsync(1001, Ct)).Select(s => s.SessionId));
+    }
+
+    [Fact]
+    public async Task CreateAsync_PastTheCapPerUser_EndsTheOldestSession()
+    {
+        var store = new InMemorySessionStore(_time, Options.Create(new SessionOptions { Ttl = TimeSpan.FromSeconds(30), MaxSessionsPerUser = 2 }), Sessions.SessionIdsTests.NewIds());
+        var oldest = await store.CreateAsync(Alice, Ct);
+        _time.Advance(TimeSpan.FromSeconds(1));
+        var middle = await store.CreateAsync(Alice, Ct);
+        var bob = await store.CreateAsync(new AuthenticatedUser(1002, "bob"), Ct);
+        _time.Advance(TimeSpan.FromSeconds(1));
+        var newest = await store.CreateAsync(Alice, Ct);
+
+        Assert.Null(await store.GetAndTouchAsync(oldest.SessionId, Ct));
+        Assert.NotNull(await store.GetAndTouchAsync(middle.SessionId, Ct));
+        Assert.NotNull(await store.GetAndTouchAsync(newest.SessionId, Ct));
+        Assert.NotNull(await store.GetAndTouchAsync(bob.SessionId, Ct));
+        Assert.Equal(2, (await store.ListForUserAsync(1001, Ct)).Count);
+        Assert.Equal(3, store.Count);
+    }
+
+    [Fact]
+    public async Task DeleteAsync_OneOfTwoDevices_TheOtherStaysListed()
+    {
+        var phone = await _store.CreateAsync(Alice, Ct);
+        var laptop = await _store.CreateAsync(Alice, Ct);
+
+        await _store.DeleteAsync(phone.SessionId, Ct);
+
+        Assert.Equal([laptop.SessionId], (await _store.ListForUserAsync(1001, Ct)).Select(s => s.SessionId));
+    }
+
+    [Fact]
+    public async Task CreateAndDeleteForUser_Concurrently_NoSessionOutlivesALaterLogoutAll()
+    {
+        var logins = await Task.WhenAll(Enumerable.Range(0, 200).Select(_ => Task.Run(() => _store.CreateAsync(Alice, Ct), Ct)));
+        var racing = Task.WhenAll(Enumerable.Range(0, 50).Select(_ => Task.Run(() => _store.CreateAsync(Alice, Ct), Ct)));
+        await _store.DeleteForUserAsync(1001, Ct);
+        var raced = await racing;
+        await _store.DeleteForUserAsync(1001, Ct);
+
+        foreach (var session in logins.Concat(raced))
+        {
+            Assert.Null(await _store.GetAndTouchAsync(session.SessionId, Ct));
+        }
+
+        Assert.Equal(0, _store.Count);
+    }
+
+    [Fact]
     public void SweepInterval_DefaultsToATenthOfTheTtlWithinBounds()
     {
         Assert.Equal(TimeSpan.FromSeconds(3), SessionSweeper.IntervalFor(new SessionOptions { Ttl = TimeSpan.FromSeconds(30) }));

@@ -7,8 +7,21 @@ internal static class NginxUpstreamWriter
     {
         var failTimeout = NginxSyntax.Duration(health.FailTimeout);
         config.Comment($"Group \"{upstream.Name}\": {Describe(upstream.Policy)}, {upstream.Listen} -> {string.Join(", ", upstream.Servers)}.");
+        var route = RouteVariable(upstream.Name);
+        if (upstream.Policy == BalancingPolicy.CookieAffinity)
+        {
+            WriteRouteMaps(config, route);
+        }
+
         config.Open($"upstream {upstream.Name}");
-        if (upstream.Policy == BalancingPolicy.IpHash)
+        if (upstream.Policy == BalancingPolicy.CookieAffinity)
+        {
+            config.Comment(
+                "Same route cookie, same backend; consistent hashing, so a backend that leaves or returns moves only its own",
+                "clients (they return to it when it does). A balancing method must come before keepalive.");
+            config.Line($"hash ${route} consistent;");
+        }
+        else if (upstream.Policy == BalancingPolicy.IpHash)
         {
             config.Comment(
                 "Same client address, same backend: IPv4 is hashed on its first three octets only, so all clients of one",
@@ -73,6 +86,12 @@ internal static class NginxUpstreamWriter
         config.Line("proxy_set_header Host $host;");
         config.Line("proxy_set_header X-Real-IP $remote_addr;");
         config.Line("proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;");
+        if (upstream.Policy == BalancingPolicy.CookieAffinity)
+        {
+            config.Comment("A client without a route cookie gets the one its request was routed by (on every reply: always).");
+            config.Line($"add_header Set-Cookie ${route}_cookie always;");
+        }
+
         config.Comment(
             "When a backend refuses the connection (killed) or does not answer in time, try the next one, at most 3",
             "attempts in all: a dead backend costs its clients nothing but a retry. Since nginx 1.9.13 this retries only",
@@ -95,8 +114,33 @@ internal static class NginxUpstreamWriter
         config.Close();
     }
 
+    /// <summary>
+    /// The route key and the cookie that carries it: the client's <c>lb_route</c> cookie, or for a client without one a
+    /// fresh random key (<c>$request_id</c>, 128 random bits) that the reply then sets. Not the session cookie: a login
+    /// has none yet (see <see cref="CookieAffinity"/>).
+    /// </summary>
+    private static void WriteRouteMaps(NginxConfigText config, string route)
+    {
+        var cookie = CookieAffinity.CookieName;
+        config.Comment(
+            $"Cookie affinity: the route key is the client's {cookie} cookie, or a new random one; not $cookie_session_id, which",
+            "a login does not have yet (its session would be created on one backend and its id hash to another).");
+        config.Open($"map $cookie_{cookie} ${route}");
+        config.Line("\"\" $request_id;");
+        config.Line($"default $cookie_{cookie};");
+        config.Close();
+        config.Open($"map $cookie_{cookie} ${route}_cookie");
+        config.Line($"\"\" \"{cookie}=$request_id; Path=/; HttpOnly; SameSite=Lax\";");
+        config.Line("default \"\";");
+        config.Close();
+    }
+
+    // nginx variable names take letters, digits and '_' (group names may have '-').
+    private static string RouteVariable(string group) => group.Replace('-', '_') + "_route";
+
     private static string Describe(BalancingPolicy policy) => policy switch
     {
+        BalancingPolicy.CookieAffinity => $"cookie affinity ({CookieAffinity.CookieName})",
         BalancingPolicy.IpHash => "IP hash",
         BalancingPolicy.RoundRobin => "round robin",
         _ => throw new ArgumentOutOfRangeException(nameof(policy), policy, "Unknown balancing policy."),

@@ -50,10 +50,12 @@ internal static class YarpProxyApp
         app.Use((context, next) => AccessLog.InvokeAsync(context, next, log));
         app.MapReverseProxy(pipeline =>
             {
-                // Session affinity is left out: the lab's affinity is the IP hash itself.
                 var rotation = pipeline.ApplicationServices.GetRequiredService<DestinationRotation>();
                 pipeline.Use(rotation.InvokeAsync);
                 pipeline.Use(NextUpstreamRetry.InvokeAsync);
+                // Inside the retry (only clusters with cookie affinity have it on): a retry has its failed destination
+                // taken out, so the affinity no longer finds it there and redistributes, as nginx moves to the next server.
+                pipeline.UseSessionAffinity();
                 pipeline.UseLoadBalancing();
                 pipeline.UsePassiveHealthChecks();
             })

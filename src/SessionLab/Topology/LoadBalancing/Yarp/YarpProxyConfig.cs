@@ -4,6 +4,7 @@ using Yarp.ReverseProxy.Configuration;
 using Yarp.ReverseProxy.Forwarder;
 using Yarp.ReverseProxy.Health;
 using Yarp.ReverseProxy.LoadBalancing;
+using Yarp.ReverseProxy.SessionAffinity;
 
 namespace SessionLab.Topology.LoadBalancing.Yarp;
 
@@ -15,6 +16,28 @@ internal static class YarpProxyConfig
 
     // nginx proxy_read_timeout: how long the backend may stay silent.
     private static readonly TimeSpan ActivityTimeout = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// YARP's cookie session affinity for <see cref="BalancingPolicy.CookieAffinity"/>: a new client is balanced round
+    /// robin and told its destination in the <c>lb_route</c> cookie (<c>HashCookie</c>: a hash of the destination id, no
+    /// Data Protection keys to keep); when that destination is unavailable the request is balanced again and the cookie
+    /// moves to the new one (<c>Redistribute</c>), so a client stays where it went even after its old backend returns.
+    /// </summary>
+    private static readonly SessionAffinityConfig CookieSessionAffinity = new()
+    {
+        Enabled = true,
+        Policy = SessionAffinityConstants.Policies.HashCookie,
+        FailurePolicy = SessionAffinityConstants.FailurePolicies.Redistribute,
+        AffinityKeyName = CookieAffinity.CookieName,
+        Cookie = new SessionAffinityCookieConfig
+        {
+            Path = "/",
+            HttpOnly = true,
+            SameSite = Microsoft.AspNetCore.Http.SameSiteMode.Lax,
+            SecurePolicy = Microsoft.AspNetCore.Http.CookieSecurePolicy.SameAsRequest,
+            IsEssential = true,
+        },
+    };
 
     public static IReadOnlyList<RouteConfig> Routes(IReadOnlyList<UpstreamGroup> groups) =>
     [
@@ -37,6 +60,7 @@ internal static class YarpProxyConfig
                 BalancingPolicy.IpHash => NginxIpHashLoadBalancingPolicy.PolicyName,
                 _ => LoadBalancingPolicies.RoundRobin,
             },
+            SessionAffinity = g.Policy == BalancingPolicy.CookieAffinity ? CookieSessionAffinity : null,
             HealthCheck = new HealthCheckConfig
             {
                 Passive = new PassiveHealthCheckConfig { Enabled = true, Policy = NginxMaxFailsHealthPolicy.PolicyName },
