@@ -8,14 +8,35 @@ namespace SessionLab.Tests.Reporting;
 public sealed class ReportBuilderTests
 {
     [Fact]
-    public void Build_FullRun_HasThePlansSevenSectionsInOrder()
+    public void Build_FullRun_OpensWithTheAnswerThenThePlansSevenSectionsInOrder()
     {
         var document = ReportBuilder.Build(SampleRuns.Full());
 
         Assert.Equal(
-            ["environment", "key-findings", "problems", "performance", "recommendations", "summary", "time"],
+            ["at-a-glance", "environment", "key-findings", "problems", "performance", "recommendations", "summary", "time"],
             document.Sections.Select(s => s.Anchor));
-        Assert.Equal(["1", "2", "3", "4", "5", "6", "7"], document.Sections.Select(s => s.Heading.Split('.')[0]));
+        Assert.Equal(["1", "2", "3", "4", "5", "6", "7"], document.Sections.Skip(1).Select(s => s.Heading.Split('.')[0]));
+    }
+
+    [Fact]
+    public void Build_AtAGlance_RecommendationsWithThePlanBesideThem_FeatureTableAndCounts()
+    {
+        var glance = ReportBuilder.Build(SampleRuns.Full()).Sections[0];
+
+        var recommendations = glance.Blocks.OfType<TableBlock>().Single(t => t.Caption == "Recommendation per situation");
+        Assert.Equal(8, recommendations.Rows.Count);
+        Assert.Contains(recommendations.Rows, r => r[3].StartsWith("agrees", StringComparison.Ordinal) || r[3].StartsWith("differs", StringComparison.Ordinal));
+        Assert.Contains(glance.Blocks.OfType<TableBlock>(), t => t.Caption == "Feature table" && t.Columns.Contains("jwt + revocation"));
+        Assert.Contains(glance.Blocks.OfType<ParagraphBlock>(), p => p.Text.Contains("confirmed", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Build_SubsetRun_AtAGlanceNamesTheMissingEvidence()
+    {
+        var glance = ReportBuilder.Build(SampleRuns.Group4()).Sections[0];
+
+        var rows = glance.Blocks.OfType<TableBlock>().Single(t => t.Caption == "Recommendation per situation").Rows;
+        Assert.All(rows, r => Assert.StartsWith("not decided: needs", r[1], StringComparison.Ordinal));
     }
 
     [Theory]
@@ -136,8 +157,8 @@ public sealed class ReportBuilderTests
 
         var document = ReportBuilder.Build(run);
 
-        Assert.Contains(document.Sections[1].Blocks.OfType<ParagraphBlock>(), p => p.Text.StartsWith("Status: failed", StringComparison.Ordinal) && p.Text.Contains("server-2 never came back", StringComparison.Ordinal));
-        Assert.Contains(document.Sections[2].Blocks.OfType<ListBlock>().Single().Items, i => i.StartsWith("[1.3](#exp-1-3) Backend crash failed: server-2 never came back", StringComparison.Ordinal));
+        Assert.Contains(document.Sections.Single(s => s.Anchor == "key-findings").Blocks.OfType<ParagraphBlock>(), p => p.Text.StartsWith("Status: failed", StringComparison.Ordinal) && p.Text.Contains("server-2 never came back", StringComparison.Ordinal));
+        Assert.Contains(document.Sections.Single(s => s.Anchor == "problems").Blocks.OfType<ListBlock>().Single().Items, i => i.StartsWith("[1.3](#exp-1-3) Backend crash failed: server-2 never came back", StringComparison.Ordinal));
         Assert.StartsWith("not measured ([1.3 failed](#exp-1-3))", Cell(run, "survives backend crash", "sticky"), StringComparison.Ordinal);
     }
 
@@ -176,7 +197,7 @@ public sealed class ReportBuilderTests
     [Fact]
     public void Build_Charts_GroupLatencySeriesIntoOneLineChartAndMemoryIntoBars()
     {
-        var blocks = ReportBuilder.Build(SampleRuns.Full()).Sections[1].Blocks.OfType<ChartBlock>().ToList();
+        var blocks = ReportBuilder.Build(SampleRuns.Full()).Sections.Single(s => s.Anchor == "key-findings").Blocks.OfType<ChartBlock>().ToList();
 
         var latency = blocks.Single(c => c.Anchor == "chart-exp-4-1-latency");
         Assert.Equal(ChartKind.Line, latency.Kind);

@@ -7,9 +7,7 @@ internal static class RecommendationsSection
 {
     public static ReportSection Build(FeatureTable features, IReadOnlyList<Recommendation> recommendations)
     {
-        var featureRows = FeatureNames.All
-            .Select(f => (IReadOnlyList<string>)[FeatureNames.Name(f), .. Schemes.All.Select(s => features.Cell(f, s).Text)])
-            .ToList();
+        var featureRows = FeatureRows(features);
         var ruleRows = recommendations
             .Select(r => (IReadOnlyList<string>)[r.Rule.Situation, r.Rule.Why, RecommendationRules.Describe(r.Rule), Choice(r), r.Reason, r.Dependencies ?? "-", r.PlanVerdict ?? "the plan has no row for this situation"])
             .ToList();
@@ -24,7 +22,11 @@ internal static class RecommendationsSection
         ]);
     }
 
-    private static string Choice(Recommendation recommendation) => recommendation switch
+    /// <summary>One row per feature, one cell per variant, each linked to its verdict.</summary>
+    internal static IReadOnlyList<IReadOnlyList<string>> FeatureRows(FeatureTable features) =>
+        [.. FeatureNames.All.Select(f => (IReadOnlyList<string>)[FeatureNames.Name(f), .. Schemes.All.Select(s => features.Cell(f, s).Text)])];
+
+    internal static string Choice(Recommendation recommendation) => recommendation switch
     {
         { Chosen: { } chosen } => chosen,
         { Candidates.Count: > 0 } => string.Join(" or ", recommendation.Candidates) + " (not ranked)",
