@@ -18,6 +18,12 @@ internal sealed record PerformanceTarget(string Name, SchemeKind Scheme, Uri Bal
     /// <summary>Whether every user comes from the same address (one office or carrier NAT) instead of its own network.</summary>
     public bool OneAddress { get; init; }
 
+    /// <summary>
+    /// Whether users log in and send their load from their own client addresses (<see cref="SourceFor"/>), as group 4
+    /// measures; false (the default for the fault experiments) leaves both to the system's address.
+    /// </summary>
+    public bool SpreadClients { get; init; }
+
     /// <summary>Logins per backend for the credentials in use (which backends the load reaches, for ip_hash).</summary>
     public IReadOnlyDictionary<string, int> LoginsPerBackend { get; init; } = new Dictionary<string, int>();
 
@@ -45,7 +51,7 @@ internal sealed record PerformanceTarget(string Name, SchemeKind Scheme, Uri Bal
     {
         Target = Balancer,
         RequestPerWorker = RequestFor,
-        SourceAddressPerWorker = SourceFor,
+        SourceAddressPerWorker = SpreadClients || OneAddress ? SourceFor : null,
         Concurrency = concurrency,
         RequestCount = duration is null ? requests : null,
         Duration = duration,
@@ -96,7 +102,8 @@ internal sealed record PerformanceTarget(string Name, SchemeKind Scheme, Uri Bal
             context.Anomaly("The topology runs without the ASP.NET Core baseline groups, so the built-in peers were not measured.");
         }
 
-        return targets;
+        // Group 4's users come from their own networks, like real ones.
+        return [.. targets.Select(t => t with { SpreadClients = true })];
     }
 
     /// <summary>
@@ -110,7 +117,7 @@ internal sealed record PerformanceTarget(string Name, SchemeKind Scheme, Uri Bal
             return this;
         }
 
-        var login = await BulkLogin.RunAsync(Balancer, sessions, Math.Min(sessions, 16), cancellationToken, userPrefix: "perf", source: SourceFor);
+        var login = await BulkLogin.RunAsync(Balancer, sessions, Math.Min(sessions, 16), cancellationToken, userPrefix: "perf", source: SpreadClients || OneAddress ? SourceFor : null);
         var credentials = login.Credentials.OfType<string>().ToList();
         context.Recorder.Note(ObservationKind.Note, $"{Name}: {credentials.Count} of {sessions} load users logged in via {Balancer} ({string.Join(", ", login.PerServer.Select(p => $"{p.Key} ×{p.Value}"))})");
         if (credentials.Count < sessions)
