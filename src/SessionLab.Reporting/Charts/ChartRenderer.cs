@@ -65,6 +65,15 @@ internal static class ChartRenderer
             scatter.MarkerSize = series.Points.Count <= 30 ? 9 - (2 * (i % 3)) : 0;
         }
 
+        // Jepsen's style: the time a fault was in force is shaded behind the series, not only named in the legend.
+        foreach (var window in chart.Series.SelectMany(s => s.FaultWindows).DistinctBy(w => (w.From, w.To)))
+        {
+            var span = plot.Add.HorizontalSpan(window.From, window.To);
+            span.FillStyle.Color = Colors.Red.WithAlpha(0.15);
+            span.LineStyle.Width = 0;
+            span.LegendText = window.Label.Length > 60 ? window.Label[..57] + "…" : window.Label;
+        }
+
         if (nines)
         {
             double[] ticks = [0, 1, 2, 3, 4];

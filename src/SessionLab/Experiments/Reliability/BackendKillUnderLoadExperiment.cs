@@ -119,7 +119,23 @@ internal sealed class BackendKillUnderLoadExperiment : Experiment<BackendKillUnd
     private static string Sessions(FailoverRun r) =>
         $"{r.Scheme}: {r.Sessions.Kept} of {r.Sessions.Users} sessions kept, {r.Sessions.Lost} lost (401), {r.Sessions.Other} other, after kill -9 of {r.Victim}";
 
+    /// <summary>Failed requests per second, with the time the fault was in force shaded.</summary>
     internal static ChartSeries ErrorChart(string name, FaultRun run) =>
-        new(name, "second", "failed requests", [.. run.Load.Timeline.Seconds.Select(s => new ChartPoint(s.Second, s.Errors))]);
+        new(name, "second", "failed requests", [.. run.Load.Timeline.Seconds.Select(s => new ChartPoint(s.Second, s.Errors))])
+        {
+            FaultWindows = Windows(run.Faults, run.Load.DurationSeconds),
+        };
+
+    /// <summary>
+    /// One fault (a kill, a stop) stays in force until the load ends; a fault undone by a later step (kill, then start)
+    /// lasts from the first step until the last one was done.
+    /// </summary>
+    internal static IReadOnlyList<FaultWindow> Windows(IReadOnlyList<FaultMark> faults, double loadSeconds) =>
+        faults.Count switch
+        {
+            0 => [],
+            1 => [new FaultWindow(faults[0].AtSeconds, Math.Max(loadSeconds, faults[0].AtSeconds + 0.5), faults[0].Description)],
+            _ => [new FaultWindow(faults[0].AtSeconds, Math.Max(faults[^1].DoneAtSeconds, faults[0].AtSeconds + 0.5), $"{faults[0].Description} … {faults[^1].Description}")],
+        };
 
 }

@@ -97,7 +97,10 @@ internal sealed class RedisKillUnderLoadExperiment : Experiment<RedisKillUnderLo
         }
 
         context.AddChart(BackendKillUnderLoadExperiment.ErrorChart("errors per second: redis", run));
-        context.AddChart(new ChartSeries("errors per second: jwt", "second", "failed requests", [.. jwtResult.Timeline.Seconds.Select(s => new ChartPoint(s.Second, s.Errors))]));
+        context.AddChart(new ChartSeries("errors per second: jwt", "second", "failed requests", [.. jwtResult.Timeline.Seconds.Select(s => new ChartPoint(s.Second, s.Errors))])
+        {
+            FaultWindows = BackendKillUnderLoadExperiment.Windows(run.Faults, run.Load.DurationSeconds),
+        });
 
         context.AddTable(
             "Redis killed and restarted under load",
