@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 
 namespace SessionLab.Measurement.Load;
 
@@ -81,7 +80,7 @@ internal sealed class LoadHarness : IDisposable
     private static SocketsHttpHandler CreateHandler(LoadOptions options, int connections, IPAddress? source) => new()
     {
         MaxConnectionsPerServer = connections,
-        ConnectCallback = source is null ? null : (context, cancellationToken) => ConnectFromAsync(source, context.DnsEndPoint, cancellationToken),
+        ConnectCallback = source is null ? null : (context, cancellationToken) => SourceAddressConnector.ConnectAsync(source, context.DnsEndPoint, cancellationToken),
 
         // Connections live as long as the run: reconnecting mid-run would be measured as server latency.
         PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
@@ -94,20 +93,4 @@ internal sealed class LoadHarness : IDisposable
         UseProxy = false,
         AutomaticDecompression = DecompressionMethods.None,
     };
-
-    private static async ValueTask<Stream> ConnectFromAsync(IPAddress source, DnsEndPoint target, CancellationToken cancellationToken)
-    {
-        var socket = new Socket(source.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        try
-        {
-            socket.Bind(new IPEndPoint(source, 0));
-            await socket.ConnectAsync(target, cancellationToken).ConfigureAwait(false);
-            return new NetworkStream(socket, ownsSocket: true);
-        }
-        catch
-        {
-            socket.Dispose();
-            throw;
-        }
-    }
 }

@@ -62,11 +62,12 @@ internal sealed class ThroughputExperiment : Experiment<ThroughputExperiment, Th
         var (wrk, wrkTable) = await CompareWithWrkAsync(context, targets.First(t => t.Name == TargetNames.RoundRobinCeiling), concurrency, quick ? 2 : rounds, cancellationToken);
         var abTable = await RunAbAsync(context, targets, requests ?? 10_000, concurrency, cancellationToken);
 
+        var measured = runs.Where(r => r.Result is not null).GroupBy(r => r.Target, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(r => r.Result!).ToList(), StringComparer.Ordinal);
         return new ThroughputFacts(
             InterleavedRounds.Series(runs, rounds, r => r.Qps),
-            runs.Where(r => r.Result is not null).GroupBy(r => r.Target, StringComparer.Ordinal).ToDictionary(g => g.Key, g => (g.Sum(r => r.Result!.Failed), g.Sum(r => r.Result!.Total)), StringComparer.Ordinal),
-            runs.Where(r => r.Result is not null).GroupBy(r => r.Target, StringComparer.Ordinal).ToDictionary(g => g.Key, g => (IReadOnlyList<CpuSample>)[.. g.Select(r => r.Result!.Cpu)], StringComparer.Ordinal),
-            runs.Where(r => r.Result is not null).GroupBy(r => r.Target, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last().Result!.LoginsPerBackend, StringComparer.Ordinal),
+            measured.ToDictionary(p => p.Key, p => (p.Value.Sum(r => r.Failed), p.Value.Sum(r => r.Total)), StringComparer.Ordinal),
+            measured.ToDictionary(p => p.Key, p => (IReadOnlyList<CpuSample>)[.. p.Value.Select(r => r.Cpu)], StringComparer.Ordinal),
+            measured.ToDictionary(p => p.Key, p => p.Value[^1].LoginsPerBackend, StringComparer.Ordinal),
             context.Topology.BackendsOf(SchemeKind.Sticky).Count(),
             [.. targets.Select(t => t.Name)],
             duration is { } span ? $"{span.TotalSeconds:0.#} s" : $"{requests:N0} requests",
@@ -180,9 +181,8 @@ internal sealed class ThroughputExperiment : Experiment<ThroughputExperiment, Th
     {
         foreach (var (target, samples) in facts.Cpu)
         {
-            foreach (var process in samples.SelectMany(s => s.Processes).Select(p => p.Name).Distinct(StringComparer.Ordinal))
+            foreach (var (process, median) in ThroughputFacts.MedianCpu(samples))
             {
-                var median = Estimate.Median([.. samples.Select(s => s.Processes.FirstOrDefault(p => p.Name == process)?.Percent ?? 0)]);
                 if (median >= 1)
                 {
                     yield return [target, process, median.ToString("0", CultureInfo.InvariantCulture)];
@@ -290,9 +290,13 @@ internal sealed record ThroughputFacts(
             return null;
         }
 
-        var names = samples.SelectMany(s => s.Processes).Select(p => p.Name).Where(n => n != CpuMeter.LabProcess).Distinct(StringComparer.Ordinal);
-        return names.Sum(n => Estimate.Median([.. samples.Select(s => s.Processes.FirstOrDefault(p => p.Name == n)?.Percent ?? 0)]));
+        return MedianCpu(samples).Where(p => p.Process != CpuMeter.LabProcess).Sum(p => p.Median);
     }
+
+    /// <summary>Each process's CPU over the rounds (median; a round it was not seen in counts as 0).</summary>
+    public static IEnumerable<(string Process, double Median)> MedianCpu(IReadOnlyList<CpuSample> samples) =>
+        samples.SelectMany(s => s.Processes).Select(p => p.Name).Distinct(StringComparer.Ordinal)
+            .Select(name => (name, Estimate.Median([.. samples.Select(s => s.Processes.FirstOrDefault(p => p.Name == name)?.Percent ?? 0)])));
 
     /// <summary>Against the bare /health on the same kind of balancer, paired per round: ip_hash for sticky, round robin for the rest.</summary>
     public Estimate? RatioToCeiling(string name) =>

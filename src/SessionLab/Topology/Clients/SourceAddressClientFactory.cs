@@ -1,5 +1,5 @@
 using System.Net;
-using System.Net.Sockets;
+using SessionLab.Measurement.Load;
 
 namespace SessionLab.Topology.Clients;
 
@@ -17,7 +17,7 @@ internal static class SourceAddressClientFactory
             UseCookies = cookies,
             CookieContainer = new CookieContainer(),
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-            ConnectCallback = (context, cancellationToken) => ConnectFromAsync(source, context.DnsEndPoint, cancellationToken),
+            ConnectCallback = (context, cancellationToken) => SourceAddressConnector.ConnectAsync(source, context.DnsEndPoint, cancellationToken),
         };
         return new HttpClient(handler) { BaseAddress = baseAddress, Timeout = timeout ?? TimeSpan.FromSeconds(10) };
     }
@@ -25,20 +25,4 @@ internal static class SourceAddressClientFactory
     /// <summary>The <paramref name="index"/>-th client address of a set: in one /24 (<c>127.9.9.N</c>) or each in its own /24 (<c>127.N.1.1</c>).</summary>
     public static IPAddress Address(int index, bool sameSubnet) =>
         sameSubnet ? new IPAddress([127, 9, 9, (byte)(index + 1)]) : new IPAddress([127, (byte)(10 + index), 1, 1]);
-
-    private static async ValueTask<Stream> ConnectFromAsync(IPAddress source, DnsEndPoint target, CancellationToken cancellationToken)
-    {
-        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        try
-        {
-            socket.Bind(new IPEndPoint(source, 0));
-            await socket.ConnectAsync(target, cancellationToken);
-            return new NetworkStream(socket, ownsSocket: true);
-        }
-        catch
-        {
-            socket.Dispose();
-            throw;
-        }
-    }
 }
