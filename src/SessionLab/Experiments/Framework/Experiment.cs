@@ -11,9 +11,8 @@ namespace SessionLab.Experiments.Framework;
 /// <typeparam name="TFacts">What the experiment observed, reduced to what its verdicts need.</typeparam>
 internal interface IJudge<in TFacts>
 {
-    /// <param name="info">The experiment's <see cref="ExperimentInfo"/>; judges that name their hypotheses by field need not read it.</param>
     /// <param name="facts">What the experiment observed.</param>
-    static abstract IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, TFacts facts);
+    static abstract IEnumerable<HypothesisVerdict> Judge(TFacts facts);
 }
 
 /// <summary>
@@ -44,7 +43,7 @@ internal abstract class Experiment<TSelf, TFacts> : IExperiment
         }
 
         Tabulate(context, facts);
-        foreach (var verdict in TSelf.Judge(Info, facts))
+        foreach (var verdict in TSelf.Judge(facts))
         {
             context.Judge(verdict);
         }

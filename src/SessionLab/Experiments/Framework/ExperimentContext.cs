@@ -109,13 +109,6 @@ internal sealed class ExperimentContext : IDisposable
     public void AddTable(string title, IReadOnlyList<string> columns, IEnumerable<IReadOnlyList<string>> rows) =>
         _tables.Add(new ResultTable(title, columns, [.. rows]));
 
-    /// <summary>The verdict on one hypothesis, with its evidence in one sentence.</summary>
-    public void Judge(string hypothesisId, Verdict verdict, string evidence)
-    {
-        var hypothesis = Info[hypothesisId];
-        _verdicts.Add(new HypothesisVerdict(hypothesis.Id, hypothesis.Statement, verdict, evidence));
-    }
-
     public void Judge(HypothesisVerdict verdict) => _verdicts.Add(verdict);
 
     /// <summary>Every hypothesis inconclusive for one reason, when the experiment cannot measure at all (e.g. nobody could log in).</summary>
@@ -123,7 +116,7 @@ internal sealed class ExperimentContext : IDisposable
     {
         foreach (var hypothesis in Info.Hypotheses)
         {
-            Judge(hypothesis.Id, Verdict.Inconclusive, evidence);
+            _verdicts.Add(hypothesis.Inconclusive(evidence));
         }
     }
 

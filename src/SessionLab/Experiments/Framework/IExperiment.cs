@@ -14,8 +14,4 @@ internal interface IExperiment
 }
 
 /// <summary>What an experiment asks and expects: id (<c>1.1</c>), group, title, question and hypotheses.</summary>
-internal sealed record ExperimentInfo(string Id, int Group, string Title, string Question, IReadOnlyList<Hypothesis> Hypotheses)
-{
-    /// <summary>A hypothesis by id, checked only when run: prefer the experiment's static fields (<c>H1</c>).</summary>
-    public Hypothesis this[string hypothesisId] => Hypotheses.Single(h => h.Id == hypothesisId);
-}
+internal sealed record ExperimentInfo(string Id, int Group, string Title, string Question, IReadOnlyList<Hypothesis> Hypotheses);

@@ -106,7 +106,7 @@ internal sealed class BlacklistLogoutExperiment : Experiment<BlacklistLogoutExpe
     }
 
     /// <summary>The verdicts, from the facts alone (pure: unit-tested on canned data).</summary>
-    public static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, BlacklistFacts facts)
+    public static IEnumerable<HypothesisVerdict> Judge(BlacklistFacts facts)
     {
         var skew = facts.ClockSkew.TotalSeconds;
         yield return JudgeEntry(H1, facts.Entry, skew, "the 2 h token");

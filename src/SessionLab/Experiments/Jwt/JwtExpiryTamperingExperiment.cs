@@ -93,7 +93,7 @@ internal sealed class JwtExpiryTamperingExperiment : Experiment<JwtExpiryTamperi
     }
 
     /// <summary>The verdicts, from the facts alone (pure: unit-tested on canned data).</summary>
-    public static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, ExpiryFacts facts)
+    public static IEnumerable<HypothesisVerdict> Judge(ExpiryFacts facts)
     {
         var before = facts.Of(TimedCheckKind.BeforeExpiry);
         var inside = facts.Checks.FirstOrDefault(c => c.Kind == TimedCheckKind.InsideSkew);

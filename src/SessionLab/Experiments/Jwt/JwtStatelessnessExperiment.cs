@@ -97,7 +97,7 @@ internal sealed class JwtStatelessnessExperiment : Experiment<JwtStatelessnessEx
     }
 
     /// <summary>The verdicts, from the facts alone (pure: unit-tested on canned data).</summary>
-    public static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, StatelessnessFacts facts)
+    public static IEnumerable<HypothesisVerdict> Judge(StatelessnessFacts facts)
     {
         var outage = facts.ProfileWhileStoreDown;
         var ok = outage.Count(e => e.IsOk);

@@ -106,7 +106,7 @@ internal sealed class LatencyExperiment : Experiment<LatencyExperiment, LatencyF
     }
 
     /// <summary>The verdicts from the rounds' medians, judged beyond the noise only (pure: unit-tested on canned data).</summary>
-    public static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, LatencyFacts facts)
+    public static IEnumerable<HypothesisVerdict> Judge(LatencyFacts facts)
     {
         var p50 = facts.P50;
         yield return OrderingJudgement.Judge(H1, p50, [(TargetNames.Jwt, TargetNames.Sticky), (TargetNames.Redis, TargetNames.Sticky)], "P50", EstimateText.Ms, Display);

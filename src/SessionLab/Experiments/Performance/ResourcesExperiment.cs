@@ -128,7 +128,7 @@ internal sealed class ResourcesExperiment : Experiment<ResourcesExperiment, Reso
     }
 
     /// <summary>The verdicts, from the facts alone (pure: unit-tested on canned data).</summary>
-    public static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, ResourceFacts facts)
+    public static IEnumerable<HypothesisVerdict> Judge(ResourceFacts facts)
     {
         var sizes = facts.Sizes;
         var stickyHeap = sizes.Select(facts.Sticky.HeapAt).ToList();

@@ -137,7 +137,7 @@ internal sealed class ThroughputExperiment : Experiment<ThroughputExperiment, Th
     }
 
     /// <summary>The verdicts from the three schemes' QPS, judged beyond the noise only (pure: unit-tested on canned data).</summary>
-    public static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, ThroughputFacts facts)
+    public static IEnumerable<HypothesisVerdict> Judge(ThroughputFacts facts)
     {
         yield return OrderingJudgement.Judge(H1, facts.Qps, [(TargetNames.Sticky, TargetNames.Jwt), (TargetNames.Sticky, TargetNames.Redis)], "QPS", e => EstimateText.Of(e, "0"), n => n);
         yield return OrderingJudgement.Judge(H2, facts.Qps, [(TargetNames.Sticky, TargetNames.Jwt), (TargetNames.Jwt, TargetNames.Redis)], "QPS", e => EstimateText.Of(e, "0"), n => n);

@@ -104,7 +104,7 @@ internal sealed class CrossBackendSharingExperiment : Experiment<CrossBackendSha
     internal const int EvenSpreadTolerance = 2;
 
     /// <summary>The verdicts, from the facts alone (pure: unit-tested on canned data).</summary>
-    public static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, SharingFacts facts)
+    public static IEnumerable<HypothesisVerdict> Judge(SharingFacts facts)
     {
         if (facts.SessionId is null)
         {

@@ -107,7 +107,7 @@ internal sealed class RedisOutageExperiment : Experiment<RedisOutageExperiment, 
     }
 
     /// <summary>The verdicts, from the facts alone (pure: unit-tested on canned data).</summary>
-    public static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, RedisOutageFacts facts)
+    public static IEnumerable<HypothesisVerdict> Judge(RedisOutageFacts facts)
     {
         var outage = facts.OutageRequests;
         var succeeded = outage.Count(e => e.IsOk);

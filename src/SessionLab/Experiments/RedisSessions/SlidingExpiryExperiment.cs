@@ -110,7 +110,7 @@ internal sealed class SlidingExpiryExperiment : Experiment<SlidingExpiryExperime
     internal static TimeSpan Slack(TimeSpan ttl) => TimeSpan.FromMilliseconds(50) + ttl / 100;
 
     /// <summary>The verdicts, from the facts alone (pure: unit-tested on canned data).</summary>
-    public static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, SlidingFacts facts)
+    public static IEnumerable<HypothesisVerdict> Judge(SlidingFacts facts)
     {
 
         if (facts.AtLogin.TtlSeconds is not { } login || facts.AfterIdle.TtlSeconds is not { } idle)

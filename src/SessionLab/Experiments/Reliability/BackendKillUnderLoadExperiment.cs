@@ -98,7 +98,7 @@ internal sealed class BackendKillUnderLoadExperiment : Experiment<BackendKillUnd
     }
 
     /// <summary>The verdicts from the runs alone (pure: unit-tested on canned data).</summary>
-    public static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, IReadOnlyList<FailoverRun> runs)
+    public static IEnumerable<HypothesisVerdict> Judge(IReadOnlyList<FailoverRun> runs)
     {
         var shared = runs.Where(r => r.Scheme is "redis" or "jwt").ToList();
         yield return shared.Count == 0 || shared.Any(r => r.Sessions.Users == 0)

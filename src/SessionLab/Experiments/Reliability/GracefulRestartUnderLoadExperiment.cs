@@ -135,7 +135,7 @@ internal sealed class GracefulRestartUnderLoadExperiment : Experiment<GracefulRe
     }
 
     /// <summary>The verdicts from the runs alone (pure: unit-tested on canned data).</summary>
-    public static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, IReadOnlyList<RestartRun> runs)
+    public static IEnumerable<HypothesisVerdict> Judge(IReadOnlyList<RestartRun> runs)
     {
         var alone = runs.Where(r => r.Procedure == RestartProcedure.SigtermAlone).ToList();
         var deregistered = runs.Where(r => r.Procedure == RestartProcedure.DeregisteredFirst).ToList();

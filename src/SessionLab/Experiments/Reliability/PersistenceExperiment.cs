@@ -101,9 +101,9 @@ internal sealed class PersistenceExperiment : Experiment<PersistenceExperiment, 
     }
 
     /// <summary>The verdicts from the facts alone (pure: unit-tested on canned data).</summary>
-    public static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, PersistenceRuns runs) => Judge(info, runs.Plain, runs.Aof);
+    public static IEnumerable<HypothesisVerdict> Judge(PersistenceRuns runs) => Judge(runs.Plain, runs.Aof);
 
-    internal static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, PersistenceFacts plain, PersistenceFacts aof)
+    internal static IEnumerable<HypothesisVerdict> Judge(PersistenceFacts plain, PersistenceFacts aof)
     {
         yield return aof.Sessions == 0
             ? H1.Inconclusive("No session was logged in on the AOF store.")

@@ -123,7 +123,7 @@ internal sealed class RedisKillUnderLoadExperiment : Experiment<RedisKillUnderLo
     }
 
     /// <summary>The verdicts from the facts alone (pure: unit-tested on canned data).</summary>
-    public static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, RedisKillFacts facts)
+    public static IEnumerable<HypothesisVerdict> Judge(RedisKillFacts facts)
     {
         var timeouts = facts.RedisFailures.GetValueOrDefault(ErrorKinds.Timeout) + facts.OutageProbes.Count(p => p.Failure == ErrorKinds.Timeout);
         var not503 = facts.OutageProbes.Count(p => p.Status != 503);

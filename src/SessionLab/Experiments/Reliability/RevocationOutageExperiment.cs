@@ -132,9 +132,9 @@ internal sealed class RevocationOutageExperiment : Experiment<RevocationOutageEx
     }
 
     /// <summary>The verdicts from the facts alone (pure: unit-tested on canned data).</summary>
-    public static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, RevocationOutageRuns runs) => Judge(info, runs.FailClosed, runs.FailOpen);
+    public static IEnumerable<HypothesisVerdict> Judge(RevocationOutageRuns runs) => Judge(runs.FailClosed, runs.FailOpen);
 
-    internal static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, RevocationOutageFacts failClosed, RevocationOutageFacts failOpen)
+    internal static IEnumerable<HypothesisVerdict> Judge(RevocationOutageFacts failClosed, RevocationOutageFacts failOpen)
     {
         var not503 = failClosed.LegitDuring.Count(p => p.Status != 503);
         var accepted = RevocationOutageFacts.Count(failClosed.RevokedDuring, 200);

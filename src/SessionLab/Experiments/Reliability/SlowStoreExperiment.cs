@@ -126,9 +126,9 @@ internal sealed class SlowStoreExperiment : Experiment<SlowStoreExperiment, Slow
     }
 
     /// <summary>The verdicts from the measurements alone (pure: unit-tested on canned data).</summary>
-    public static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, SlowStoreFacts facts) => Judge(info, facts.Steps, facts.Timeouts);
+    public static IEnumerable<HypothesisVerdict> Judge(SlowStoreFacts facts) => Judge(facts.Steps, facts.Timeouts);
 
-    internal static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, IReadOnlyList<SlowStoreStep> steps, IReadOnlyList<TimeoutProbe> timeouts)
+    internal static IEnumerable<HypothesisVerdict> Judge(IReadOnlyList<SlowStoreStep> steps, IReadOnlyList<TimeoutProbe> timeouts)
     {
         var stateful = steps.Where(s => s.Target != "jwt, no revocation").ToList();
         var rises = stateful.Where(s => s.Delay > TimeSpan.Zero).Select(s =>

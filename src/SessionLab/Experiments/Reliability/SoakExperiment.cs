@@ -92,13 +92,13 @@ internal sealed class SoakExperiment : Experiment<SoakExperiment, SoakRuns>, IJu
     }
 
     /// <summary>The verdicts from the runs alone (pure: unit-tested on canned data).</summary>
-    public static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, SoakRuns soak) => Judge(info, soak.Runs);
+    public static IEnumerable<HypothesisVerdict> Judge(SoakRuns soak) => Judge(soak.Runs);
 
-    internal static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, IReadOnlyList<SoakRun> runs)
+    internal static IEnumerable<HypothesisVerdict> Judge(IReadOnlyList<SoakRun> runs)
     {
         if (runs.Count == 0)
         {
-            foreach (var h in info.Hypotheses)
+            foreach (var h in (Hypothesis[])[H1, H2, H3])
             {
                 yield return h.Inconclusive("No scheme was measured.");
             }

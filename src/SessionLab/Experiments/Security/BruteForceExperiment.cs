@@ -112,7 +112,7 @@ internal sealed class BruteForceExperiment : Experiment<BruteForceExperiment, Br
     }
 
     /// <summary>The verdicts, from the facts alone (pure: unit-tested on canned data).</summary>
-    public static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, BruteForceFacts facts)
+    public static IEnumerable<HypothesisVerdict> Judge(BruteForceFacts facts)
     {
         var refused = facts.Count(401) + facts.Count(429);
         yield return facts.Guesses == 0

@@ -91,7 +91,7 @@ internal sealed class ForgedTokenExperiment : Experiment<ForgedTokenExperiment, 
     internal const string TooLarge = "(refused as too large, by status)";
 
     /// <summary>The verdicts, from the facts alone (pure: unit-tested on canned data).</summary>
-    public static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, ForgedTokenFacts facts)
+    public static IEnumerable<HypothesisVerdict> Judge(ForgedTokenFacts facts)
     {
         var probes = facts.Probes;
         var accepted = probes.Where(p => p.Reply.IsOk).ToList();

@@ -74,7 +74,7 @@ internal sealed class GarbageInputExperiment : Experiment<GarbageInputExperiment
     }
 
     /// <summary>The verdicts, from the facts alone (pure: unit-tested on canned data).</summary>
-    public static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, GarbageFacts facts)
+    public static IEnumerable<HypothesisVerdict> Judge(GarbageFacts facts)
     {
         var rows = facts.Results;
         var bad = rows.Where(r => r.Reply.Status is < 400 or >= 500 || r.Injected).ToList();

@@ -114,7 +114,7 @@ internal sealed class ProductionPostureExperiment : Experiment<ProductionPosture
     }
 
     /// <summary>The verdicts, from the facts alone (pure: unit-tested on canned data).</summary>
-    public static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, ProductionPostureFacts facts)
+    public static IEnumerable<HypothesisVerdict> Judge(ProductionPostureFacts facts)
     {
         var instruments = facts.Anonymous.Where(a => !a.Request.EndsWith("/profile", StringComparison.Ordinal)).ToList();
         var profiles = facts.Anonymous.Where(a => a.Request.EndsWith("/profile", StringComparison.Ordinal)).ToList();

@@ -77,7 +77,7 @@ internal sealed class SessionCookieExperiment : Experiment<SessionCookieExperime
     }
 
     /// <summary>The verdicts, from the facts alone (pure: unit-tested on canned data).</summary>
-    public static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, SessionCookieFacts facts)
+    public static IEnumerable<HypothesisVerdict> Judge(SessionCookieFacts facts)
     {
         var cookies = facts.Schemes.Select(s => (s.Scheme, Cookie: s.LoginCookie)).ToList();
         var protectedAll = cookies.All(c => c.Cookie is { HttpOnly: true, Path: "/" } && string.Equals(c.Cookie.SameSite, "Lax", StringComparison.OrdinalIgnoreCase));

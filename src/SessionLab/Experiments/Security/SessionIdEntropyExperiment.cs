@@ -64,12 +64,12 @@ internal sealed class SessionIdEntropyExperiment : Experiment<SessionIdEntropyEx
     }
 
     /// <summary>The verdicts, from the facts alone (pure: unit-tested on canned data).</summary>
-    public static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, SessionIdFacts facts)
+    public static IEnumerable<HypothesisVerdict> Judge(SessionIdFacts facts)
     {
         var stats = facts.Statistics;
         if (facts.Ids.Count < 2)
         {
-            foreach (var h in info.Hypotheses)
+            foreach (var h in (Hypothesis[])[H1, H2, H3, H4])
             {
                 yield return h.Inconclusive($"Only {facts.Ids.Count} ids were collected ({facts.Failures} logins failed).");
             }

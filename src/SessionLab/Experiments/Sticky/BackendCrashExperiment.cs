@@ -119,7 +119,7 @@ internal sealed class BackendCrashExperiment : Experiment<BackendCrashExperiment
     }
 
     /// <summary>The verdicts, from the facts alone (pure: unit-tested on canned data).</summary>
-    public static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, CrashFacts facts)
+    public static IEnumerable<HypothesisVerdict> Judge(CrashFacts facts)
     {
         if (facts.Killed is null || facts.Users.Count == 0 || facts.Orphans.Count == 0)
         {

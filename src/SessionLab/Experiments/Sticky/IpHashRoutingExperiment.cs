@@ -72,7 +72,7 @@ internal sealed class IpHashRoutingExperiment : Experiment<IpHashRoutingExperime
     }
 
     /// <summary>The verdicts, from the facts alone (pure: unit-tested on canned data).</summary>
-    public static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, RoutingFacts facts)
+    public static IEnumerable<HypothesisVerdict> Judge(RoutingFacts facts)
     {
         yield return facts.Sequence.Count == 0 || facts.Sequence.Contains(Unanswered)
             ? H1.Inconclusive($"{facts.Sequence.Count(s => s == Unanswered)} of {facts.Sequence.Count} requests got no answer.")

@@ -87,7 +87,7 @@ internal sealed class SessionIsolationExperiment : Experiment<SessionIsolationEx
     }
 
     /// <summary>The verdicts, from the facts alone (pure: unit-tested on canned data).</summary>
-    public static IEnumerable<HypothesisVerdict> Judge(ExperimentInfo info, IsolationFacts facts)
+    public static IEnumerable<HypothesisVerdict> Judge(IsolationFacts facts)
     {
         if (facts.SessionId is null || facts.Creator is null)
         {

@@ -1,4 +1,3 @@
-using SessionLab.Experiments.Framework;
 using SessionLab.Experiments.Jwt;
 using SessionLab.Reporting.Model;
 using static SessionLab.Tests.Experiments.CannedExchanges;
@@ -7,12 +6,11 @@ namespace SessionLab.Tests.Experiments.Jwt;
 
 public sealed class BlacklistLogoutExperimentTests
 {
-    private static readonly ExperimentInfo Info = new BlacklistLogoutExperiment().Info;
 
     [Fact]
     public void Judge_EntryForTheLifetimeRefusedExpiredAndFifteenPercent_ConfirmsAll()
     {
-        var verdicts = BlacklistLogoutExperiment.Judge(Info, Facts()).ToList();
+        var verdicts = BlacklistLogoutExperiment.Judge(Facts()).ToList();
 
         Assert.Equal(4, verdicts.Count);
         Assert.All(verdicts, v => Assert.Equal(Verdict.Confirmed, v.Verdict));
@@ -25,7 +23,7 @@ public sealed class BlacklistLogoutExperimentTests
     {
         var facts = Facts() with { Entry = new BlacklistEntry("blacklist:abc", false, null, 7199.5, "7201") };
 
-        Assert.Equal(Verdict.Refuted, BlacklistLogoutExperiment.Judge(Info, facts).First().Verdict);
+        Assert.Equal(Verdict.Refuted, BlacklistLogoutExperiment.Judge(facts).First().Verdict);
     }
 
     [Fact]
@@ -33,7 +31,7 @@ public sealed class BlacklistLogoutExperimentTests
     {
         var facts = Facts() with { Entry = new BlacklistEntry("blacklist:abc", true, TimeSpan.FromSeconds(60), 7199.5, "60") };
 
-        Assert.Equal(Verdict.Refuted, BlacklistLogoutExperiment.Judge(Info, facts).First().Verdict);
+        Assert.Equal(Verdict.Refuted, BlacklistLogoutExperiment.Judge(facts).First().Verdict);
     }
 
     [Fact]
@@ -41,7 +39,7 @@ public sealed class BlacklistLogoutExperimentTests
     {
         var facts = Facts() with { Revoked = [new("load balancer", Error(401, "token revoked")), new("jwt/server-2", Ok("server-2"))] };
 
-        var h2 = BlacklistLogoutExperiment.Judge(Info, facts).Single(v => v.Id == "H2");
+        var h2 = BlacklistLogoutExperiment.Judge(facts).Single(v => v.Id == "H2");
 
         Assert.Equal(Verdict.Refuted, h2.Verdict);
         Assert.Contains("1 of 2", h2.Evidence, StringComparison.Ordinal);
@@ -52,7 +50,7 @@ public sealed class BlacklistLogoutExperimentTests
     {
         var facts = Facts() with { ShortExistsAfterWait = true };
 
-        Assert.Equal(Verdict.Refuted, BlacklistLogoutExperiment.Judge(Info, facts).Single(v => v.Id == "H3").Verdict);
+        Assert.Equal(Verdict.Refuted, BlacklistLogoutExperiment.Judge(facts).Single(v => v.Id == "H3").Verdict);
     }
 
     [Fact]
@@ -60,7 +58,7 @@ public sealed class BlacklistLogoutExperimentTests
     {
         var facts = Facts() with { ViaBalancer = Overhead(1.0, [1.40, 1.45, 1.38]) };
 
-        var h4 = BlacklistLogoutExperiment.Judge(Info, facts).Single(v => v.Id == "H4");
+        var h4 = BlacklistLogoutExperiment.Judge(facts).Single(v => v.Id == "H4");
 
         Assert.Equal(Verdict.Refuted, h4.Verdict);
         Assert.Contains("+40.0 %", h4.Evidence, StringComparison.Ordinal);
@@ -71,7 +69,7 @@ public sealed class BlacklistLogoutExperimentTests
     {
         var facts = Facts() with { ViaBalancer = Overhead(1.0, [1.05, 1.25, 1.30]) };
 
-        Assert.Equal(Verdict.Inconclusive, BlacklistLogoutExperiment.Judge(Info, facts).Single(v => v.Id == "H4").Verdict);
+        Assert.Equal(Verdict.Inconclusive, BlacklistLogoutExperiment.Judge(facts).Single(v => v.Id == "H4").Verdict);
     }
 
     [Fact]
@@ -79,7 +77,7 @@ public sealed class BlacklistLogoutExperimentTests
     {
         var facts = Facts() with { ViaBalancer = Overhead(1.0, [1.15, 1.15, 1.15]) with { Failures = 3 } };
 
-        Assert.Equal(Verdict.Inconclusive, BlacklistLogoutExperiment.Judge(Info, facts).Single(v => v.Id == "H4").Verdict);
+        Assert.Equal(Verdict.Inconclusive, BlacklistLogoutExperiment.Judge(facts).Single(v => v.Id == "H4").Verdict);
     }
 
     private static BlacklistFacts Facts() => new(

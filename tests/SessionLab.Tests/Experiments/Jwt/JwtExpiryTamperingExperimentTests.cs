@@ -7,12 +7,11 @@ namespace SessionLab.Tests.Experiments.Jwt;
 
 public sealed class JwtExpiryTamperingExperimentTests
 {
-    private static readonly ExperimentInfo Info = new JwtExpiryTamperingExperiment().Info;
 
     [Fact]
     public void Judge_AcceptedBeforeExpRefusedAfterAndForgeryCaught_ConfirmsAll()
     {
-        var verdicts = JwtExpiryTamperingExperiment.Judge(Info, Facts()).ToList();
+        var verdicts = JwtExpiryTamperingExperiment.Judge(Facts()).ToList();
 
         Assert.All(verdicts, v => Assert.Equal(Verdict.Confirmed, v.Verdict));
         Assert.Contains("0.5 s past exp", verdicts[0].Evidence, StringComparison.Ordinal);
@@ -24,7 +23,7 @@ public sealed class JwtExpiryTamperingExperimentTests
     {
         var facts = Facts(early: Error(401, "token expired"));
 
-        Assert.Equal(Verdict.Refuted, JwtExpiryTamperingExperiment.Judge(Info, facts).First().Verdict);
+        Assert.Equal(Verdict.Refuted, JwtExpiryTamperingExperiment.Judge(facts).First().Verdict);
     }
 
     [Fact]
@@ -32,7 +31,7 @@ public sealed class JwtExpiryTamperingExperimentTests
     {
         var facts = Facts(late: Ok());
 
-        var h2 = JwtExpiryTamperingExperiment.Judge(Info, facts).Single(v => v.Id == "H2");
+        var h2 = JwtExpiryTamperingExperiment.Judge(facts).Single(v => v.Id == "H2");
 
         Assert.Equal(Verdict.Refuted, h2.Verdict);
         Assert.Contains("→ 200", h2.Evidence, StringComparison.Ordinal);
@@ -43,7 +42,7 @@ public sealed class JwtExpiryTamperingExperimentTests
     {
         foreach (var reply in new[] { Ok(), Error(401, "token expired") })
         {
-            Assert.Equal(Verdict.Refuted, JwtExpiryTamperingExperiment.Judge(Info, Facts(forged: reply)).Single(v => v.Id == "H3").Verdict);
+            Assert.Equal(Verdict.Refuted, JwtExpiryTamperingExperiment.Judge(Facts(forged: reply)).Single(v => v.Id == "H3").Verdict);
         }
     }
 
@@ -52,7 +51,7 @@ public sealed class JwtExpiryTamperingExperimentTests
     {
         var facts = Facts() with { Checks = [.. Facts().Checks.Where(c => c.Kind != TimedCheckKind.AfterExpiry)] };
 
-        Assert.Equal(Verdict.Inconclusive, JwtExpiryTamperingExperiment.Judge(Info, facts).Single(v => v.Id == "H2").Verdict);
+        Assert.Equal(Verdict.Inconclusive, JwtExpiryTamperingExperiment.Judge(facts).Single(v => v.Id == "H2").Verdict);
     }
 
     private static ExpiryFacts Facts(Exchange? early = null, Exchange? late = null, Exchange? forged = null) => new(

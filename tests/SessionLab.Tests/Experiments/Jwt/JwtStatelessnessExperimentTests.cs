@@ -1,4 +1,3 @@
-using SessionLab.Experiments.Framework;
 using SessionLab.Experiments.Jwt;
 using SessionLab.Reporting.Model;
 using static SessionLab.Tests.Experiments.CannedExchanges;
@@ -7,12 +6,11 @@ namespace SessionLab.Tests.Experiments.Jwt;
 
 public sealed class JwtStatelessnessExperimentTests
 {
-    private static readonly ExperimentInfo Info = new JwtStatelessnessExperiment().Info;
 
     [Fact]
     public void Judge_200EverywhereAfterOutageAndRestart_ConfirmsAll()
     {
-        var verdicts = JwtStatelessnessExperiment.Judge(Info, Facts()).ToList();
+        var verdicts = JwtStatelessnessExperiment.Judge(Facts()).ToList();
 
         Assert.All(verdicts, v => Assert.Equal(Verdict.Confirmed, v.Verdict));
         Assert.Contains("3 of 3 /profile calls answered 200 while Redis was down", verdicts[0].Evidence, StringComparison.Ordinal);
@@ -25,7 +23,7 @@ public sealed class JwtStatelessnessExperimentTests
     {
         var facts = Facts() with { ProfileWhileStoreDown = [Ok(), Error(503, "session store unavailable"), Ok()] };
 
-        var h1 = JwtStatelessnessExperiment.Judge(Info, facts).First();
+        var h1 = JwtStatelessnessExperiment.Judge(facts).First();
 
         Assert.Equal(Verdict.Refuted, h1.Verdict);
         Assert.Contains("2 of 3", h1.Evidence, StringComparison.Ordinal);
@@ -36,7 +34,7 @@ public sealed class JwtStatelessnessExperimentTests
     {
         var facts = Facts() with { PidAfter = 100 };
 
-        Assert.Equal(Verdict.Inconclusive, JwtStatelessnessExperiment.Judge(Info, facts).Single(v => v.Id == "H2").Verdict);
+        Assert.Equal(Verdict.Inconclusive, JwtStatelessnessExperiment.Judge(facts).Single(v => v.Id == "H2").Verdict);
     }
 
     [Fact]
@@ -44,7 +42,7 @@ public sealed class JwtStatelessnessExperimentTests
     {
         var facts = Facts() with { AfterRestart = [Error(401, "invalid signature"), Ok()] };
 
-        Assert.Equal(Verdict.Refuted, JwtStatelessnessExperiment.Judge(Info, facts).Single(v => v.Id == "H2").Verdict);
+        Assert.Equal(Verdict.Refuted, JwtStatelessnessExperiment.Judge(facts).Single(v => v.Id == "H2").Verdict);
     }
 
     [Fact]
@@ -53,7 +51,7 @@ public sealed class JwtStatelessnessExperimentTests
         var other = Ok("server-3", json: """{"user_id":1002,"username":"bob","server_id":"server-3"}""");
         var facts = Facts() with { Direct = [new("jwt/server-1", Ok()), new("jwt/server-2", Ok("server-2")), new("jwt/server-3", other)] };
 
-        var h3 = JwtStatelessnessExperiment.Judge(Info, facts).Single(v => v.Id == "H3");
+        var h3 = JwtStatelessnessExperiment.Judge(facts).Single(v => v.Id == "H3");
 
         Assert.Equal(Verdict.Refuted, h3.Verdict);
         Assert.Contains("2 of 3 backends", h3.Evidence, StringComparison.Ordinal);

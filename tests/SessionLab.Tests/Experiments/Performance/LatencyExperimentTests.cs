@@ -7,12 +7,11 @@ namespace SessionLab.Tests.Experiments.Performance;
 
 public sealed class LatencyExperimentTests
 {
-    private static readonly SessionLab.Experiments.Framework.ExperimentInfo Info = new LatencyExperiment().Info;
 
     [Fact]
     public void Judge_PlansOrderBeyondNoise_ConfirmsAllAndNamesTheRoundTrip()
     {
-        var verdicts = LatencyExperiment.Judge(Info, Facts(sticky: [0.20, 0.21, 0.19], jwt: [0.30, 0.31, 0.29], redis: [0.50, 0.52, 0.49], ping: 0.05)).ToList();
+        var verdicts = LatencyExperiment.Judge(Facts(sticky: [0.20, 0.21, 0.19], jwt: [0.30, 0.31, 0.29], redis: [0.50, 0.52, 0.49], ping: 0.05)).ToList();
 
         Assert.All(verdicts, v => Assert.Equal(Verdict.Confirmed, v.Verdict));
         Assert.Contains("Redis − sticky = 0.300", verdicts[2].Evidence, StringComparison.Ordinal);
@@ -22,7 +21,7 @@ public sealed class LatencyExperimentTests
     [Fact]
     public void Judge_JwtSlowestOfAllBeyondNoise_RefutesH2AndH3()
     {
-        var verdicts = LatencyExperiment.Judge(Info, Facts(sticky: [0.20, 0.21, 0.19], jwt: [0.90, 0.95, 0.88], redis: [0.50, 0.52, 0.49], ping: 0.05)).ToDictionary(v => v.Id);
+        var verdicts = LatencyExperiment.Judge(Facts(sticky: [0.20, 0.21, 0.19], jwt: [0.90, 0.95, 0.88], redis: [0.50, 0.52, 0.49], ping: 0.05)).ToDictionary(v => v.Id);
 
         Assert.Equal(Verdict.Confirmed, verdicts["H1"].Verdict);
         Assert.Equal(Verdict.Refuted, verdicts["H2"].Verdict);
@@ -33,7 +32,7 @@ public sealed class LatencyExperimentTests
     public void Judge_JwtAndRedisWithinNoise_IsInconclusiveNotAFlip()
     {
         // JWT and Redis swap places from round to round: no ordering between them is claimed either way.
-        var verdicts = LatencyExperiment.Judge(Info, Facts(sticky: [0.20, 0.21, 0.19, 0.20, 0.20], jwt: [0.50, 0.47, 0.52, 0.49, 0.51], redis: [0.49, 0.51, 0.48, 0.52, 0.50], ping: 0.05)).ToDictionary(v => v.Id);
+        var verdicts = LatencyExperiment.Judge(Facts(sticky: [0.20, 0.21, 0.19, 0.20, 0.20], jwt: [0.50, 0.47, 0.52, 0.49, 0.51], redis: [0.49, 0.51, 0.48, 0.52, 0.50], ping: 0.05)).ToDictionary(v => v.Id);
 
         Assert.Equal(Verdict.Confirmed, verdicts["H1"].Verdict);
         Assert.Equal(Verdict.Inconclusive, verdicts["H2"].Verdict);
@@ -43,7 +42,7 @@ public sealed class LatencyExperimentTests
 
     [Fact]
     public void Judge_SchemeNotMeasured_IsInconclusive() =>
-        Assert.All(LatencyExperiment.Judge(Info, Facts(sticky: [0.2, 0.2], jwt: [], redis: [0.5, 0.5], ping: null)), v => Assert.Equal(Verdict.Inconclusive, v.Verdict));
+        Assert.All(LatencyExperiment.Judge(Facts(sticky: [0.2, 0.2], jwt: [], redis: [0.5, 0.5], ping: null)), v => Assert.Equal(Verdict.Inconclusive, v.Verdict));
 
     [Fact]
     public void RedisMinusSticky_IsPairedPerRound()

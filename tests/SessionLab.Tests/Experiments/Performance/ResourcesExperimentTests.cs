@@ -5,7 +5,6 @@ namespace SessionLab.Tests.Experiments.Performance;
 
 public sealed class ResourcesExperimentTests
 {
-    private static readonly SessionLab.Experiments.Framework.ExperimentInfo Info = new ResourcesExperiment().Info;
     private static readonly int[] Sizes = [10_000, 100_000];
 
     [Fact]
@@ -16,7 +15,7 @@ public sealed class ResourcesExperimentTests
             redis: Variant(heap: [-4, 1], store: [300, 296]),
             jwt: Variant(heap: [40, -3], store: [0, 0]));
 
-        var verdicts = ResourcesExperiment.Judge(Info, facts).ToList();
+        var verdicts = ResourcesExperiment.Judge(facts).ToList();
 
         Assert.All(verdicts, v => Assert.Equal(Verdict.Confirmed, v.Verdict));
         Assert.Contains("250", verdicts[0].Evidence, StringComparison.Ordinal);
@@ -29,7 +28,7 @@ public sealed class ResourcesExperimentTests
     {
         var facts = Facts(Variant(heap: [250, 250]), Variant(heap: [0, 0], store: [300, 300]), Variant(heap: [120, 118], store: [0, 0]));
 
-        var h3 = ResourcesExperiment.Judge(Info, facts).Single(v => v.Id == "H3");
+        var h3 = ResourcesExperiment.Judge(facts).Single(v => v.Id == "H3");
 
         Assert.Equal(Verdict.Refuted, h3.Verdict);
         Assert.Contains("repeats at every size", h3.Evidence, StringComparison.Ordinal);
@@ -42,7 +41,7 @@ public sealed class ResourcesExperimentTests
         // The quick run's "789 B per login" at one size, not repeated at the next: no projection, no leak.
         var facts = Facts(Variant(heap: [250, 250]), Variant(heap: [0, 0], store: [300, 300]), Variant(heap: [789, 2], store: [0, 0]));
 
-        Assert.Equal(Verdict.Confirmed, ResourcesExperiment.Judge(Info, facts).Single(v => v.Id == "H3").Verdict);
+        Assert.Equal(Verdict.Confirmed, ResourcesExperiment.Judge(facts).Single(v => v.Id == "H3").Verdict);
         Assert.False(facts.JwtRetainsPerLogin);
     }
 
@@ -51,7 +50,7 @@ public sealed class ResourcesExperimentTests
     {
         var facts = Facts(Variant(heap: [250, 250]), Variant(heap: [200, 200], store: [300, 300]), Variant(heap: [0, 0], store: [0, 0]));
 
-        Assert.Equal(Verdict.Refuted, ResourcesExperiment.Judge(Info, facts).Single(v => v.Id == "H2").Verdict);
+        Assert.Equal(Verdict.Refuted, ResourcesExperiment.Judge(facts).Single(v => v.Id == "H2").Verdict);
     }
 
     [Fact]
@@ -59,7 +58,7 @@ public sealed class ResourcesExperimentTests
     {
         var facts = Facts(Variant(heap: [250, 250]), Variant(heap: [0, 0], store: [null, null]), Variant(heap: [0, 0]));
 
-        Assert.Equal(Verdict.Inconclusive, ResourcesExperiment.Judge(Info, facts).Single(v => v.Id == "H2").Verdict);
+        Assert.Equal(Verdict.Inconclusive, ResourcesExperiment.Judge(facts).Single(v => v.Id == "H2").Verdict);
     }
 
     [Fact]

@@ -7,20 +7,19 @@ namespace SessionLab.Tests.Experiments.Performance;
 
 public sealed class ThroughputExperimentTests
 {
-    private static readonly SessionLab.Experiments.Framework.ExperimentInfo Info = new ThroughputExperiment().Info;
 
     [Fact]
     public void Judge_PlansOrderBeyondNoise_ConfirmsAll()
     {
         var facts = Facts((TargetNames.Sticky, [5000, 5100, 4900]), (TargetNames.Jwt, [4500, 4550, 4450]), (TargetNames.Redis, [4000, 4050, 3950]));
 
-        Assert.All(ThroughputExperiment.Judge(Info, facts), v => Assert.Equal(Verdict.Confirmed, v.Verdict));
+        Assert.All(ThroughputExperiment.Judge(facts), v => Assert.Equal(Verdict.Confirmed, v.Verdict));
     }
 
     [Fact]
     public void Judge_RedisFasterThanJwt_RefutesH2AndH3WithTheFigures()
     {
-        var verdicts = ThroughputExperiment.Judge(Info, Facts((TargetNames.Sticky, [5000, 5000, 5000]), (TargetNames.Jwt, [3000, 3100, 2900]), (TargetNames.Redis, [4000, 4000, 4000]))).ToDictionary(v => v.Id);
+        var verdicts = ThroughputExperiment.Judge(Facts((TargetNames.Sticky, [5000, 5000, 5000]), (TargetNames.Jwt, [3000, 3100, 2900]), (TargetNames.Redis, [4000, 4000, 4000]))).ToDictionary(v => v.Id);
 
         Assert.Equal(Verdict.Refuted, verdicts["H2"].Verdict);
         Assert.Equal(Verdict.Refuted, verdicts["H3"].Verdict);
@@ -30,7 +29,7 @@ public sealed class ThroughputExperimentTests
     [Fact]
     public void Judge_OrderThatFlipsBetweenRounds_IsInconclusive()
     {
-        var verdicts = ThroughputExperiment.Judge(Info, Facts((TargetNames.Sticky, [5000, 4000, 4600]), (TargetNames.Jwt, [4000, 5000, 4500]), (TargetNames.Redis, [1000, 1000, 1000]))).ToDictionary(v => v.Id);
+        var verdicts = ThroughputExperiment.Judge(Facts((TargetNames.Sticky, [5000, 4000, 4600]), (TargetNames.Jwt, [4000, 5000, 4500]), (TargetNames.Redis, [1000, 1000, 1000]))).ToDictionary(v => v.Id);
 
         Assert.Equal(Verdict.Inconclusive, verdicts["H1"].Verdict);
         Assert.Equal(Verdict.Confirmed, verdicts["H3"].Verdict);

@@ -13,7 +13,7 @@ public sealed class CrossBackendSharingExperimentTests
     {
         var facts = Facts(Sequence(7, 6, 7), new StoredSession(true, Value, TimeSpan.FromSeconds(29.9)), Ok("server-1"), Ok("server-2"), Ok("server-3"));
 
-        var verdicts = CrossBackendSharingExperiment.Judge(Experiment.Info, facts).ToList();
+        var verdicts = CrossBackendSharingExperiment.Judge(facts).ToList();
 
         Assert.Equal(["H1", "H2", "H3"], verdicts.Select(v => v.Id));
         Assert.All(verdicts, v => Assert.Equal(Verdict.Confirmed, v.Verdict));
@@ -31,7 +31,7 @@ public sealed class CrossBackendSharingExperimentTests
             new SharedBackend("server-2", 8092, 401, "401 session not found", null, null, false),
             Ok("server-3"));
 
-        var verdicts = CrossBackendSharingExperiment.Judge(Experiment.Info, facts).ToList();
+        var verdicts = CrossBackendSharingExperiment.Judge(facts).ToList();
 
         Assert.All(verdicts, v => Assert.Equal(Verdict.Refuted, v.Verdict));
         Assert.Contains("no TTL", verdicts[2].Evidence, StringComparison.Ordinal);
@@ -42,7 +42,7 @@ public sealed class CrossBackendSharingExperimentTests
     {
         var facts = Facts(Sequence(7, 7, 6), new StoredSession(true, Value.Replace("abc", "xyz", StringComparison.Ordinal), TimeSpan.FromSeconds(10)), Ok("server-1"), Ok("server-2"), Ok("server-3"));
 
-        var verdict = CrossBackendSharingExperiment.Judge(Experiment.Info, facts).Last();
+        var verdict = CrossBackendSharingExperiment.Judge(facts).Last();
 
         Assert.Equal(Verdict.Refuted, verdict.Verdict);
         Assert.Contains("NOT matching", verdict.Evidence, StringComparison.Ordinal);
@@ -53,7 +53,7 @@ public sealed class CrossBackendSharingExperimentTests
     {
         var facts = Facts(Sequence(7, 7, 6), new StoredSession(null, null, null), Ok("server-1"), Ok("server-2"), Ok("server-3"));
 
-        Assert.Equal(Verdict.Inconclusive, CrossBackendSharingExperiment.Judge(Experiment.Info, facts).Last().Verdict);
+        Assert.Equal(Verdict.Inconclusive, CrossBackendSharingExperiment.Judge(facts).Last().Verdict);
     }
 
     private static SharingFacts Facts(IReadOnlyList<string> sequence, StoredSession stored, params SharedBackend[] backends) =>

@@ -7,12 +7,11 @@ namespace SessionLab.Tests.Experiments.RedisSessions;
 
 public sealed class RedisOutageExperimentTests
 {
-    private static readonly ExperimentInfo Info = new RedisOutageExperiment().Info;
 
     [Fact]
     public void Judge_Fast503sLostSessionsAndWorkingLogins_ConfirmsAllWithTheMeasuredStatus()
     {
-        var verdicts = RedisOutageExperiment.Judge(Info, Facts()).ToList();
+        var verdicts = RedisOutageExperiment.Judge(Facts()).ToList();
 
         Assert.All(verdicts, v => Assert.Equal(Verdict.Confirmed, v.Verdict));
         Assert.Contains("503 session store unavailable ×6", verdicts[0].Evidence, StringComparison.Ordinal);
@@ -26,7 +25,7 @@ public sealed class RedisOutageExperimentTests
     {
         var facts = Facts(outage: i => i == 2 ? NoReply() : Error(503, "session store unavailable"));
 
-        var h1 = RedisOutageExperiment.Judge(Info, facts).First();
+        var h1 = RedisOutageExperiment.Judge(facts).First();
 
         Assert.Equal(Verdict.Refuted, h1.Verdict);
         Assert.Contains("1 of 6 requests got no reply", h1.Evidence, StringComparison.Ordinal);
@@ -37,7 +36,7 @@ public sealed class RedisOutageExperimentTests
     {
         var facts = Facts(outage: i => i == 0 ? Ok() : Error(503, "session store unavailable"));
 
-        Assert.Equal(Verdict.Refuted, RedisOutageExperiment.Judge(Info, facts).First().Verdict);
+        Assert.Equal(Verdict.Refuted, RedisOutageExperiment.Judge(facts).First().Verdict);
     }
 
     [Fact]
@@ -45,7 +44,7 @@ public sealed class RedisOutageExperimentTests
     {
         var facts = Facts(back: _ => Ok(), keyAfter: true);
 
-        var h2 = RedisOutageExperiment.Judge(Info, facts).Single(v => v.Id == "H2");
+        var h2 = RedisOutageExperiment.Judge(facts).Single(v => v.Id == "H2");
 
         Assert.Equal(Verdict.Refuted, h2.Verdict);
         Assert.Contains("5 of 5 old sessions still answered 200", h2.Evidence, StringComparison.Ordinal);
@@ -56,7 +55,7 @@ public sealed class RedisOutageExperimentTests
     {
         var facts = Facts(back: i => i < 2 ? Error(503, "session store unavailable") : Error(401, "session not found"), keyAfter: null);
 
-        var h2 = RedisOutageExperiment.Judge(Info, facts).Single(v => v.Id == "H2");
+        var h2 = RedisOutageExperiment.Judge(facts).Single(v => v.Id == "H2");
 
         Assert.Equal(Verdict.Inconclusive, h2.Verdict);
         Assert.Contains("5 could not be read", h2.Evidence, StringComparison.Ordinal);
@@ -72,7 +71,7 @@ public sealed class RedisOutageExperimentTests
             Recovery = new OutageRecovery(null, null, null, 50, "503 session store unavailable", TimeSpan.FromSeconds(10)),
         };
 
-        var h3 = RedisOutageExperiment.Judge(Info, facts).Single(v => v.Id == "H3");
+        var h3 = RedisOutageExperiment.Judge(facts).Single(v => v.Id == "H3");
 
         Assert.Equal(Verdict.Refuted, h3.Verdict);
         Assert.Contains("no login succeeded within 10.0 s", h3.Evidence, StringComparison.Ordinal);

@@ -13,7 +13,7 @@ public sealed class SlidingExpiryExperimentTests
     {
         var facts = Facts(idle: 20.0, renewed: 29.99, finalStatus: 401, keyExists: false);
 
-        var verdicts = SlidingExpiryExperiment.Judge(Experiment.Info, facts).ToList();
+        var verdicts = SlidingExpiryExperiment.Judge(facts).ToList();
 
         Assert.Equal(["H1", "H2", "H3"], verdicts.Select(v => v.Id));
         Assert.All(verdicts, v => Assert.Equal(Verdict.Confirmed, v.Verdict));
@@ -26,7 +26,7 @@ public sealed class SlidingExpiryExperimentTests
         // A store that never slides: /profile leaves the TTL where it was, and a key without expiry survives.
         var facts = Facts(idle: 20.0, renewed: 19.98, finalStatus: 200, keyExists: true);
 
-        var verdicts = SlidingExpiryExperiment.Judge(Experiment.Info, facts).ToList();
+        var verdicts = SlidingExpiryExperiment.Judge(facts).ToList();
 
         Assert.Equal(Verdict.Confirmed, verdicts[0].Verdict);
         Assert.Equal(Verdict.Refuted, verdicts[1].Verdict);
@@ -39,7 +39,7 @@ public sealed class SlidingExpiryExperimentTests
     {
         var facts = Facts(idle: 29.99, renewed: 29.99, finalStatus: 401, keyExists: false);
 
-        Assert.Equal(Verdict.Refuted, SlidingExpiryExperiment.Judge(Experiment.Info, facts).First().Verdict);
+        Assert.Equal(Verdict.Refuted, SlidingExpiryExperiment.Judge(facts).First().Verdict);
     }
 
     [Fact]
@@ -47,13 +47,13 @@ public sealed class SlidingExpiryExperimentTests
     {
         var facts = Facts(idle: 20.0, renewed: 29.99, finalStatus: 200, keyExists: true) with { SecondIdleSeconds = 25 };
 
-        Assert.Equal(Verdict.Inconclusive, SlidingExpiryExperiment.Judge(Experiment.Info, facts).Last().Verdict);
+        Assert.Equal(Verdict.Inconclusive, SlidingExpiryExperiment.Judge(facts).Last().Verdict);
     }
 
     [Fact]
     public void Judge_NoSession_AllInconclusive()
     {
-        Assert.All(SlidingExpiryExperiment.Judge(Experiment.Info, SlidingFacts.Empty(Ttl)), v => Assert.Equal(Verdict.Inconclusive, v.Verdict));
+        Assert.All(SlidingExpiryExperiment.Judge(SlidingFacts.Empty(Ttl)), v => Assert.Equal(Verdict.Inconclusive, v.Verdict));
     }
 
     [Fact]

@@ -12,7 +12,7 @@ public sealed class BackendKillUnderLoadExperimentTests
     [Fact]
     public void Judge_SharedSessionsKept_StickyLost_NoFailoverErrors_AllConfirmed()
     {
-        var verdicts = BackendKillUnderLoadExperiment.Judge(Experiment.Info, [
+        var verdicts = BackendKillUnderLoadExperiment.Judge([
             Run("sticky", kept: 0, lost: 8, new() { ["401"] = 500 }),
             Run("redis", kept: 8, lost: 0),
             Run("jwt", kept: 8, lost: 0),
@@ -28,7 +28,7 @@ public sealed class BackendKillUnderLoadExperimentTests
     [Fact]
     public void Judge_RedisLosesASession_H1Refuted()
     {
-        var verdicts = BackendKillUnderLoadExperiment.Judge(Experiment.Info, [Run("redis", kept: 7, lost: 1), Run("jwt", kept: 8, lost: 0)]).ToList();
+        var verdicts = BackendKillUnderLoadExperiment.Judge([Run("redis", kept: 7, lost: 1), Run("jwt", kept: 8, lost: 0)]).ToList();
 
         Assert.Equal(Verdict.Refuted, verdicts[0].Verdict);
         Assert.Equal(Verdict.Inconclusive, verdicts[1].Verdict);
@@ -37,7 +37,7 @@ public sealed class BackendKillUnderLoadExperimentTests
     [Fact]
     public void Judge_StickySessionsSurvive_H2Refuted()
     {
-        var verdicts = BackendKillUnderLoadExperiment.Judge(Experiment.Info, [Run("sticky", kept: 8, lost: 0)]).ToList();
+        var verdicts = BackendKillUnderLoadExperiment.Judge([Run("sticky", kept: 8, lost: 0)]).ToList();
 
         Assert.Equal(Verdict.Inconclusive, verdicts[0].Verdict);
         Assert.Equal(Verdict.Refuted, verdicts[1].Verdict);
@@ -46,9 +46,9 @@ public sealed class BackendKillUnderLoadExperimentTests
     [Fact]
     public void Judge_502sOrFailedProbes_H3Refuted_401sDoNotCount()
     {
-        var with502 = BackendKillUnderLoadExperiment.Judge(Experiment.Info, [Run("jwt", 8, 0, new() { ["502"] = 3, ["401"] = 10 })]).ToList();
-        var withProbe = BackendKillUnderLoadExperiment.Judge(Experiment.Info, [Run("jwt", 8, 0, failedProbes: 2)]).ToList();
-        var only401 = BackendKillUnderLoadExperiment.Judge(Experiment.Info, [Run("sticky", 0, 8, new() { ["401"] = 10 })]).ToList();
+        var with502 = BackendKillUnderLoadExperiment.Judge([Run("jwt", 8, 0, new() { ["502"] = 3, ["401"] = 10 })]).ToList();
+        var withProbe = BackendKillUnderLoadExperiment.Judge([Run("jwt", 8, 0, failedProbes: 2)]).ToList();
+        var only401 = BackendKillUnderLoadExperiment.Judge([Run("sticky", 0, 8, new() { ["401"] = 10 })]).ToList();
 
         Assert.Equal(Verdict.Refuted, with502[2].Verdict);
         Assert.Contains("jwt: 3 of 1000 requests failed", with502[2].Evidence, StringComparison.Ordinal);
@@ -59,7 +59,7 @@ public sealed class BackendKillUnderLoadExperimentTests
     [Fact]
     public void Judge_NothingMeasured_AllInconclusive()
     {
-        Assert.All(BackendKillUnderLoadExperiment.Judge(Experiment.Info, []), v => Assert.Equal(Verdict.Inconclusive, v.Verdict));
+        Assert.All(BackendKillUnderLoadExperiment.Judge([]), v => Assert.Equal(Verdict.Inconclusive, v.Verdict));
     }
 
     [Theory]

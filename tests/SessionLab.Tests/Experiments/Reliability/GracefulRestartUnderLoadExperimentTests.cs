@@ -14,7 +14,7 @@ public sealed class GracefulRestartUnderLoadExperimentTests
     [Fact]
     public void Judge_No5xxNoTransportFailure_BackendsUp_AllConfirmed()
     {
-        var verdicts = GracefulRestartUnderLoadExperiment.Judge(Experiment.Info, [
+        var verdicts = GracefulRestartUnderLoadExperiment.Judge([
             new(Alone, Run("sticky", 0, 8, new() { ["401"] = 300 }), 0.15, 200),
             new(Deregistered, Run("sticky", 0, 8, new() { ["401"] = 300 }), 0.7, 200),
             new(Deregistered, Run("redis", 8, 0), 0.7, 200),
@@ -28,7 +28,7 @@ public sealed class GracefulRestartUnderLoadExperimentTests
     [Fact]
     public void Judge_502WithSigtermAloneOnly_H4Refuted_H1ConfirmedByTheDeregisteredRuns()
     {
-        var verdicts = GracefulRestartUnderLoadExperiment.Judge(Experiment.Info, [
+        var verdicts = GracefulRestartUnderLoadExperiment.Judge([
             new(Alone, Run("redis", 8, 0, new() { ["502"] = 2 }), 0.2, 200),
             new(Deregistered, Run("redis", 8, 0), 0.7, 200),
         ]).ToList();
@@ -40,7 +40,7 @@ public sealed class GracefulRestartUnderLoadExperimentTests
     [Fact]
     public void Judge_502AfterDeregistering_H1Refuted()
     {
-        var verdicts = GracefulRestartUnderLoadExperiment.Judge(Experiment.Info, [new(Deregistered, Run("redis", 8, 0, new() { ["502"] = 2 }), 0.7, 200)]).ToList();
+        var verdicts = GracefulRestartUnderLoadExperiment.Judge([new(Deregistered, Run("redis", 8, 0, new() { ["502"] = 2 }), 0.7, 200)]).ToList();
 
         Assert.Equal([Verdict.Refuted, Verdict.Confirmed, Verdict.Confirmed, Verdict.Inconclusive], verdicts.Select(v => v.Verdict));
     }
@@ -48,8 +48,8 @@ public sealed class GracefulRestartUnderLoadExperimentTests
     [Fact]
     public void Judge_ResetOrFailedProbe_H2Refuted_BackendDown_H3Refuted()
     {
-        var reset = GracefulRestartUnderLoadExperiment.Judge(Experiment.Info, [new(Deregistered, Run("jwt", 8, 0, new() { ["connection reset"] = 1 }), 0.7, 0)]).ToList();
-        var probe = GracefulRestartUnderLoadExperiment.Judge(Experiment.Info, [new(Deregistered, Run("jwt", 8, 0, failedProbes: 1), 0.7, 200)]).ToList();
+        var reset = GracefulRestartUnderLoadExperiment.Judge([new(Deregistered, Run("jwt", 8, 0, new() { ["connection reset"] = 1 }), 0.7, 0)]).ToList();
+        var probe = GracefulRestartUnderLoadExperiment.Judge([new(Deregistered, Run("jwt", 8, 0, failedProbes: 1), 0.7, 200)]).ToList();
 
         Assert.Equal([Verdict.Confirmed, Verdict.Refuted, Verdict.Refuted, Verdict.Inconclusive], reset.Select(v => v.Verdict));
         Assert.Equal(Verdict.Refuted, probe[1].Verdict);
@@ -59,7 +59,7 @@ public sealed class GracefulRestartUnderLoadExperimentTests
     [Fact]
     public void Judge_ResetWithSigtermAlone_H4Refuted()
     {
-        var verdicts = GracefulRestartUnderLoadExperiment.Judge(Experiment.Info, [new(Alone, Run("jwt", 8, 0, new() { ["connection reset"] = 1 }), 0.2, 200)]).ToList();
+        var verdicts = GracefulRestartUnderLoadExperiment.Judge([new(Alone, Run("jwt", 8, 0, new() { ["connection reset"] = 1 }), 0.2, 200)]).ToList();
 
         Assert.Equal(Verdict.Refuted, verdicts[3].Verdict);
         Assert.Equal(Verdict.Inconclusive, verdicts[0].Verdict);
@@ -79,5 +79,5 @@ public sealed class GracefulRestartUnderLoadExperimentTests
 
     [Fact]
     public void Judge_NothingMeasured_AllInconclusive() =>
-        Assert.All(GracefulRestartUnderLoadExperiment.Judge(Experiment.Info, []), v => Assert.Equal(Verdict.Inconclusive, v.Verdict));
+        Assert.All(GracefulRestartUnderLoadExperiment.Judge([]), v => Assert.Equal(Verdict.Inconclusive, v.Verdict));
 }

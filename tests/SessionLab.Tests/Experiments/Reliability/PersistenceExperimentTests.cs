@@ -10,7 +10,7 @@ public sealed class PersistenceExperimentTests
     [Fact]
     public void Judge_AofKeepsAll_PlainLosesAll_AllConfirmed()
     {
-        var verdicts = PersistenceExperiment.Judge(Experiment.Info, Plain(), Aof()).ToList();
+        var verdicts = PersistenceExperiment.Judge(Plain(), Aof()).ToList();
 
         Assert.Equal(["H1", "H2", "H3", "H4"], verdicts.Select(v => v.Id));
         Assert.All(verdicts, v => Assert.Equal(Verdict.Confirmed, v.Verdict));
@@ -22,7 +22,7 @@ public sealed class PersistenceExperimentTests
     [Fact]
     public void Judge_AofLostTheLastWrites_H1Refuted()
     {
-        var verdicts = PersistenceExperiment.Judge(Experiment.Info, Plain(), Aof() with { Kept = 18, Lost = 2 }).ToList();
+        var verdicts = PersistenceExperiment.Judge(Plain(), Aof() with { Kept = 18, Lost = 2 }).ToList();
 
         Assert.Equal(Verdict.Refuted, verdicts[0].Verdict);
     }
@@ -35,7 +35,7 @@ public sealed class PersistenceExperimentTests
     {
         var ttl = new TtlSample("session:a", TimeSpan.FromSeconds(600), afterSeconds is { } s ? TimeSpan.FromSeconds(s) : null, TimeSpan.FromSeconds(3));
 
-        var verdicts = PersistenceExperiment.Judge(Experiment.Info, Plain(), Aof() with { Ttls = [ttl] }).ToList();
+        var verdicts = PersistenceExperiment.Judge(Plain(), Aof() with { Ttls = [ttl] }).ToList();
 
         Assert.False(ttl.IsRemainingKept);
         Assert.Equal(Verdict.Refuted, verdicts[1].Verdict);
@@ -44,7 +44,7 @@ public sealed class PersistenceExperimentTests
     [Fact]
     public void Judge_PlainStoreKeptSessions_H3Refuted_RevocationKeptBoth_H4Refuted()
     {
-        var verdicts = PersistenceExperiment.Judge(Experiment.Info, Plain() with { Kept = 20, Lost = 0, RevokedAfter = 401 }, Aof()).ToList();
+        var verdicts = PersistenceExperiment.Judge(Plain() with { Kept = 20, Lost = 0, RevokedAfter = 401 }, Aof()).ToList();
 
         Assert.Equal(Verdict.Refuted, verdicts[2].Verdict);
         Assert.Equal(Verdict.Refuted, verdicts[3].Verdict);
@@ -55,7 +55,7 @@ public sealed class PersistenceExperimentTests
     {
         var empty = Aof() with { Sessions = 0, Kept = 0, Ttls = [], RevokedAfter = null };
 
-        var verdicts = PersistenceExperiment.Judge(Experiment.Info, Plain() with { Sessions = 0, Lost = 0 }, empty).ToList();
+        var verdicts = PersistenceExperiment.Judge(Plain() with { Sessions = 0, Lost = 0 }, empty).ToList();
 
         Assert.All(verdicts, v => Assert.Equal(Verdict.Inconclusive, v.Verdict));
     }

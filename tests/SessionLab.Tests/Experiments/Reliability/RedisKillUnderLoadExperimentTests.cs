@@ -11,7 +11,7 @@ public sealed class RedisKillUnderLoadExperimentTests
     [Fact]
     public void Judge_Fast503s_Recovered_JwtClean_AllConfirmed()
     {
-        var verdicts = RedisKillUnderLoadExperiment.Judge(Experiment.Info, Facts(Probes(503, 20, ms: 5))).ToList();
+        var verdicts = RedisKillUnderLoadExperiment.Judge(Facts(Probes(503, 20, ms: 5))).ToList();
 
         Assert.Equal(["H1", "H2", "H3"], verdicts.Select(v => v.Id));
         Assert.All(verdicts, v => Assert.Equal(Verdict.Confirmed, v.Verdict));
@@ -22,7 +22,7 @@ public sealed class RedisKillUnderLoadExperimentTests
     [Fact]
     public void Judge_SlowFailures_H1Refuted()
     {
-        var verdicts = RedisKillUnderLoadExperiment.Judge(Experiment.Info, Facts([.. Probes(503, 50, ms: 5), .. Probes(503, 2, ms: 1500)])).ToList();
+        var verdicts = RedisKillUnderLoadExperiment.Judge(Facts([.. Probes(503, 50, ms: 5), .. Probes(503, 2, ms: 1500)])).ToList();
 
         Assert.Equal(Verdict.Refuted, verdicts[0].Verdict);
     }
@@ -30,7 +30,7 @@ public sealed class RedisKillUnderLoadExperimentTests
     [Fact]
     public void Judge_TimeoutsWhileDown_H1Refuted()
     {
-        var verdicts = RedisKillUnderLoadExperiment.Judge(Experiment.Info, Facts([.. Probes(503, 10, ms: 5), new ProbeSample(1.5, 0, null, "timeout", 2000)])).ToList();
+        var verdicts = RedisKillUnderLoadExperiment.Judge(Facts([.. Probes(503, 10, ms: 5), new ProbeSample(1.5, 0, null, "timeout", 2000)])).ToList();
 
         Assert.Equal(Verdict.Refuted, verdicts[0].Verdict);
         Assert.Contains("timeout ×1", verdicts[0].Evidence, StringComparison.Ordinal);
@@ -41,7 +41,7 @@ public sealed class RedisKillUnderLoadExperimentTests
     {
         var facts = Facts([]) with { RecoveredAfterSeconds = null, FirstReplyAfterRecovery = null, JwtFailures = new Dictionary<string, long> { ["503"] = 4 } };
 
-        var verdicts = RedisKillUnderLoadExperiment.Judge(Experiment.Info, facts).ToList();
+        var verdicts = RedisKillUnderLoadExperiment.Judge(facts).ToList();
 
         Assert.Equal([Verdict.Inconclusive, Verdict.Refuted, Verdict.Refuted], verdicts.Select(v => v.Verdict));
         Assert.Contains("4 of 900 JWT requests failed (503 ×4)", verdicts[2].Evidence, StringComparison.Ordinal);

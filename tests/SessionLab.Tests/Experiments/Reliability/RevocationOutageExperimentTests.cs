@@ -11,7 +11,7 @@ public sealed class RevocationOutageExperimentTests
     [Fact]
     public void Judge_EachPolicyAsStated_BlacklistKept_AllConfirmed()
     {
-        var verdicts = RevocationOutageExperiment.Judge(Experiment.Info, FailClosed(), FailOpen()).ToList();
+        var verdicts = RevocationOutageExperiment.Judge(FailClosed(), FailOpen()).ToList();
 
         Assert.Equal(["H1", "H2", "H3", "H4"], verdicts.Select(v => v.Id));
         Assert.All(verdicts, v => Assert.Equal(Verdict.Confirmed, v.Verdict));
@@ -24,7 +24,7 @@ public sealed class RevocationOutageExperimentTests
     {
         var failClosed = FailClosed() with { RevokedDuring = Probes(200, 3, 2) };
 
-        var verdicts = RevocationOutageExperiment.Judge(Experiment.Info, failClosed, FailOpen()).ToList();
+        var verdicts = RevocationOutageExperiment.Judge(failClosed, FailOpen()).ToList();
 
         Assert.Equal(Verdict.Refuted, verdicts[0].Verdict);
     }
@@ -34,7 +34,7 @@ public sealed class RevocationOutageExperimentTests
     {
         var failClosed = FailClosed() with { LegitDuring = [.. Probes(503, 10, 4), .. Probes(503, 1, 1500)] };
 
-        Assert.Equal(Verdict.Refuted, RevocationOutageExperiment.Judge(Experiment.Info, failClosed, FailOpen()).First().Verdict);
+        Assert.Equal(Verdict.Refuted, RevocationOutageExperiment.Judge(failClosed, FailOpen()).First().Verdict);
     }
 
     [Fact]
@@ -42,7 +42,7 @@ public sealed class RevocationOutageExperimentTests
     {
         var failOpen = FailOpen() with { Failures = new Dictionary<string, long> { ["503"] = 7 }, RevokedDuring = Probes(401, 4, 2) };
 
-        var verdicts = RevocationOutageExperiment.Judge(Experiment.Info, FailClosed(), failOpen).ToList();
+        var verdicts = RevocationOutageExperiment.Judge(FailClosed(), failOpen).ToList();
 
         Assert.Equal(Verdict.Refuted, verdicts[1].Verdict);
         Assert.Contains("7 of 1000 requests failed (503 ×7)", verdicts[1].Evidence, StringComparison.Ordinal);
@@ -52,7 +52,7 @@ public sealed class RevocationOutageExperimentTests
     [Fact]
     public void Judge_BlacklistLostWithTheRestart_H4Refuted_SaysWhy()
     {
-        var verdicts = RevocationOutageExperiment.Judge(Experiment.Info, FailClosed() with { RevokedAfter = 200 }, FailOpen() with { RevokedAfter = 200 }).ToList();
+        var verdicts = RevocationOutageExperiment.Judge(FailClosed() with { RevokedAfter = 200 }, FailOpen() with { RevokedAfter = 200 }).ToList();
 
         Assert.Equal(Verdict.Refuted, verdicts[3].Verdict);
         Assert.Contains("200 (fail closed) and 200 (fail open): the blacklist was lost", verdicts[3].Evidence, StringComparison.Ordinal);
@@ -61,7 +61,7 @@ public sealed class RevocationOutageExperimentTests
     [Fact]
     public void Judge_NoProbesWhileDown_NoReconnect_Inconclusive()
     {
-        var verdicts = RevocationOutageExperiment.Judge(Experiment.Info, FailClosed() with { LegitDuring = [], RevokedAfter = null }, FailOpen() with { RevokedDuring = [] }).ToList();
+        var verdicts = RevocationOutageExperiment.Judge(FailClosed() with { LegitDuring = [], RevokedAfter = null }, FailOpen() with { RevokedDuring = [] }).ToList();
 
         Assert.Equal([Verdict.Inconclusive, Verdict.Confirmed, Verdict.Inconclusive, Verdict.Inconclusive], verdicts.Select(v => v.Verdict));
     }

@@ -10,7 +10,7 @@ public sealed class SlowStoreExperimentTests
     [Fact]
     public void Judge_DelayPassesThrough_NoErrors_Clean503s_ControlFlat_AllConfirmed()
     {
-        var verdicts = SlowStoreExperiment.Judge(Experiment.Info, Steps(), Timeouts(503, 1004)).ToList();
+        var verdicts = SlowStoreExperiment.Judge(Steps(), Timeouts(503, 1004)).ToList();
 
         Assert.Equal(["H1", "H2", "H3", "H4"], verdicts.Select(v => v.Id));
         Assert.All(verdicts, v => Assert.Equal(Verdict.Confirmed, v.Verdict));
@@ -23,7 +23,7 @@ public sealed class SlowStoreExperimentTests
     {
         var steps = Steps().Select(s => s.Target == "redis" && s.Delay.TotalMilliseconds == 100 ? s with { MedianMs = 200.4 } : s).ToList();
 
-        var verdict = SlowStoreExperiment.Judge(Experiment.Info, steps, Timeouts(503, 1004)).First();
+        var verdict = SlowStoreExperiment.Judge(steps, Timeouts(503, 1004)).First();
 
         Assert.Equal(Verdict.Refuted, verdict.Verdict);
         Assert.Contains("redis +100 ms → median +200.00 ms (outside)", verdict.Evidence, StringComparison.Ordinal);
@@ -34,7 +34,7 @@ public sealed class SlowStoreExperimentTests
     {
         var steps = Steps().Select(s => s.Target == "jwt + blacklist" && s.Delay.TotalMilliseconds == 100 ? s with { Failures = 3, FailuresByKind = new Dictionary<string, long> { ["timeout"] = 3 } } : s).ToList();
 
-        var verdicts = SlowStoreExperiment.Judge(Experiment.Info, steps, Timeouts(503, 1004)).ToList();
+        var verdicts = SlowStoreExperiment.Judge(steps, Timeouts(503, 1004)).ToList();
 
         Assert.Equal(Verdict.Refuted, verdicts[1].Verdict);
         Assert.Contains("jwt + blacklist at +100 ms: timeout ×3", verdicts[1].Evidence, StringComparison.Ordinal);
@@ -47,7 +47,7 @@ public sealed class SlowStoreExperimentTests
     [InlineData(500, 900)] // an unhandled error
     public void Judge_NotACleanFastRefusal_H3Refuted(int status, double ms)
     {
-        var verdicts = SlowStoreExperiment.Judge(Experiment.Info, Steps(), [.. Timeouts(503, 1004), new TimeoutProbe("redis", status, ms)]).ToList();
+        var verdicts = SlowStoreExperiment.Judge(Steps(), [.. Timeouts(503, 1004), new TimeoutProbe("redis", status, ms)]).ToList();
 
         Assert.Equal(Verdict.Refuted, verdicts[2].Verdict);
     }
@@ -57,13 +57,13 @@ public sealed class SlowStoreExperimentTests
     {
         var steps = Steps().Select(s => s.Target == "jwt, no revocation" && s.Delay.TotalMilliseconds == 100 ? s with { MedianMs = 100.3 } : s).ToList();
 
-        Assert.Equal(Verdict.Refuted, SlowStoreExperiment.Judge(Experiment.Info, steps, Timeouts(503, 1004)).Last().Verdict);
+        Assert.Equal(Verdict.Refuted, SlowStoreExperiment.Judge(steps, Timeouts(503, 1004)).Last().Verdict);
     }
 
     [Fact]
     public void Judge_NothingMeasured_Inconclusive()
     {
-        Assert.All(SlowStoreExperiment.Judge(Experiment.Info, [], []), v => Assert.Equal(Verdict.Inconclusive, v.Verdict));
+        Assert.All(SlowStoreExperiment.Judge([], []), v => Assert.Equal(Verdict.Inconclusive, v.Verdict));
     }
 
     private static List<SlowStoreStep> Steps()

@@ -12,7 +12,7 @@ public sealed class SoakExperimentTests
     [Fact]
     public void Judge_NoFailure_NoLoss_FlatHeap_AllConfirmed()
     {
-        var verdicts = SoakExperiment.Judge(Experiment.Info, [Run("sticky"), Run("redis"), Run("jwt")]).ToList();
+        var verdicts = SoakExperiment.Judge([Run("sticky"), Run("redis"), Run("jwt")]).ToList();
 
         Assert.Equal(["H1", "H2", "H3"], verdicts.Select(v => v.Id));
         Assert.All(verdicts, v => Assert.Equal(Verdict.Confirmed, v.Verdict));
@@ -30,7 +30,7 @@ public sealed class SoakExperimentTests
             Backends = [new BackendHeap("server-1", (long)(1.5 * Mb), (long)(1.5 * Mb) + SoakExperiment.HeapGrowthBound + 1, null, null)],
         };
 
-        var verdicts = SoakExperiment.Judge(Experiment.Info, [Run("sticky"), bad]).ToList();
+        var verdicts = SoakExperiment.Judge([Run("sticky"), bad]).ToList();
 
         Assert.All(verdicts, v => Assert.Equal(Verdict.Refuted, v.Verdict));
         Assert.Contains("redis: 3 of 5000 failed (503 ×3)", verdicts[0].Evidence, StringComparison.Ordinal);
@@ -42,12 +42,12 @@ public sealed class SoakExperimentTests
     {
         var unread = Run("jwt") with { Backends = [new BackendHeap("server-1", null, 2 * Mb, null, null)] };
 
-        Assert.Equal(Verdict.Inconclusive, SoakExperiment.Judge(Experiment.Info, [unread]).Last().Verdict);
+        Assert.Equal(Verdict.Inconclusive, SoakExperiment.Judge([unread]).Last().Verdict);
     }
 
     [Fact]
     public void Judge_NothingMeasured_AllInconclusive() =>
-        Assert.All(SoakExperiment.Judge(Experiment.Info, []), v => Assert.Equal(Verdict.Inconclusive, v.Verdict));
+        Assert.All(SoakExperiment.Judge([]), v => Assert.Equal(Verdict.Inconclusive, v.Verdict));
 
     private static SoakRun Run(string scheme) =>
         new(scheme, 5000, 500, new Dictionary<string, long>(), 3, new SessionTally(20, 20, 0, 0), [new BackendHeap("server-1", (long)(1.5 * Mb), 2 * Mb, 80 * Mb, 100 * Mb)]);

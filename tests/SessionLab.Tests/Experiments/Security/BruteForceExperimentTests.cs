@@ -1,4 +1,3 @@
-using SessionLab.Experiments.Framework;
 using SessionLab.Experiments.Security;
 using SessionLab.Reporting.Model;
 
@@ -6,12 +5,11 @@ namespace SessionLab.Tests.Experiments.Security;
 
 public sealed class BruteForceExperimentTests
 {
-    private static readonly ExperimentInfo Info = new BruteForceExperiment().Info;
 
     [Fact]
     public void Judge_ThrottledWithinBudgetLatencyWithin2x_ConfirmsAll()
     {
-        var verdicts = BruteForceExperiment.Judge(Info, Facts(duringMs: 1.5)).ToList();
+        var verdicts = BruteForceExperiment.Judge(Facts(duringMs: 1.5)).ToList();
 
         Assert.All(verdicts, v => Assert.Equal(Verdict.Confirmed, v.Verdict));
         Assert.Contains("1.50×", verdicts[2].Evidence, StringComparison.Ordinal);
@@ -22,7 +20,7 @@ public sealed class BruteForceExperimentTests
     {
         var facts = Facts(duringMs: 1) with { Statuses = new Dictionary<int, int> { [401] = 150, [429] = 1849, [200] = 1 } };
 
-        Assert.Equal(Verdict.Refuted, BruteForceExperiment.Judge(Info, facts).Single(v => v.Id == "H1").Verdict);
+        Assert.Equal(Verdict.Refuted, BruteForceExperiment.Judge(facts).Single(v => v.Id == "H1").Verdict);
     }
 
     [Fact]
@@ -30,7 +28,7 @@ public sealed class BruteForceExperimentTests
     {
         var facts = Facts(duringMs: 1) with { Statuses = new Dictionary<int, int> { [401] = 150, [429] = 1840, [503] = 10 } };
 
-        var h1 = BruteForceExperiment.Judge(Info, facts).Single(v => v.Id == "H1");
+        var h1 = BruteForceExperiment.Judge(facts).Single(v => v.Id == "H1");
 
         Assert.Equal(Verdict.Refuted, h1.Verdict);
         Assert.Contains("503: 10", h1.Evidence, StringComparison.Ordinal);
@@ -41,7 +39,7 @@ public sealed class BruteForceExperimentTests
     {
         var facts = Facts(duringMs: 1) with { Statuses = new Dictionary<int, int> { [401] = 2000 }, StoreMisses = 2000 };
 
-        Assert.Equal(Verdict.Refuted, BruteForceExperiment.Judge(Info, facts).Single(v => v.Id == "H2").Verdict);
+        Assert.Equal(Verdict.Refuted, BruteForceExperiment.Judge(facts).Single(v => v.Id == "H2").Verdict);
     }
 
     [Fact]
@@ -50,7 +48,7 @@ public sealed class BruteForceExperimentTests
         // 3 × (20 + 10 × 5) × 1.1 = 231 lookups allowed in 4 s.
         var facts = Facts(duringMs: 1) with { StoreMisses = 400 };
 
-        var h2 = BruteForceExperiment.Judge(Info, facts).Single(v => v.Id == "H2");
+        var h2 = BruteForceExperiment.Judge(facts).Single(v => v.Id == "H2");
 
         Assert.Equal(Verdict.Refuted, h2.Verdict);
         Assert.Contains("allow 231 failures", h2.Evidence, StringComparison.Ordinal);
@@ -61,7 +59,7 @@ public sealed class BruteForceExperimentTests
     {
         var facts = Facts(duringMs: 1) with { StoreMisses = null };
 
-        var h2 = BruteForceExperiment.Judge(Info, facts).Single(v => v.Id == "H2");
+        var h2 = BruteForceExperiment.Judge(facts).Single(v => v.Id == "H2");
 
         Assert.Equal(Verdict.Confirmed, h2.Verdict);
         Assert.Contains("not reported", h2.Evidence, StringComparison.Ordinal);
@@ -72,13 +70,13 @@ public sealed class BruteForceExperimentTests
     {
         var facts = Facts(duringMs: 1) with { Guesses = 100, Statuses = new Dictionary<int, int> { [401] = 100 }, StoreMisses = 100 };
 
-        Assert.Equal(Verdict.Inconclusive, BruteForceExperiment.Judge(Info, facts).Single(v => v.Id == "H2").Verdict);
+        Assert.Equal(Verdict.Inconclusive, BruteForceExperiment.Judge(facts).Single(v => v.Id == "H2").Verdict);
     }
 
     [Fact]
     public void Judge_LatencyMoreThanDoubled_RefutesH3()
     {
-        Assert.Equal(Verdict.Refuted, BruteForceExperiment.Judge(Info, Facts(duringMs: 2.5)).Single(v => v.Id == "H3").Verdict);
+        Assert.Equal(Verdict.Refuted, BruteForceExperiment.Judge(Facts(duringMs: 2.5)).Single(v => v.Id == "H3").Verdict);
     }
 
     [Fact]
@@ -86,7 +84,7 @@ public sealed class BruteForceExperimentTests
     {
         var facts = Facts(duringMs: 1) with { During = [(200, 1), (429, 1)] };
 
-        Assert.Equal(Verdict.Refuted, BruteForceExperiment.Judge(Info, facts).Single(v => v.Id == "H3").Verdict);
+        Assert.Equal(Verdict.Refuted, BruteForceExperiment.Judge(facts).Single(v => v.Id == "H3").Verdict);
     }
 
     [Fact]
@@ -94,7 +92,7 @@ public sealed class BruteForceExperimentTests
     {
         var facts = Facts(duringMs: 1) with { During = [] };
 
-        Assert.Equal(Verdict.Inconclusive, BruteForceExperiment.Judge(Info, facts).Single(v => v.Id == "H3").Verdict);
+        Assert.Equal(Verdict.Inconclusive, BruteForceExperiment.Judge(facts).Single(v => v.Id == "H3").Verdict);
     }
 
     [Fact]

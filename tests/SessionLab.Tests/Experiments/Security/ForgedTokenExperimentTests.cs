@@ -7,12 +7,11 @@ namespace SessionLab.Tests.Experiments.Security;
 
 public sealed class ForgedTokenExperimentTests
 {
-    private static readonly ExperimentInfo Info = new ForgedTokenExperiment().Info;
 
     [Fact]
     public void Judge_AllRefusedWithExpectedErrors_ConfirmsAll()
     {
-        var verdicts = ForgedTokenExperiment.Judge(Info, Facts()).ToList();
+        var verdicts = ForgedTokenExperiment.Judge(Facts()).ToList();
 
         Assert.All(verdicts, v => Assert.Equal(Verdict.Confirmed, v.Verdict));
         Assert.Contains("none of the 3", verdicts[0].Evidence, StringComparison.Ordinal);
@@ -21,7 +20,7 @@ public sealed class ForgedTokenExperimentTests
     [Fact]
     public void Judge_AForgeryAccepted_RefutesH1AndH3()
     {
-        var verdicts = ForgedTokenExperiment.Judge(Info, Facts(algNone: Ok())).ToList();
+        var verdicts = ForgedTokenExperiment.Judge(Facts(algNone: Ok())).ToList();
 
         Assert.Equal(Verdict.Refuted, verdicts.Single(v => v.Id == "H1").Verdict);
         Assert.Contains("alg: none", verdicts.Single(v => v.Id == "H1").Evidence, StringComparison.Ordinal);
@@ -34,14 +33,14 @@ public sealed class ForgedTokenExperimentTests
     {
         foreach (var reply in new[] { Error(500, "internal error"), NoReply() })
         {
-            Assert.Equal(Verdict.Refuted, ForgedTokenExperiment.Judge(Info, Facts(huge: reply)).Single(v => v.Id == "H2").Verdict);
+            Assert.Equal(Verdict.Refuted, ForgedTokenExperiment.Judge(Facts(huge: reply)).Single(v => v.Id == "H2").Verdict);
         }
     }
 
     [Fact]
     public void Judge_RefusedWithAnotherError_RefutesOnlyH3()
     {
-        var verdicts = ForgedTokenExperiment.Judge(Info, Facts(algNone: Error(401, "token expired"))).ToList();
+        var verdicts = ForgedTokenExperiment.Judge(Facts(algNone: Error(401, "token expired"))).ToList();
 
         Assert.Equal(Verdict.Confirmed, verdicts.Single(v => v.Id == "H1").Verdict);
         Assert.Equal(Verdict.Refuted, verdicts.Single(v => v.Id == "H3").Verdict);
@@ -52,7 +51,7 @@ public sealed class ForgedTokenExperimentTests
     {
         var facts = Facts() with { Control = Error(401, "invalid signature") };
 
-        Assert.Equal(Verdict.Inconclusive, ForgedTokenExperiment.Judge(Info, facts).Single(v => v.Id == "H1").Verdict);
+        Assert.Equal(Verdict.Inconclusive, ForgedTokenExperiment.Judge(facts).Single(v => v.Id == "H1").Verdict);
     }
 
     [Fact]

@@ -7,13 +7,12 @@ namespace SessionLab.Tests.Experiments.Security;
 
 public sealed class GarbageInputExperimentTests
 {
-    private static readonly ExperimentInfo Info = new GarbageInputExperiment().Info;
     private static readonly Exchange BalancerRefusal = new(400, null, "<html>400 Request Header Or Cookie Too Large</html>", null, 1, null, null);
 
     [Fact]
     public void Judge_AllRefusedLegitServed_ConfirmsAll()
     {
-        var verdicts = GarbageInputExperiment.Judge(Info, Facts()).ToList();
+        var verdicts = GarbageInputExperiment.Judge(Facts()).ToList();
 
         Assert.All(verdicts, v => Assert.Equal(Verdict.Confirmed, v.Verdict));
         Assert.Contains("1 requests were refused by the load balancer", verdicts[1].Evidence, StringComparison.Ordinal);
@@ -24,7 +23,7 @@ public sealed class GarbageInputExperimentTests
     {
         foreach (var reply in new[] { Error(500, "internal error"), NoReply(), Ok() })
         {
-            Assert.Equal(Verdict.Refuted, GarbageInputExperiment.Judge(Info, Facts(garbage: reply)).Single(v => v.Id == "H1").Verdict);
+            Assert.Equal(Verdict.Refuted, GarbageInputExperiment.Judge(Facts(garbage: reply)).Single(v => v.Id == "H1").Verdict);
         }
     }
 
@@ -33,7 +32,7 @@ public sealed class GarbageInputExperimentTests
     {
         var facts = new GarbageFacts([new("redis", "CRLF", "400", Error(400, "bad username"), true, Ok())]);
 
-        Assert.Equal(Verdict.Refuted, GarbageInputExperiment.Judge(Info, facts).Single(v => v.Id == "H1").Verdict);
+        Assert.Equal(Verdict.Refuted, GarbageInputExperiment.Judge(facts).Single(v => v.Id == "H1").Verdict);
     }
 
     [Fact]
@@ -41,7 +40,7 @@ public sealed class GarbageInputExperimentTests
     {
         var facts = Facts(garbage: Reply(400, """{"server_id":"server-1"}"""));
 
-        Assert.Equal(Verdict.Refuted, GarbageInputExperiment.Judge(Info, facts).Single(v => v.Id == "H2").Verdict);
+        Assert.Equal(Verdict.Refuted, GarbageInputExperiment.Judge(facts).Single(v => v.Id == "H2").Verdict);
     }
 
     [Fact]
@@ -49,7 +48,7 @@ public sealed class GarbageInputExperimentTests
     {
         var facts = Facts(legit: Error(503, "session store unavailable"));
 
-        Assert.Equal(Verdict.Refuted, GarbageInputExperiment.Judge(Info, facts).Single(v => v.Id == "H3").Verdict);
+        Assert.Equal(Verdict.Refuted, GarbageInputExperiment.Judge(facts).Single(v => v.Id == "H3").Verdict);
     }
 
     private static GarbageFacts Facts(Exchange? garbage = null, Exchange? legit = null) => new(

@@ -1,4 +1,3 @@
-using SessionLab.Experiments.Framework;
 using SessionLab.Experiments.Security;
 using SessionLab.Reporting.Model;
 using SessionLab.Topology;
@@ -8,12 +7,11 @@ namespace SessionLab.Tests.Experiments.Security;
 
 public sealed class ProductionPostureExperimentTests
 {
-    private static readonly ExperimentInfo Info = new ProductionPostureExperiment().Info;
 
     [Fact]
     public void Judge_AllAsASafeDeploymentBehaves_ConfirmsAll()
     {
-        var verdicts = ProductionPostureExperiment.Judge(Info, Facts()).ToList();
+        var verdicts = ProductionPostureExperiment.Judge(Facts()).ToList();
 
         Assert.Equal(["H1", "H2", "H3", "H4", "H5"], verdicts.Select(v => v.Id));
         Assert.All(verdicts, v => Assert.Equal(Verdict.Confirmed, v.Verdict));
@@ -24,7 +22,7 @@ public sealed class ProductionPostureExperimentTests
     {
         var facts = Facts() with { Anonymous = [("jwt", "POST /login-short", Ok()), ("jwt", "GET /profile", Error(401, "missing token"))] };
 
-        var h1 = ProductionPostureExperiment.Judge(Info, facts).Single(v => v.Id == "H1");
+        var h1 = ProductionPostureExperiment.Judge(facts).Single(v => v.Id == "H1");
 
         Assert.Equal(Verdict.Refuted, h1.Verdict);
         Assert.Contains("Granted: jwt POST /login-short", h1.Evidence, StringComparison.Ordinal);
@@ -40,7 +38,7 @@ public sealed class ProductionPostureExperimentTests
             Spread = [.. Enumerable.Repeat(Error(401, "invalid username or password"), 30)],
         };
 
-        var verdicts = ProductionPostureExperiment.Judge(Info, facts).ToList();
+        var verdicts = ProductionPostureExperiment.Judge(facts).ToList();
 
         Assert.Equal(Verdict.Refuted, verdicts.Single(v => v.Id == "H2").Verdict);
         Assert.Equal(Verdict.Refuted, verdicts.Single(v => v.Id == "H3").Verdict);
@@ -51,7 +49,7 @@ public sealed class ProductionPostureExperimentTests
     {
         var facts = Facts() with { RealUserMeanwhile = Error(429, "too many failed logins; try again later") };
 
-        Assert.Equal(Verdict.Refuted, ProductionPostureExperiment.Judge(Info, facts).Single(v => v.Id == "H2").Verdict);
+        Assert.Equal(Verdict.Refuted, ProductionPostureExperiment.Judge(facts).Single(v => v.Id == "H2").Verdict);
     }
 
     [Fact]
@@ -59,7 +57,7 @@ public sealed class ProductionPostureExperimentTests
     {
         var facts = Facts() with { Guesses = [.. Enumerable.Repeat(Error(401, "invalid username or password"), 5)] };
 
-        Assert.Equal(Verdict.Inconclusive, ProductionPostureExperiment.Judge(Info, facts).Single(v => v.Id == "H2").Verdict);
+        Assert.Equal(Verdict.Inconclusive, ProductionPostureExperiment.Judge(facts).Single(v => v.Id == "H2").Verdict);
     }
 
     [Fact]
@@ -67,7 +65,7 @@ public sealed class ProductionPostureExperimentTests
     {
         var facts = Facts() with { Spread = [.. Enumerable.Repeat(Error(401, "invalid username or password"), 60), Error(429, "too many failed logins; try again later")] };
 
-        Assert.Equal(Verdict.Refuted, ProductionPostureExperiment.Judge(Info, facts).Single(v => v.Id == "H3").Verdict);
+        Assert.Equal(Verdict.Refuted, ProductionPostureExperiment.Judge(facts).Single(v => v.Id == "H3").Verdict);
     }
 
     [Fact]
@@ -75,7 +73,7 @@ public sealed class ProductionPostureExperimentTests
     {
         var facts = Facts() with { OwnDeviceAfterSpread = Error(429, "too many failed logins; try again later") };
 
-        Assert.Equal(Verdict.Refuted, ProductionPostureExperiment.Judge(Info, facts).Single(v => v.Id == "H3").Verdict);
+        Assert.Equal(Verdict.Refuted, ProductionPostureExperiment.Judge(facts).Single(v => v.Id == "H3").Verdict);
     }
 
     [Fact]
@@ -83,7 +81,7 @@ public sealed class ProductionPostureExperimentTests
     {
         var facts = Facts() with { Forgery = new ForgeryFacts(Ok(), true, Ok(), true, Error(401, "session not found")) };
 
-        Assert.Equal(Verdict.Refuted, ProductionPostureExperiment.Judge(Info, facts).Single(v => v.Id == "H4").Verdict);
+        Assert.Equal(Verdict.Refuted, ProductionPostureExperiment.Judge(facts).Single(v => v.Id == "H4").Verdict);
     }
 
     [Fact]
@@ -91,7 +89,7 @@ public sealed class ProductionPostureExperimentTests
     {
         var facts = Facts() with { Forgery = new ForgeryFacts(Ok(), false, Ok(), false, Error(401, "session not found")) };
 
-        Assert.Equal(Verdict.Inconclusive, ProductionPostureExperiment.Judge(Info, facts).Single(v => v.Id == "H4").Verdict);
+        Assert.Equal(Verdict.Inconclusive, ProductionPostureExperiment.Judge(facts).Single(v => v.Id == "H4").Verdict);
     }
 
     [Fact]
@@ -99,7 +97,7 @@ public sealed class ProductionPostureExperimentTests
     {
         var facts = Facts() with { Logs = new LogScan(3, 120, ["the JWT key"], [new("backends/jwt-server-2.log", 7, "the JWT key")]) };
 
-        var h5 = ProductionPostureExperiment.Judge(Info, facts).Single(v => v.Id == "H5");
+        var h5 = ProductionPostureExperiment.Judge(facts).Single(v => v.Id == "H5");
 
         Assert.Equal(Verdict.Refuted, h5.Verdict);
         Assert.Contains("the JWT key in backends/jwt-server-2.log line 7", h5.Evidence, StringComparison.Ordinal);

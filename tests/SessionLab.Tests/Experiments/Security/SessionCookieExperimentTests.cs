@@ -9,12 +9,11 @@ public sealed class SessionCookieExperimentTests
 {
     private const string LoginCookie = "session_id=AAAAAAAAAAAAAAAAAAAAAw; path=/; samesite=lax; httponly";
     private const string LogoutCookie = "session_id=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/; samesite=lax; httponly";
-    private static readonly ExperimentInfo Info = new SessionCookieExperiment().Info;
 
     [Fact]
     public void Judge_ProtectedCookieNoFixationLogoutFinal_ConfirmsAll()
     {
-        var verdicts = SessionCookieExperiment.Judge(Info, Facts()).ToList();
+        var verdicts = SessionCookieExperiment.Judge(Facts()).ToList();
 
         Assert.All(verdicts, v => Assert.Equal(Verdict.Confirmed, v.Verdict));
         Assert.Contains("Secure not set (plain HTTP lab)", verdicts[0].Evidence, StringComparison.Ordinal);
@@ -25,7 +24,7 @@ public sealed class SessionCookieExperimentTests
     {
         var facts = Facts(loginCookie: "session_id=AAAAAAAAAAAAAAAAAAAAAw; path=/; samesite=lax");
 
-        Assert.Equal(Verdict.Refuted, SessionCookieExperiment.Judge(Info, facts).Single(v => v.Id == "H1").Verdict);
+        Assert.Equal(Verdict.Refuted, SessionCookieExperiment.Judge(facts).Single(v => v.Id == "H1").Verdict);
     }
 
     [Fact]
@@ -33,7 +32,7 @@ public sealed class SessionCookieExperimentTests
     {
         var facts = Facts(issued: "chosen-id-chosen-id-ab", plantedAfter: Ok());
 
-        Assert.Equal(Verdict.Refuted, SessionCookieExperiment.Judge(Info, facts).Single(v => v.Id == "H2").Verdict);
+        Assert.Equal(Verdict.Refuted, SessionCookieExperiment.Judge(facts).Single(v => v.Id == "H2").Verdict);
     }
 
     [Fact]
@@ -41,7 +40,7 @@ public sealed class SessionCookieExperimentTests
     {
         var facts = Facts(replay: Ok());
 
-        Assert.Equal(Verdict.Refuted, SessionCookieExperiment.Judge(Info, facts).Single(v => v.Id == "H3").Verdict);
+        Assert.Equal(Verdict.Refuted, SessionCookieExperiment.Judge(facts).Single(v => v.Id == "H3").Verdict);
     }
 
     [Fact]
@@ -49,7 +48,7 @@ public sealed class SessionCookieExperimentTests
     {
         var facts = Facts(logoutCookie: LoginCookie);
 
-        Assert.Equal(Verdict.Refuted, SessionCookieExperiment.Judge(Info, facts).Single(v => v.Id == "H3").Verdict);
+        Assert.Equal(Verdict.Refuted, SessionCookieExperiment.Judge(facts).Single(v => v.Id == "H3").Verdict);
     }
 
     [Fact]
@@ -57,7 +56,7 @@ public sealed class SessionCookieExperimentTests
     {
         var facts = Facts() with { Jwt = new(Ok(), Ok(), Ok(), Ok()) };
 
-        Assert.Equal(Verdict.Refuted, SessionCookieExperiment.Judge(Info, facts).Single(v => v.Id == "H4").Verdict);
+        Assert.Equal(Verdict.Refuted, SessionCookieExperiment.Judge(facts).Single(v => v.Id == "H4").Verdict);
     }
 
     [Fact]

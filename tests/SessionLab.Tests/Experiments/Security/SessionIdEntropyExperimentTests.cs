@@ -1,6 +1,5 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
-using SessionLab.Experiments.Framework;
 using SessionLab.Experiments.Security;
 using SessionLab.Reporting.Model;
 
@@ -8,14 +7,13 @@ namespace SessionLab.Tests.Experiments.Security;
 
 public sealed class SessionIdEntropyExperimentTests
 {
-    private static readonly ExperimentInfo Info = new SessionIdEntropyExperiment().Info;
 
     [Fact]
     public void Judge_RandomIds_ConfirmsAll()
     {
         var facts = new SessionIdFacts(1000, 0, RandomIds(1000));
 
-        var verdicts = SessionIdEntropyExperiment.Judge(Info, facts).ToList();
+        var verdicts = SessionIdEntropyExperiment.Judge(facts).ToList();
 
         Assert.All(verdicts, v => Assert.Equal(Verdict.Confirmed, v.Verdict));
         Assert.Equal(256, facts.Statistics.EstimatedBits, 1); // 128 random bits and a 128-bit tag look alike from outside
@@ -30,7 +28,7 @@ public sealed class SessionIdEntropyExperimentTests
         var ids = RandomIds(999);
         ids.Add(ids[0]);
 
-        Assert.Equal(Verdict.Refuted, SessionIdEntropyExperiment.Judge(Info, new(1000, 0, ids)).Single(v => v.Id == "H3").Verdict);
+        Assert.Equal(Verdict.Refuted, SessionIdEntropyExperiment.Judge(new(1000, 0, ids)).Single(v => v.Id == "H3").Verdict);
     }
 
     [Fact]
@@ -46,7 +44,7 @@ public sealed class SessionIdEntropyExperimentTests
             return Base64Url.EncodeToString(bytes);
         }).ToList();
 
-        var verdicts = SessionIdEntropyExperiment.Judge(Info, new(1000, 0, ids)).ToList();
+        var verdicts = SessionIdEntropyExperiment.Judge(new(1000, 0, ids)).ToList();
 
         Assert.Equal(Verdict.Confirmed, verdicts.Single(v => v.Id == "H1").Verdict);
         Assert.Equal(Verdict.Refuted, verdicts.Single(v => v.Id == "H2").Verdict);
@@ -59,7 +57,7 @@ public sealed class SessionIdEntropyExperimentTests
     {
         var ids = Enumerable.Range(0, 1000).Select(_ => Convert.ToHexString(RandomNumberGenerator.GetBytes(8))).ToList();
 
-        var verdicts = SessionIdEntropyExperiment.Judge(Info, new(1000, 0, ids)).ToList();
+        var verdicts = SessionIdEntropyExperiment.Judge(new(1000, 0, ids)).ToList();
 
         Assert.Equal(Verdict.Refuted, verdicts.Single(v => v.Id == "H1").Verdict);
         Assert.Equal(Verdict.Refuted, verdicts.Single(v => v.Id == "H2").Verdict);
@@ -68,7 +66,7 @@ public sealed class SessionIdEntropyExperimentTests
     [Fact]
     public void Judge_NoIds_AllInconclusive()
     {
-        Assert.All(SessionIdEntropyExperiment.Judge(Info, new(1000, 1000, [])), v => Assert.Equal(Verdict.Inconclusive, v.Verdict));
+        Assert.All(SessionIdEntropyExperiment.Judge(new(1000, 1000, [])), v => Assert.Equal(Verdict.Inconclusive, v.Verdict));
     }
 
     [Fact]

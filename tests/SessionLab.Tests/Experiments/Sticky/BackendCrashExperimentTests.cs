@@ -18,7 +18,7 @@ public sealed class BackendCrashExperimentTests
             Kept("user5", "server-3"),
         ]);
 
-        var verdicts = BackendCrashExperiment.Judge(Experiment.Info, facts).ToList();
+        var verdicts = BackendCrashExperiment.Judge(facts).ToList();
 
         Assert.Equal(["H1", "H2", "H3"], verdicts.Select(v => v.Id));
         Assert.All(verdicts, v => Assert.Equal(Verdict.Confirmed, v.Verdict));
@@ -35,7 +35,7 @@ public sealed class BackendCrashExperimentTests
             Lost("user3", "server-2", 401, "401 session not found", "session not found", "server-3"),
         ]);
 
-        var verdicts = BackendCrashExperiment.Judge(Experiment.Info, facts).ToList();
+        var verdicts = BackendCrashExperiment.Judge(facts).ToList();
 
         Assert.Equal(Verdict.Inconclusive, verdicts[0].Verdict);
         Assert.Equal(Verdict.Refuted, verdicts[1].Verdict);
@@ -48,13 +48,13 @@ public sealed class BackendCrashExperimentTests
     {
         var facts = new CrashFacts("server-2", [Lost("user1", "server-2", 200, "200", null, "server-1"), Kept("user2", "server-3")]);
 
-        Assert.Equal(Verdict.Refuted, BackendCrashExperiment.Judge(Experiment.Info, facts).First().Verdict);
+        Assert.Equal(Verdict.Refuted, BackendCrashExperiment.Judge(facts).First().Verdict);
     }
 
     [Fact]
     public void Judge_NothingKilled_AllInconclusive()
     {
-        Assert.All(BackendCrashExperiment.Judge(Experiment.Info, new CrashFacts(null, [])), v => Assert.Equal(Verdict.Inconclusive, v.Verdict));
+        Assert.All(BackendCrashExperiment.Judge(new CrashFacts(null, [])), v => Assert.Equal(Verdict.Inconclusive, v.Verdict));
     }
 
     private static CrashUser Kept(string user, string backend) => new(user, "127.10.1.1", backend, 200, "200", null, backend, 1.5, null, null);

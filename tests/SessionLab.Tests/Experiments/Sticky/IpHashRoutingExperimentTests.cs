@@ -5,7 +5,6 @@ namespace SessionLab.Tests.Experiments.Sticky;
 
 public sealed class IpHashRoutingExperimentTests
 {
-    private static readonly SessionLab.Experiments.Framework.ExperimentInfo Info = new IpHashRoutingExperiment().Info;
 
     [Fact]
     public void Judge_StableSpreadAndMoving_ConfirmsAll()
@@ -16,7 +15,7 @@ public sealed class IpHashRoutingExperimentTests
             Clients(("127.9.9.1", "server-3"), ("127.9.9.2", "server-3")),
             [Move(sameSubnet: true, "server-1", "server-1"), Move(sameSubnet: false, "server-1", "server-3")]);
 
-        var verdicts = IpHashRoutingExperiment.Judge(Info, facts).ToList();
+        var verdicts = IpHashRoutingExperiment.Judge(facts).ToList();
 
         Assert.All(verdicts, v => Assert.Equal(Verdict.Confirmed, v.Verdict));
         Assert.Contains("0 switches", verdicts[0].Evidence, StringComparison.Ordinal);
@@ -28,7 +27,7 @@ public sealed class IpHashRoutingExperimentTests
         var sequence = Repeat("server-1", 10).Concat(Repeat("server-2", 10)).ToList();
         var facts = new RoutingFacts(sequence, Clients(("a", "server-1")), Clients(("b", "server-1")), []);
 
-        var h1 = IpHashRoutingExperiment.Judge(Info, facts).First();
+        var h1 = IpHashRoutingExperiment.Judge(facts).First();
 
         Assert.Equal(Verdict.Refuted, h1.Verdict);
         Assert.Contains("1 switches", h1.Evidence, StringComparison.Ordinal);
@@ -39,7 +38,7 @@ public sealed class IpHashRoutingExperimentTests
     {
         var facts = new RoutingFacts(Repeat("server-1", 3), Clients(("a", "server-1"), ("b", "server-1")), Clients(("c", "server-1")), []);
 
-        Assert.Equal(Verdict.Refuted, IpHashRoutingExperiment.Judge(Info, facts).Single(v => v.Id == "H2").Verdict);
+        Assert.Equal(Verdict.Refuted, IpHashRoutingExperiment.Judge(facts).Single(v => v.Id == "H2").Verdict);
     }
 
     [Fact]
@@ -48,8 +47,8 @@ public sealed class IpHashRoutingExperimentTests
         var stayed = new RoutingFacts(Repeat("server-1", 3), Clients(("a", "server-1")), Clients(("b", "server-1")), [Move(sameSubnet: false, "server-1", "server-1")]);
         var none = stayed with { Moves = [Move(sameSubnet: true, "server-1", "server-1")] };
 
-        Assert.Equal(Verdict.Refuted, IpHashRoutingExperiment.Judge(Info, stayed).Single(v => v.Id == "H3").Verdict);
-        Assert.Equal(Verdict.Inconclusive, IpHashRoutingExperiment.Judge(Info, none).Single(v => v.Id == "H3").Verdict);
+        Assert.Equal(Verdict.Refuted, IpHashRoutingExperiment.Judge(stayed).Single(v => v.Id == "H3").Verdict);
+        Assert.Equal(Verdict.Inconclusive, IpHashRoutingExperiment.Judge(none).Single(v => v.Id == "H3").Verdict);
     }
 
     [Fact]
@@ -57,7 +56,7 @@ public sealed class IpHashRoutingExperimentTests
     {
         var facts = new RoutingFacts(["server-1", "(no answer)"], Clients(("a", "server-1")), Clients(("b", "server-1")), []);
 
-        Assert.Equal(Verdict.Inconclusive, IpHashRoutingExperiment.Judge(Info, facts).First().Verdict);
+        Assert.Equal(Verdict.Inconclusive, IpHashRoutingExperiment.Judge(facts).First().Verdict);
     }
 
     private static List<string> Repeat(string server, int count) => [.. Enumerable.Repeat(server, count)];

@@ -15,7 +15,7 @@ public sealed class SessionIsolationExperimentTests
             new BackendIsolation("server-2", 8082, 200, "200", null, "alice", true, 1),
             new BackendIsolation("server-3", 8083, 401, "401 session not found", "session not found", null, false, 2));
 
-        var verdicts = SessionIsolationExperiment.Judge(Experiment.Info, facts).ToList();
+        var verdicts = SessionIsolationExperiment.Judge(facts).ToList();
 
         Assert.Equal(["H1", "H2", "H3"], verdicts.Select(v => v.Id));
         Assert.All(verdicts, v => Assert.Equal(Verdict.Confirmed, v.Verdict));
@@ -32,7 +32,7 @@ public sealed class SessionIsolationExperimentTests
             new BackendIsolation("server-2", 8082, 200, "200", null, "alice", true, 1),
             new BackendIsolation("server-3", 8083, 200, "200", null, "alice", true, 1));
 
-        var verdicts = SessionIsolationExperiment.Judge(Experiment.Info, facts).ToList();
+        var verdicts = SessionIsolationExperiment.Judge(facts).ToList();
 
         Assert.All(verdicts, v => Assert.Equal(Verdict.Refuted, v.Verdict));
         Assert.Contains("3 of 3 backends accepted", verdicts[0].Evidence, StringComparison.Ordinal);
@@ -46,7 +46,7 @@ public sealed class SessionIsolationExperimentTests
             new BackendIsolation("server-2", 8082, 200, "200", null, "alice", true, 1),
             new BackendIsolation("server-3", 8083, 401, "401 session not found", "session not found", null, false, 0));
 
-        var verdicts = SessionIsolationExperiment.Judge(Experiment.Info, facts).ToList();
+        var verdicts = SessionIsolationExperiment.Judge(facts).ToList();
 
         Assert.Equal(Verdict.Confirmed, verdicts[0].Verdict);
         Assert.Equal(Verdict.Inconclusive, verdicts[1].Verdict);
@@ -58,7 +58,7 @@ public sealed class SessionIsolationExperimentTests
     {
         var facts = new IsolationFacts("alice", null, null, 0, null, []);
 
-        Assert.All(SessionIsolationExperiment.Judge(Experiment.Info, facts), v => Assert.Equal(Verdict.Inconclusive, v.Verdict));
+        Assert.All(SessionIsolationExperiment.Judge(facts), v => Assert.Equal(Verdict.Inconclusive, v.Verdict));
     }
 
     private static IsolationFacts Facts(params BackendIsolation[] backends) => new("alice", "abc", "server-2", 200, "server-2", backends);
