@@ -53,5 +53,46 @@ internal static class FeatureEvidenceCatalog
         // accepts revoked tokens (6.5 H3): Redis is on every request's path. Without 6.5: 3.3 H1 shows the blacklist lives in Redis.
         new(Feature.ExternalDependency, Schemes.JwtRevocation, "6.5", "H1", HoldsIfConfirmed: true, "Redis on every request: refused while it is down (fail closed)", "none"),
         new(Feature.ExternalDependency, Schemes.JwtRevocation, "3.3", "H1", HoldsIfConfirmed: true, "Redis (the blacklist)", "none", Inferred: true),
+
+        // The rows below come from groups 5–6. Sticky keeps no store (1.2 H3), so a store's outage, restart or slowness
+        // cannot reach it; stateless JWT reads no store either (3.1 H1, and 6.2 H3 / 6.7 H4 head-on).
+        new(Feature.StoreOutage, Schemes.Sticky, "1.2", "H3", HoldsIfConfirmed: true, "unaffected (no store)", "affected", Inferred: true),
+        new(Feature.StoreOutage, Schemes.Redis, "6.2", "H1", HoldsIfConfirmed: true, "refused at once (503)", "slow or unclear failures"),
+        new(Feature.StoreOutage, Schemes.Redis, "2.3", "H1", HoldsIfConfirmed: true, "refused at once, with a clear error", "slow or unclear failures", Inferred: true),
+        new(Feature.StoreOutage, Schemes.Jwt, "6.2", "H3", HoldsIfConfirmed: true, "unaffected", "errors during the outage"),
+        // 6.5 H1 is the fail-closed policy the lab's backends default to; fail open is the 6.5 H3 trade (revoked tokens accepted).
+        new(Feature.StoreOutage, Schemes.JwtRevocation, "6.5", "H1", HoldsIfConfirmed: true, "refused at once (503, fail closed)", "slow failures, or revoked tokens accepted"),
+
+        new(Feature.SurvivesStoreRestart, Schemes.Sticky, "1.2", "H3", HoldsIfConfirmed: true, "yes (no store)", "no", Inferred: true),
+        new(Feature.SurvivesStoreRestart, Schemes.Redis, "6.6", "H1", HoldsIfConfirmed: true, "with AOF only", "no, even with AOF"),
+        new(Feature.SurvivesStoreRestart, Schemes.Redis, "2.3", "H2", HoldsIfConfirmed: false, "yes", "no (without persistence)", Inferred: true),
+        new(Feature.SurvivesStoreRestart, Schemes.Jwt, "3.1", "H1", HoldsIfConfirmed: true, "yes (nothing stored)", "no", Inferred: true),
+        new(Feature.SurvivesStoreRestart, Schemes.JwtRevocation, "3.1", "H1", HoldsIfConfirmed: true, "yes (the token carries the session)", "no", Inferred: true),
+
+        // A logged-out sticky or redis session is deleted, so a restart has nothing to bring back (5.2 H3 shows the
+        // replayed cookie refused); stateless JWT has no logout to survive. 6.6 H4 restarts the store under a revocation.
+        new(Feature.LogoutSurvivesStoreRestart, Schemes.Sticky, "5.2", "H3", HoldsIfConfirmed: true, "yes (the session is deleted)", "no", Inferred: true),
+        new(Feature.LogoutSurvivesStoreRestart, Schemes.Redis, "5.2", "H3", HoldsIfConfirmed: true, "yes (the session is deleted)", "no", Inferred: true),
+        new(Feature.LogoutSurvivesStoreRestart, Schemes.Jwt, "3.1", "H1", HoldsIfConfirmed: false, "yes", "no logout to survive", Inferred: true),
+        new(Feature.LogoutSurvivesStoreRestart, Schemes.JwtRevocation, "6.6", "H4", HoldsIfConfirmed: true, "with AOF only: without persistence revoked tokens work again", "no", OnlyConfirmationDecides: true),
+
+        // 6.3 H1 restarts sticky, redis and JWT backends behind the balancer; the revocation variant runs on the same JWT backends.
+        new(Feature.GracefulDeploy, Schemes.Sticky, "6.3", "H1", HoldsIfConfirmed: true, "yes, taken out of rotation first (its users' sessions still end)", "no: 5xx reach users"),
+        new(Feature.GracefulDeploy, Schemes.Redis, "6.3", "H1", HoldsIfConfirmed: true, "yes, taken out of rotation first", "no: 5xx reach users"),
+        new(Feature.GracefulDeploy, Schemes.Jwt, "6.3", "H1", HoldsIfConfirmed: true, "yes, taken out of rotation first", "no: 5xx reach users"),
+        new(Feature.GracefulDeploy, Schemes.JwtRevocation, "6.3", "H1", HoldsIfConfirmed: true, "yes, taken out of rotation first", "no: 5xx reach users", Inferred: true),
+
+        // 5.5 guesses redis session ids head-on; sticky issues the same signed ids (5.1), so its row is inferred from 5.5.
+        new(Feature.GuessResistance, Schemes.Sticky, "5.5", "H1", HoldsIfConfirmed: true, "yes (signed 128-bit ids, throttled)", "no: a guess was accepted", Inferred: true),
+        new(Feature.GuessResistance, Schemes.Redis, "5.5", "H1", HoldsIfConfirmed: true, "yes (signed 128-bit ids, throttled)", "no: a guess was accepted"),
+        new(Feature.GuessResistance, Schemes.Jwt, "5.3", "H1", HoldsIfConfirmed: true, "yes (HS256 pinned)", "no: a forged token was accepted"),
+        new(Feature.GuessResistance, Schemes.JwtRevocation, "5.3", "H1", HoldsIfConfirmed: true, "yes (HS256 pinned)", "no: a forged token was accepted"),
+
+        // 6.7 H1 predicts one store round trip per request for both stateful schemes: confirmed means they are slowed by
+        // it; refuted says only that the rise was not that amount.
+        new(Feature.UnaffectedBySlowStore, Schemes.Sticky, "1.2", "H3", HoldsIfConfirmed: true, "yes (no store)", "no", Inferred: true),
+        new(Feature.UnaffectedBySlowStore, Schemes.Redis, "6.7", "H1", HoldsIfConfirmed: false, "yes", "no: + one store round trip per request", OnlyConfirmationDecides: true),
+        new(Feature.UnaffectedBySlowStore, Schemes.Jwt, "6.7", "H4", HoldsIfConfirmed: true, "yes", "no: slowed although it reads no store"),
+        new(Feature.UnaffectedBySlowStore, Schemes.JwtRevocation, "6.7", "H1", HoldsIfConfirmed: false, "yes", "no: + one store round trip per request", OnlyConfirmationDecides: true),
     ];
 }

@@ -50,6 +50,11 @@ internal sealed class FeatureTable
             return new FeatureCell(evidence.Feature, evidence.Scheme, null, $"{Anchors.Link("inconclusive", link)} ({tag})", evidence);
         }
 
+        if (verdict.Verdict == Verdict.Refuted && evidence.OnlyConfirmationDecides)
+        {
+            return new FeatureCell(evidence.Feature, evidence.Scheme, null, $"{Anchors.Link("not as predicted", link)} ({tag})", evidence);
+        }
+
         var holds = verdict.Verdict == Verdict.Confirmed ? evidence.HoldsIfConfirmed : !evidence.HoldsIfConfirmed;
         var text = Anchors.Link(holds ? evidence.YesText : evidence.NoText, link);
         var suffix = evidence.Inferred ? $" (inferred from {tag})" : $" ({tag})";
