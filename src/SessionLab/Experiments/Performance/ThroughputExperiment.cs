@@ -198,6 +198,11 @@ internal sealed class ThroughputExperiment : Experiment<ThroughputExperiment, Th
         }
 
         var top = roles.MaxBy(r => r.Value).Key;
+        if (top == ThroughputFacts.ElsewhereRole)
+        {
+            return H2.Inconclusive($"The machine was busy with work outside the lab, so what limits the scheme cannot be told from this run: {where}.");
+        }
+
         return store < StoreSaturatedPercent / 2 && saturated * 2 > samples.Count
             ? H2.Refuted($"Redis was far from its limit: {where}, most by the {top}: the figure is limited by that CPU, not by Redis.")
             : H2.Inconclusive($"Neither the store nor the machine's CPU clearly ran out: {where}.");
@@ -217,6 +222,11 @@ internal sealed class ThroughputExperiment : Experiment<ThroughputExperiment, Th
         var share = costs.VerifyJwtMicros.Value / perRequest.Value;
         var where = string.Create(CultureInfo.InvariantCulture, $"one HS256 verification costs {EstimateText.Of(costs.VerifyJwtMicros, "0.0")} µs; the JWT backends spent {EstimateText.Of(perRequest, "0")} µs of CPU per request under load, so verification is {share:P0} of it; {ThroughputFacts.DescribeRoles(roles)}; the machine was saturated in {saturated} of {samples.Count} rounds");
         var cpuBound = saturated * 2 > samples.Count;
+        if (top == ThroughputFacts.ElsewhereRole)
+        {
+            return H3.Inconclusive($"The machine was busy with work outside the lab, so what limits the scheme cannot be told from this run: {where}.");
+        }
+
         if (cpuBound && top == ThroughputFacts.BackendRole && share >= 0.5)
         {
             return H3.Confirmed($"The CPU ran out, mostly in the JWT backends, and signature checks are most of their work: {where}.");
@@ -410,9 +420,20 @@ internal sealed record ThroughputFacts(
         : process.Contains("/server-", StringComparison.Ordinal) ? BackendRole
         : process;
 
+    /// <summary>What the machine spent outside the lab's processes, as a role of its own: on a shared machine it can be most.</summary>
+    public const string ElsewhereRole = "other processes on the machine";
+
     /// <summary>Median CPU per role over the rounds, in percent of one core (a role's processes summed).</summary>
-    public static IReadOnlyDictionary<string, double> CpuByRole(IReadOnlyList<CpuSample> samples) =>
-        MedianCpu(samples).GroupBy(p => Role(p.Process), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(p => p.Median), StringComparer.Ordinal);
+    public static IReadOnlyDictionary<string, double> CpuByRole(IReadOnlyList<CpuSample> samples)
+    {
+        var roles = MedianCpu(samples).GroupBy(p => Role(p.Process), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(p => p.Median), StringComparer.Ordinal);
+        if (samples.Select(s => s.Elsewhere).OfType<double>().ToList() is { Count: > 0 } elsewhere && Estimate.Median(elsewhere) >= 1)
+        {
+            roles[ElsewhereRole] = Estimate.Median(elsewhere);
+        }
+
+        return roles;
+    }
 
     /// <summary>"backends 121 %, load balancer 40 %, lab process 27 %, store 7 %".</summary>
     public static string DescribeRoles(IReadOnlyDictionary<string, double> roles) =>
@@ -467,6 +488,12 @@ internal sealed record ThroughputFacts(
                 var top = limits.GroupBy(l => l, StringComparer.Ordinal).MaxBy(g => g.Count())!.Key;
                 yield return $"{target}: the machine's CPU was saturated (≥ {CpuSample.SaturatedPercent:0} % of all cores) in {limits.Count} of {samples.Count} rounds, most used by the {top}: the figure is limited by CPU{(top == CpuMeter.LabProcess ? ", largely the lab's own (load generator and, when embedded, the balancer), not the scheme" : string.Empty)}.";
             }
+        }
+
+        var outside = Cpu.Values.SelectMany(samples => samples).Select(s => s.Elsewhere).OfType<double>().ToList();
+        if (outside.Count > 0 && Estimate.Median(outside) >= 50)
+        {
+            yield return $"Processes outside the lab used {Estimate.Median(outside):0} % of one core (median over every round): the machine was shared, so every figure here is lower and noisier than on a quiet machine.";
         }
 
         if (GeneratorToWrk is { HasInterval: true } g && g.High < 0.9)

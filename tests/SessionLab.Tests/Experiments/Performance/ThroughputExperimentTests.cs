@@ -44,6 +44,22 @@ public sealed class ThroughputExperimentTests
     }
 
     [Fact]
+    public void Judge_MachineBusyWithOtherWork_LeavesBothLimitsInconclusive()
+    {
+        // 2 cores at 100 %: 200 % of one core, of which the lab's processes used 40 %.
+        var round = Sample(100, ("store", 1), ("redis/server-1", 9), ("jwt/server-1", 10), (CpuMeter.LabProcess, 20)) with { Cores = 2 };
+        var facts = WithCpu(Facts((TargetNames.Redis, [1200, 1100, 1300]), (TargetNames.Jwt, [1000, 1000, 1000])), TargetNames.Redis, round, round, round) with { Costs = Costs(verify: 8) };
+        facts = facts with { Cpu = new Dictionary<string, IReadOnlyList<CpuSample>>(facts.Cpu) { [TargetNames.Jwt] = [round, round, round] } };
+
+        var verdicts = ThroughputExperiment.Judge(facts).ToDictionary(v => v.Id);
+
+        Assert.Equal(Verdict.Inconclusive, verdicts["H2"].Verdict);
+        Assert.Equal(Verdict.Inconclusive, verdicts["H3"].Verdict);
+        Assert.Contains("other processes on the machine 160 %", verdicts["H2"].Evidence, StringComparison.Ordinal);
+        Assert.Contains(facts.Anomalies(), a => a.StartsWith("Processes outside the lab used 160 %", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Judge_RedisAtAFullCore_ConfirmsTheRedisLimit()
     {
         var round = Sample(100, ("store", 96), ("redis/server-1", 30), ("redis/server-2", 30), (CpuMeter.LabProcess, 40));
