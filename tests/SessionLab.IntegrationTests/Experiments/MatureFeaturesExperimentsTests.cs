@@ -1,0 +1,46 @@
+using SessionLab.Experiments.RedisSessions;
+using SessionLab.IntegrationTests.Support;
+using SessionLab.Reporting.Model;
+
+namespace SessionLab.IntegrationTests.Experiments;
+
+/// <summary>
+/// The experiments of what mature session managers have (log out everywhere, absolute lifetime, refresh-token rotation,
+/// cookie affinity) in quick mode against one real topology (YARP + Garnet): assertions on what was observed and
+/// tabled, never on verdicts, which are the experiments' findings.
+/// </summary>
+public sealed class MatureFeaturesExperimentsTests(ExperimentLab lab) : IClassFixture<ExperimentLab>
+{
+    [Fact]
+    public async Task LogoutEverywhere_RedisDevicesAllRefused_StaleIdsLeaveTheIndex_StickyOnlyTheCallersBackend()
+    {
+        var result = await lab.RunAsync(new LogoutEverywhereExperiment());
+
+        var devices = Rows(result, 0);
+        var redis = devices.Where(r => r["scheme"] == "redis").ToList();
+        Assert.Equal(3, redis.Count);
+        Assert.All(redis, r => Assert.Equal(("401 session not found", "gone"), (r["GET /profile after /logout-all"], r["session key in Redis"])));
+
+        var sticky = devices.Where(r => r["scheme"] == "sticky").ToList();
+        Assert.Equal(3, sticky.Select(r => r["logged in on"]).Distinct().Count());
+        Assert.Equal("401 session not found", sticky.Single(r => r["device"].Contains("called", StringComparison.Ordinal))["GET /profile after /logout-all"]);
+
+        var replies = Rows(result, 1).ToDictionary(r => r["scheme"]);
+        Assert.Equal(("3", "all backends", "gone"), (replies["redis"]["sessions_ended"], replies["redis"]["scope"], replies["redis"]["user index in Redis after"]));
+        Assert.Equal(("1", "this backend"), (replies["sticky"]["sessions_ended"], replies["sticky"]["scope"]));
+
+        var stale = Rows(result, 2).ToDictionary(r => r["measure"], r => r["value"]);
+        var fresh = stale["fresh session"];
+        Assert.Equal($"1: {fresh}", stale["GET /sessions lists"]);
+        Assert.Equal($"1: {fresh}", stale["index members after that read"]);
+        Assert.Equal(3, result.Verdicts.Count);
+    }
+
+    /// <summary>The rows of one table as column → cell, so assertions read by column name.</summary>
+    private static List<Dictionary<string, string>> Rows(ExperimentResult result, int table)
+    {
+        Assert.Equal(ExperimentStatus.Completed, result.Status);
+        var t = result.Tables[table];
+        return [.. t.Rows.Select(row => t.Columns.Zip(row).ToDictionary(p => p.First, p => p.Second))];
+    }
+}
