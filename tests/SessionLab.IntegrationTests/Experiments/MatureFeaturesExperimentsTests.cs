@@ -36,6 +36,26 @@ public sealed class MatureFeaturesExperimentsTests(ExperimentLab lab) : IClassFi
         Assert.Equal(3, result.Verdicts.Count);
     }
 
+    [Fact]
+    public async Task AbsoluteLifetime_BusySessionsServedUntilTheLimitThenRefused_RedisTtlNeverPastIt()
+    {
+        var result = await lab.RunAsync(new AbsoluteLifetimeExperiment());
+
+        var rows = Rows(result, 0).ToDictionary(r => r["scheme"]);
+        Assert.Equal(["redis", "sticky"], rows.Keys.Order(StringComparer.Ordinal));
+        foreach (var row in rows.Values)
+        {
+            var before = row["200 before the limit"].Split(" of ");
+            Assert.Equal(before[1], before[0]);
+            Assert.True(int.Parse(before[0], System.Globalization.CultureInfo.InvariantCulture) >= 8, $"{row["scheme"]}: only {before[0]} requests before the limit");
+            Assert.StartsWith("401 session not found", row["reply after the limit"], StringComparison.Ordinal);
+        }
+
+        Assert.True(double.Parse(rows["redis"]["Redis TTL reached past the limit (max, ms)"], System.Globalization.CultureInfo.InvariantCulture) <= 50);
+        Assert.Equal("gone", rows["redis"]["session key after"]);
+        Assert.Single(result.Charts);
+    }
+
     /// <summary>The rows of one table as column → cell, so assertions read by column name.</summary>
     private static List<Dictionary<string, string>> Rows(ExperimentResult result, int table)
     {
