@@ -1,3 +1,4 @@
+using SessionLab.Experiments.Jwt;
 using SessionLab.Experiments.RedisSessions;
 using SessionLab.IntegrationTests.Support;
 using SessionLab.Reporting.Model;
@@ -54,6 +55,34 @@ public sealed class MatureFeaturesExperimentsTests(ExperimentLab lab) : IClassFi
         Assert.True(double.Parse(rows["redis"]["Redis TTL reached past the limit (max, ms)"], System.Globalization.CultureInfo.InvariantCulture) <= 50);
         Assert.Equal("gone", rows["redis"]["session key after"]);
         Assert.Single(result.Charts);
+    }
+
+    [Fact]
+    public async Task RefreshTokenRotation_RotatesAndExpires_ReplayRevokesTheFamily_LogoutAllRevokesEveryDevice()
+    {
+        var result = await lab.RunAsync(new RefreshTokenRotationExperiment());
+
+        var rotation = Rows(result, 0).ToDictionary(r => r["step"], r => r["reply"]);
+        Assert.Equal("200 (with a refresh token)", rotation["POST /login"]);
+        Assert.Equal("401 token expired", rotation["GET /profile with it once its lifetime passed"]);
+        Assert.Equal("200", rotation["GET /profile with the newest access token"]);
+        Assert.Equal("3 of 3", rotation["distinct refresh tokens seen"]);
+
+        var reuse = Rows(result, 1).ToDictionary(r => r["variant"]);
+        Assert.All(reuse.Values, r => Assert.Equal(
+            ("401 refresh token reused; its family is revoked", "401 refresh token revoked"),
+            (r["victim's replay"], r["thief's next refresh"])));
+        Assert.Equal("401 token revoked", reuse[RefreshTokenRotationExperiment.Checked]["thief's access token after"]);
+        Assert.Equal("200", reuse[RefreshTokenRotationExperiment.Unchecked]["thief's access token after"]);
+
+        var devices = Rows(result, 2);
+        Assert.Equal(6, devices.Count);
+        Assert.All(devices, r => Assert.Equal("401 refresh token revoked", r["its refresh token after"]));
+        Assert.All(devices.Where(r => r["variant"] == RefreshTokenRotationExperiment.Checked), r => Assert.Equal("401 token revoked", r["its access token after (GET /profile)"]));
+
+        var end = Rows(result, 3).ToDictionary(r => r["measure"], r => r["value"]);
+        Assert.StartsWith("401", end["after the limit"], StringComparison.Ordinal);
+        Assert.Equal(6, result.Verdicts.Count);
     }
 
     /// <summary>The rows of one table as column → cell, so assertions read by column name.</summary>
