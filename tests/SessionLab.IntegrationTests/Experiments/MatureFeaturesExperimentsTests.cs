@@ -1,5 +1,6 @@
 using SessionLab.Experiments.Jwt;
 using SessionLab.Experiments.RedisSessions;
+using SessionLab.Experiments.Sticky;
 using SessionLab.IntegrationTests.Support;
 using SessionLab.Reporting.Model;
 
@@ -85,11 +86,36 @@ public sealed class MatureFeaturesExperimentsTests(ExperimentLab lab) : IClassFi
         Assert.Equal(6, result.Verdicts.Count);
     }
 
+    [Fact]
+    public Task SharedAddress_IpHashPutsTheOfficeOnOneBackend_CookieAffinitySpreadsAndKeepsThem() => AssertSharedAddressAsync(lab);
+
+    /// <summary>1.4 on either engine set: the second balancer really ran in front of the same backends.</summary>
+    internal static async Task AssertSharedAddressAsync(ExperimentLab lab)
+    {
+        var result = await lab.RunAsync(new SharedAddressExperiment());
+
+        var spread = Rows(result, 0).ToDictionary(r => r["policy"]);
+        Assert.Equal("1 of 3", spread["ip_hash"]["backends used"]);
+        Assert.Equal("100 %", spread["ip_hash"]["largest share"]);
+        Assert.NotEqual("1 of 3", spread["cookie affinity"]["backends used"]);
+        var kept = Rows(result, 1).ToDictionary(r => r["policy"]);
+        Assert.All(kept.Values, r => Assert.Equal(("30 of 30", "30", "0"), (r["logins 200"], r["users all of whose requests got 200 from their backend"], r["users served by another backend"])));
+        Assert.Contains(result.Observations, o => o.Kind == ObservationKind.Http && o.Url!.Contains($":{lab.Topology.Ports.ExtraBackend(1)}/", StringComparison.Ordinal));
+    }
+
     /// <summary>The rows of one table as column → cell, so assertions read by column name.</summary>
-    private static List<Dictionary<string, string>> Rows(ExperimentResult result, int table)
+    internal static List<Dictionary<string, string>> Rows(ExperimentResult result, int table)
     {
         Assert.Equal(ExperimentStatus.Completed, result.Status);
         var t = result.Tables[table];
         return [.. t.Rows.Select(row => t.Columns.Zip(row).ToDictionary(p => p.First, p => p.Second))];
     }
+}
+
+/// <summary>The experiments that start a balancer of their own (1.4, 1.5), on nginx and redis-server.</summary>
+public sealed class SystemEnginesMatureFeaturesExperimentsTests(SystemEnginesExperimentLab lab) : IClassFixture<SystemEnginesExperimentLab>
+{
+    [Fact]
+    public Task SharedAddress_OnNginx_IpHashPutsTheOfficeOnOneBackend_CookieAffinitySpreadsAndKeepsThem() =>
+        MatureFeaturesExperimentsTests.AssertSharedAddressAsync(lab);
 }
