@@ -20,6 +20,15 @@ internal enum Feature
 
     /// <summary>Sessions need a service outside the backends ("yes" means another thing that can fail).</summary>
     ExternalDependency,
+
+    /// <summary>One request ends every session (every device) of a user, whichever backend holds it (2.4, 3.4).</summary>
+    LogOutEverywhere,
+
+    /// <summary>A session ends at a fixed limit after login however busy it is (2.5, 3.4).</summary>
+    AbsoluteLifetime,
+
+    /// <summary>A stolen refresh token is revoked once the theft shows (reuse detection, 3.4); only the JWT variants have one.</summary>
+    StolenRefreshTokenRevocation,
 }
 
 /// <summary>Display names of <see cref="Feature"/>, as the plan words them.</summary>
@@ -34,6 +43,9 @@ internal static class FeatureNames
         Feature.ActiveLogout => "active logout",
         Feature.HorizontalScaling => "horizontal scaling",
         Feature.RestartImpact => "backend restart impact",
+        Feature.LogOutEverywhere => "log out everywhere",
+        Feature.AbsoluteLifetime => "absolute lifetime",
+        Feature.StolenRefreshTokenRevocation => "revocation of a stolen refresh token",
         _ => "external dependency",
     };
 }
