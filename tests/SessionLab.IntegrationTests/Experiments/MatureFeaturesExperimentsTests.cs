@@ -103,6 +103,34 @@ public sealed class MatureFeaturesExperimentsTests(ExperimentLab lab) : IClassFi
         Assert.Contains(result.Observations, o => o.Kind == ObservationKind.Http && o.Url!.Contains($":{lab.Topology.Ports.ExtraBackend(1)}/", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public Task Failback_OrphansLoseTheirSessionAtTheCrash_IpHashSendsThemBack_YarpCookieAffinityKeepsThem() => AssertFailbackAsync(lab);
+
+    /// <summary>
+    /// 1.5 on either engine set: the crash and the restart happened, every orphan lost its session and logged in again
+    /// elsewhere, nobody else lost anything, and ip_hash sent the moved users back. Cookie affinity is the engines'
+    /// difference: YARP re-affinitizes a redistributed client, nginx's consistent hash of the unchanged cookie sends it back.
+    /// </summary>
+    internal static async Task AssertFailbackAsync(ExperimentLab lab)
+    {
+        var result = await lab.RunAsync(new FailbackExperiment());
+
+        Assert.Contains(result.Observations, o => o.Kind == ObservationKind.Fault && o.Note!.Contains("SIGKILL", StringComparison.Ordinal));
+        var lost = Rows(result, 1).ToDictionary(r => r["policy"]);
+        var victim = lost["ip_hash"].Keys.Single(k => k.StartsWith("users on ", StringComparison.Ordinal));
+        foreach (var row in lost.Values)
+        {
+            Assert.True(int.Parse(row[victim], System.Globalization.CultureInfo.InvariantCulture) > 0, $"{row["policy"]}: nobody on the killed backend");
+            Assert.Equal(row[victim], row["lost at the crash"]);
+            Assert.Equal(row[victim], row["moved and logged in again"]);
+            Assert.Equal("0", row["other users' sessions lost"]);
+        }
+
+        Assert.Equal(lost["ip_hash"][victim], lost["ip_hash"]["sent back to it"]);
+        var yarp = lab.Topology.LoadBalancer.Description.StartsWith("YARP", StringComparison.Ordinal);
+        Assert.Equal(yarp ? "0" : lost["cookie affinity"][victim], lost["cookie affinity"]["sent back to it"]);
+    }
+
     /// <summary>The rows of one table as column → cell, so assertions read by column name.</summary>
     internal static List<Dictionary<string, string>> Rows(ExperimentResult result, int table)
     {
@@ -118,4 +146,8 @@ public sealed class SystemEnginesMatureFeaturesExperimentsTests(SystemEnginesExp
     [Fact]
     public Task SharedAddress_OnNginx_IpHashPutsTheOfficeOnOneBackend_CookieAffinitySpreadsAndKeepsThem() =>
         MatureFeaturesExperimentsTests.AssertSharedAddressAsync(lab);
+
+    [Fact]
+    public Task Failback_OnNginx_OrphansLoseTheirSessionAtTheCrash_BothPoliciesSendThemBack() =>
+        MatureFeaturesExperimentsTests.AssertFailbackAsync(lab);
 }
