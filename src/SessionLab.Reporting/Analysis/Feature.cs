@@ -41,6 +41,15 @@ internal enum Feature
 
     /// <summary>A slower store does not slow the users' requests.</summary>
     UnaffectedBySlowStore,
+
+    /// <summary>One request ends every session (every device) of a user, whichever backend holds it (2.4, 3.4).</summary>
+    LogOutEverywhere,
+
+    /// <summary>A session ends at a fixed limit after login however busy it is (2.5, 3.4).</summary>
+    AbsoluteLifetime,
+
+    /// <summary>A stolen refresh token is revoked once the theft shows (reuse detection, 3.4); only the JWT variants have one.</summary>
+    StolenRefreshTokenRevocation,
 }
 
 /// <summary>Display names of <see cref="Feature"/>, as the plan words them.</summary>
@@ -61,6 +70,9 @@ internal static class FeatureNames
         Feature.LogoutSurvivesStoreRestart => "logout survives a store restart",
         Feature.GracefulDeploy => "deploy without errors",
         Feature.GuessResistance => "guessed or forged ids refused",
-        _ => "unaffected by a slow store",
+        Feature.UnaffectedBySlowStore => "unaffected by a slow store",
+        Feature.LogOutEverywhere => "log out everywhere",
+        Feature.AbsoluteLifetime => "absolute lifetime",
+        _ => "revocation of a stolen refresh token",
     };
 }

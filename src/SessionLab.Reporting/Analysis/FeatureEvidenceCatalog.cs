@@ -94,5 +94,36 @@ internal static class FeatureEvidenceCatalog
         new(Feature.UnaffectedBySlowStore, Schemes.Redis, "6.7", "H1", HoldsIfConfirmed: false, "yes", "no: + one store round trip per request", OnlyConfirmationDecides: true),
         new(Feature.UnaffectedBySlowStore, Schemes.Jwt, "6.7", "H4", HoldsIfConfirmed: true, "yes", "no: slowed although it reads no store"),
         new(Feature.UnaffectedBySlowStore, Schemes.JwtRevocation, "6.7", "H1", HoldsIfConfirmed: false, "yes", "no: + one store round trip per request", OnlyConfirmationDecides: true),
+
+        // 2.4 H3 is the sticky limitation: confirmed means /logout-all reached only the backend that got it.
+        new(Feature.LogOutEverywhere, Schemes.Sticky, "2.4", "H3", HoldsIfConfirmed: false, "yes", "no: only the sessions of the backend that got it"),
+        new(Feature.LogOutEverywhere, Schemes.Redis, "2.4", "H1", HoldsIfConfirmed: true, "yes (the per-user index)", "no"),
+        // 3.4 H5: without revocation checks /profile keeps accepting access tokens after /logout-all (only refresh tokens end).
+        new(Feature.LogOutEverywhere, Schemes.Jwt, "3.4", "H5", HoldsIfConfirmed: false, "yes", "no: refresh tokens end, access tokens live until they expire"),
+        new(Feature.LogOutEverywhere, Schemes.JwtRevocation, "3.4", "H4", HoldsIfConfirmed: true, "yes (refresh and access tokens)", "no"),
+
+        new(Feature.AbsoluteLifetime, Schemes.Sticky, "2.5", "H3", HoldsIfConfirmed: true, "yes", "no"),
+        new(Feature.AbsoluteLifetime, Schemes.Redis, "2.5", "H1", HoldsIfConfirmed: true, "yes", "no"),
+        // A stateless token's exp is fixed when it is issued: 3.2 H2 shows it is refused past it.
+        new(Feature.AbsoluteLifetime, Schemes.Jwt, "3.2", "H2", HoldsIfConfirmed: true, "yes: a token ends at its exp", "no", Inferred: true),
+        // 3.4 H6: a refresh family kept rotating ends at its limit from login. Without 3.4: the access token's exp (3.2 H2).
+        new(Feature.AbsoluteLifetime, Schemes.JwtRevocation, "3.4", "H6", HoldsIfConfirmed: true, "yes: a refresh family ends at its limit", "no"),
+        new(Feature.AbsoluteLifetime, Schemes.JwtRevocation, "3.2", "H2", HoldsIfConfirmed: true, "yes: a token ends at its exp", "no", Inferred: true),
+
+        // 3.4 H2: the replay of a retired refresh token revokes its family (with or without revocation checks); H3: with
+        // them its access tokens are refused at once too, without them they live until they expire.
+        new(Feature.StolenRefreshTokenRevocation, Schemes.Jwt, "3.4", "H2", HoldsIfConfirmed: true, "yes: its family's refresh tokens (access tokens live until they expire)", "no"),
+        new(Feature.StolenRefreshTokenRevocation, Schemes.JwtRevocation, "3.4", "H3", HoldsIfConfirmed: true, "yes: the family's refresh and access tokens at once", "no"),
+        new(Feature.StolenRefreshTokenRevocation, Schemes.JwtRevocation, "3.4", "H2", HoldsIfConfirmed: true, "yes: its family's refresh tokens", "no", Inferred: true),
+    ];
+
+    /// <summary>
+    /// Cells that have no meaning for a variant, with what the table says instead of "not measured": the cookie schemes
+    /// have no refresh token (their long-lived credential is the session itself, ended by log out everywhere).
+    /// </summary>
+    public static IReadOnlyList<(Feature Feature, string Scheme, string Text)> NotApplicable { get; } =
+    [
+        (Feature.StolenRefreshTokenRevocation, Schemes.Sticky, "n/a: no refresh token"),
+        (Feature.StolenRefreshTokenRevocation, Schemes.Redis, "n/a: no refresh token"),
     ];
 }

@@ -25,9 +25,14 @@ internal sealed class FeatureTable
         return new FeatureTable(cells);
     }
 
-    /// <summary>The cell of a scheme and feature; "not measured" when no evidence is catalogued for it.</summary>
+    /// <summary>
+    /// The cell of a scheme and feature; "n/a: …" where the feature has no meaning for the scheme
+    /// (<see cref="FeatureEvidenceCatalog.NotApplicable"/>), "not measured" when no evidence is catalogued for it.
+    /// </summary>
     public FeatureCell Cell(Feature feature, string scheme) =>
-        _cells.TryGetValue((feature, scheme), out var cell) ? cell : new FeatureCell(feature, scheme, null, "not measured", null);
+        _cells.TryGetValue((feature, scheme), out var cell)
+            ? cell
+            : new FeatureCell(feature, scheme, null, FeatureEvidenceCatalog.NotApplicable.Where(n => n.Feature == feature && n.Scheme == scheme).Select(n => n.Text).FirstOrDefault() ?? "not measured", null);
 
     private static FeatureCell Derive(RunResult run, FeatureEvidence evidence)
     {

@@ -10,6 +10,7 @@ internal sealed class RunningTopology : IAsyncDisposable
     private readonly ProcessRegistry _registry;
     private readonly LabKeys _keys;
     private readonly IStoreEngine _storeEngine;
+    private readonly ILoadBalancerEngine _balancerEngine;
 
     public RunningTopology(
         string runFolder,
@@ -20,9 +21,11 @@ internal sealed class RunningTopology : IAsyncDisposable
         IRunningLoadBalancer loadBalancer,
         ProcessRegistry registry,
         LabKeys keys,
-        IStoreEngine storeEngine)
+        IStoreEngine storeEngine,
+        ILoadBalancerEngine balancerEngine)
     {
         _storeEngine = storeEngine;
+        _balancerEngine = balancerEngine;
         RunFolder = runFolder;
         Options = options;
         Store = store;
@@ -106,6 +109,29 @@ internal sealed class RunningTopology : IAsyncDisposable
 
         Register(backend.ProcessId);
         return backend;
+    }
+
+    /// <summary>
+    /// Starts one more load balancer of the topology's engine beside it, for one experiment: in front of the backends of
+    /// <paramref name="scheme"/>'s group (the same processes the topology's balancer sends to), with
+    /// <paramref name="policy"/> (e.g. cookie affinity beside the sticky group's <c>ip_hash</c>), listening on extra port
+    /// <paramref name="index"/> (8131…, the range of extra backends: an experiment picks indices its backends do not
+    /// use). Its config and logs go to <c>balancers/{name}/</c> in the run folder. The caller disposes it.
+    /// </summary>
+    public async Task<ExtraBalancer> StartExtraBalancerAsync(int index, string name, SchemeKind scheme, BalancingPolicy policy, CancellationToken cancellationToken)
+    {
+        var port = Ports.ExtraBackend(index);
+        TopologyLauncher.CheckPortsFree([port]);
+        var backends = Groups.Single(g => g.Name == SchemeNames.UpstreamOf(scheme)).Backends;
+        var group = new UpstreamGroup(name, new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, port), policy, backends);
+        var folder = Directory.CreateDirectory(Path.Combine(RunFolder, "balancers", name)).FullName;
+        var running = await _balancerEngine.StartAsync([group], new PassiveHealthOptions(), folder, cancellationToken);
+        if (running.ProcessId != Environment.ProcessId)
+        {
+            Register(running.ProcessId);
+        }
+
+        return new ExtraBalancer(group, running);
     }
 
     /// <summary>Whether experiments can start stores of their own (not beside an external Redis, which the lab only connects to).</summary>

@@ -59,7 +59,7 @@ internal sealed class TopologyLauncher(ILoadBalancerEngine balancerEngine, IStor
             }
 
             await WaitForBalancersAsync(groups, options.ReadyTimeout, cancellationToken);
-            return new RunningTopology(runFolder, options, store, backends, groups, balancer, registry, keys, storeEngine);
+            return new RunningTopology(runFolder, options, store, backends, groups, balancer, registry, keys, storeEngine, balancerEngine);
         }
         catch
         {

@@ -18,8 +18,15 @@ public class ExperimentLab : IAsyncLifetime
     private TopologyOptions _options = new();
     private RunningTopology? _topology;
     private FaultController? _faults;
+    private string? _missingEngine;
 
     internal virtual ExperimentSettings Settings { get; } = new(Quick: true);
+
+    /// <summary>The load-balancer engine (<c>yarp</c>, or <c>nginx</c> for the system engine set).</summary>
+    protected virtual string LoadBalancer => "yarp";
+
+    /// <summary>The store engine (<c>garnet</c>, or <c>system</c> for redis-server).</summary>
+    protected virtual string Store => "garnet";
 
     /// <summary>Whether the ASP.NET Core baseline groups run too (the performance group needs them).</summary>
     protected virtual bool IncludeBaselines => false;
@@ -30,13 +37,21 @@ public class ExperimentLab : IAsyncLifetime
     {
         _options = new TopologyOptions
         {
-            LoadBalancer = "yarp",
-            Store = "garnet",
+            LoadBalancer = LoadBalancer,
+            Store = Store,
             Ports = LabPorts.FindFree(),
             RunsDirectory = _runs,
             RedisSessionTtl = Settings.RedisSessionTtl,
             IncludeBaselines = IncludeBaselines,
         };
+        _missingEngine = new[] { LoadBalancer == "nginx" ? "nginx" : null, Store == "system" ? "redis-server" : null }
+            .OfType<string>().FirstOrDefault(program => RealEngines.Find(program) is null);
+        if (_missingEngine is not null)
+        {
+            // Each test skips (or, with SESSIONLAB_REQUIRE_REAL=1, fails) in RunAsync.
+            return;
+        }
+
         var launcher = new TopologyLauncher(new EngineResolver(LoadBalancerEngines.All()).ResolveLoadBalancer(_options.LoadBalancer), EngineResolver.ResolveStore(_options.Store));
         _topology = await launcher.StartAsync(_options, progress: null, TestContext.Current.CancellationToken);
         _faults = new FaultController(_topology);
@@ -46,6 +61,11 @@ public class ExperimentLab : IAsyncLifetime
     /// <summary>Runs one experiment and requires that it completed (its verdicts are not the test's business).</summary>
     internal async Task<ExperimentResult> RunAsync(IExperiment experiment)
     {
+        if (_missingEngine is not null)
+        {
+            RealEngines.Require(_missingEngine);
+        }
+
         var runner = new ExperimentRunner(Topology, _faults!, Settings, new SilentProgress());
         var result = Assert.Single(await runner.RunAsync([experiment], completed: null, TestContext.Current.CancellationToken));
         RememberPids();
@@ -82,6 +102,14 @@ public class ExperimentLab : IAsyncLifetime
     /// <summary>Every child seen so far (a killed backend comes back with a new pid), to check none outlives the lab.</summary>
     private void RememberPids() =>
         _pids.UnionWith(_faults!.Status().Select(s => s.ProcessId).OfType<int>().Where(pid => pid != Environment.ProcessId));
+}
+
+/// <summary>The same lab on the system engines, nginx and redis-server (the test skips where they are not installed).</summary>
+public sealed class SystemEnginesExperimentLab : ExperimentLab
+{
+    protected override string LoadBalancer => "nginx";
+
+    protected override string Store => "system";
 }
 
 /// <summary>The lab with the ASP.NET Core baselines and small loads, for the performance group.</summary>

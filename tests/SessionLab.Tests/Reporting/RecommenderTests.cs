@@ -160,11 +160,11 @@ public sealed class RecommenderTests
     public void FeatureTable_EveryCellOfTheWholeLab_IsMeasuredAndLinked()
     {
         // 6.7 H1 was refuted in this run, which leaves its two cells undecided (tested below): confirm it here.
-        var table = FeatureTable.From(SampleRuns.Lab().WithVerdict("6.7", "H1", Verdict.Confirmed));
+        var table = FeatureTable.From(SampleRuns.LabWithMatureFeatures().WithVerdict("6.7", "H1", Verdict.Confirmed));
 
         foreach (var feature in FeatureNames.All)
         {
-            foreach (var scheme in Schemes.All)
+            foreach (var scheme in Schemes.All.Where(s => !FeatureEvidenceCatalog.NotApplicable.Any(n => n.Feature == feature && n.Scheme == s)))
             {
                 var cell = table.Cell(feature, scheme);
                 Assert.NotNull(cell.Holds);
@@ -206,6 +206,31 @@ public sealed class RecommenderTests
 
         Assert.Null(cell.Holds);
         Assert.Equal("[not as predicted](#exp-6-7) (6.7 H1)", cell.Text);
+    }
+
+    [Fact]
+    public void FeatureTable_MatureFeatureRows_FromTheirVerdicts_RefreshTokenNotApplicableToCookieSchemes()
+    {
+        var table = FeatureTable.From(SampleRuns.FullWithMatureFeatures());
+
+        Assert.StartsWith("[no: only the sessions of the backend that got it](#exp-2-4) (2.4 H3)", table.Cell(Feature.LogOutEverywhere, Schemes.Sticky).Text, StringComparison.Ordinal);
+        Assert.True(table.Cell(Feature.LogOutEverywhere, Schemes.Redis).Holds);
+        Assert.False(table.Cell(Feature.LogOutEverywhere, Schemes.Jwt).Holds);
+        Assert.True(table.Cell(Feature.LogOutEverywhere, Schemes.JwtRevocation).Holds);
+        Assert.Equal("2.5", table.Cell(Feature.AbsoluteLifetime, Schemes.Redis).Source!.ExperimentId);
+        Assert.Equal("3.4", table.Cell(Feature.AbsoluteLifetime, Schemes.JwtRevocation).Source!.ExperimentId);
+        Assert.True(table.Cell(Feature.StolenRefreshTokenRevocation, Schemes.JwtRevocation).Holds);
+        var sticky = table.Cell(Feature.StolenRefreshTokenRevocation, Schemes.Sticky);
+        Assert.Equal(("n/a: no refresh token", null), (sticky.Text, sticky.Holds));
+    }
+
+    [Fact]
+    public void FeatureTable_MatureFeaturesNotRun_SayWhichExperimentIsMissing()
+    {
+        var table = FeatureTable.From(SampleRuns.Full());
+
+        Assert.Equal("not measured (2.4 not run)", table.Cell(Feature.LogOutEverywhere, Schemes.Redis).Text);
+        Assert.Equal("n/a: no refresh token", table.Cell(Feature.StolenRefreshTokenRevocation, Schemes.Redis).Text);
     }
 
     [Fact]

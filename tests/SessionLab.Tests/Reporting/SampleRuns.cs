@@ -17,6 +17,23 @@ internal static class SampleRuns
     /// <summary>4.1 and 4.2 only.</summary>
     public static RunResult Group4() => Load("group4-quick.json");
 
+    /// <summary>1.4, 2.4, 2.5 and 3.4 (log out everywhere, absolute lifetime, refresh tokens, cookie affinity), nginx + redis-server, quick mode.</summary>
+    public static RunResult MatureFeatures() => Load("mature-features-quick.json");
+
+    /// <summary>The full run with the experiments of <see cref="MatureFeatures"/> added: every cell of the feature table measured.</summary>
+    public static RunResult FullWithMatureFeatures()
+    {
+        var full = Full();
+        return full with { Experiments = [.. full.Experiments, .. MatureFeatures().Experiments] };
+    }
+
+    /// <summary>The whole lab's run with the experiments of <see cref="MatureFeatures"/> added.</summary>
+    public static RunResult LabWithMatureFeatures()
+    {
+        var lab = Lab();
+        return lab with { Experiments = [.. lab.Experiments, .. MatureFeatures().Experiments] };
+    }
+
     /// <summary>4.3 only.</summary>
     public static RunResult Resources() => Load("resources-4.3.json");
 

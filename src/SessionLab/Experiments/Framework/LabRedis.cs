@@ -76,6 +76,27 @@ internal sealed class LabRedis : IDisposable
         }
     }
 
+    /// <summary>
+    /// Every member of the sorted set <paramref name="key"/> (<c>ZRANGE key 0 -1</c>: a per-user index), recorded with
+    /// the count and 8-character prefixes only (a member may be a session id, a credential); empty when the key does not
+    /// exist, null when Redis could not be read.
+    /// </summary>
+    public async Task<IReadOnlyList<string>?> SortedSetMembersAsync(string key)
+    {
+        try
+        {
+            var members = (await _connection.GetDatabase().SortedSetRangeByRankAsync(key)).Select(m => m.ToString()).ToList();
+            var shown = string.Join(" ", members.Select(m => m.Length > 8 ? m[..8] : m));
+            _recorder.Record(new Observation(0, 0, ObservationKind.Redis, string.Empty, Key: key, Value: $"{members.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)} member(s){(members.Count > 0 ? ": " + shown : string.Empty)}", Note: "ZRANGE 0 -1"));
+            return members;
+        }
+        catch (Exception e) when (e is RedisException or RedisCommandException or TimeoutException)
+        {
+            _recorder.Record(new Observation(0, 0, ObservationKind.Redis, string.Empty, Key: key, Note: $"ZRANGE failed: {e.GetType().Name}"));
+            return null;
+        }
+    }
+
     public async Task<bool?> ExistsAsync(string key)
     {
         try
