@@ -119,7 +119,7 @@ internal sealed class RunningTopology : IAsyncDisposable
     {
         var port = Ports.ExtraStore(index);
         TopologyLauncher.CheckPortsFree([port]);
-        var store = await _storeEngine.StartAsync(new StoreInstance(port, RunFolder, Options.ReadyTimeout) { Name = name, Persistence = persistence }, cancellationToken);
+        var store = await _storeEngine.SingleNodeEngine.StartAsync(new StoreInstance(port, RunFolder, Options.ReadyTimeout) { Name = name, Persistence = persistence, Ports = Ports }, cancellationToken);
         Register(store.ProcessId);
         return store;
     }
@@ -183,7 +183,22 @@ internal sealed class RunningTopology : IAsyncDisposable
     public async Task RestartStoreAsync(IRunningStore store, CancellationToken cancellationToken)
     {
         await store.RestartAsync(cancellationToken);
-        Register(store.ProcessId);
+        foreach (var pid in store.ProcessIds)
+        {
+            Register(pid);
+        }
+    }
+
+    /// <summary>Starts one member of a replicated store again (<c>redis start node-1</c>) and records its new pid.</summary>
+    public async Task<string> StartStoreNodeAsync(IReplicatedStore store, string name, CancellationToken cancellationToken)
+    {
+        var started = await store.StartNodeAsync(name, cancellationToken);
+        foreach (var pid in store.ProcessIds)
+        {
+            Register(pid);
+        }
+
+        return started;
     }
 
     /// <summary>Records a (re)started child so a later run can sweep it up if this lab dies without cleaning up.</summary>
