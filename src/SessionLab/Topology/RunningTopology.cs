@@ -125,6 +125,35 @@ internal sealed class RunningTopology : IAsyncDisposable
     }
 
     /// <summary>
+    /// The Sentinel group an experiment fails over: the topology's own when it runs <c>--redis sentinel</c> (null
+    /// <c>Owned</c>: the caller must not dispose it), else a group of its own on the replicated store's ports, which the
+    /// caller disposes. Throws <see cref="TopologyException"/> when redis-server or redis-sentinel is missing.
+    /// </summary>
+    public async Task<(IReplicatedStore Store, bool Owned)> SentinelGroupAsync(CancellationToken cancellationToken)
+    {
+        if (Store is IReplicatedStore own)
+        {
+            return (own, false);
+        }
+
+        var engine = new Stores.Sentinel.SentinelEngine();
+        var availability = engine.CheckAvailability();
+        if (!availability.IsAvailable)
+        {
+            throw new TopologyException(availability.Reason!);
+        }
+
+        TopologyLauncher.CheckPortsFree(engine.Ports(Ports));
+        var store = (IReplicatedStore)await engine.StartAsync(new StoreInstance(Ports.Store, RunFolder, Options.ReadyTimeout) { Name = "sentinel-group", Ports = Ports }, cancellationToken);
+        foreach (var pid in store.ProcessIds)
+        {
+            Register(pid);
+        }
+
+        return (store, true);
+    }
+
+    /// <summary>
     /// Writes a file an experiment's backends need (a users file) into the run folder, readable by this user only;
     /// returns its path.
     /// </summary>

@@ -34,6 +34,9 @@ internal sealed class SentinelStore : IReplicatedStore
 
     public StorePersistence Persistence => StorePersistence.None;
 
+    /// <summary>The Sentinels' <c>down-after-milliseconds</c>.</summary>
+    public TimeSpan DownAfter => _settings.DownAfter;
+
     public int? ProcessId => Primary()?.ProcessId;
 
     public IReadOnlyList<int> ProcessIds => [.. _members.Select(m => m.ProcessId).OfType<int>()];
