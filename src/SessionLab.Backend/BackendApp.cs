@@ -108,6 +108,7 @@ public static class BackendApp
             .ValidateOnStart();
         services.AddOptions<RedisOptions>().BindConfiguration(RedisOptions.SectionName)
             .Validate(o => o.OperationTimeout > TimeSpan.Zero && o.ConnectTimeout > TimeSpan.Zero, "Redis timeouts must be positive.")
+            .Validate(o => o.WaitReplicas is >= 0 and <= 16 && o.WaitTimeout > TimeSpan.Zero && o.WaitTimeout < o.OperationTimeout, "Redis:WaitReplicas must be 0 to 16 and Redis:WaitTimeout positive and shorter than Redis:OperationTimeout.")
             .ValidateOnStart();
         services.AddOptions<UserDirectoryOptions>().BindConfiguration(UserDirectoryOptions.SectionName);
         services.AddOptions<LabOptions>().BindConfiguration(LabOptions.SectionName);

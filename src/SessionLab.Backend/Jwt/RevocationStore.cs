@@ -22,15 +22,23 @@ internal sealed class RevocationStore(RedisConnection redis)
     public static RedisKey NotBeforeKeyOf(int userId) => NotBeforeKeyPrefix + userId.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Revokes a token for <paramref name="ttl"/> (its remaining lifetime plus skew); afterwards it would be rejected as expired anyway.</summary>
-    public Task<bool> RevokeAsync(string tokenId, TimeSpan ttl) =>
-        redis.CallAsync(db => db.StringSetAsync(KeyOf(tokenId), "1", ttl), ErrorMessages.RevocationStoreUnavailable);
+    public async Task<bool> RevokeAsync(string tokenId, TimeSpan ttl)
+    {
+        var written = await redis.CallAsync(db => db.StringSetAsync(KeyOf(tokenId), "1", ttl), ErrorMessages.RevocationStoreUnavailable).ConfigureAwait(false);
+        await redis.WaitForReplicasAsync(ErrorMessages.RevocationStoreUnavailable).ConfigureAwait(false);
+        return written;
+    }
 
     /// <summary>
     /// Revokes every token of the user with an <c>iat</c> before <paramref name="notBefore"/> (unix seconds), for
     /// <paramref name="ttl"/>: the longest a token issued before it could still be accepted.
     /// </summary>
-    public Task<bool> RevokeIssuedBeforeAsync(int userId, long notBefore, TimeSpan ttl) =>
-        redis.CallAsync(db => db.StringSetAsync(NotBeforeKeyOf(userId), notBefore, ttl), ErrorMessages.RevocationStoreUnavailable);
+    public async Task<bool> RevokeIssuedBeforeAsync(int userId, long notBefore, TimeSpan ttl)
+    {
+        var written = await redis.CallAsync(db => db.StringSetAsync(NotBeforeKeyOf(userId), notBefore, ttl), ErrorMessages.RevocationStoreUnavailable).ConfigureAwait(false);
+        await redis.WaitForReplicasAsync(ErrorMessages.RevocationStoreUnavailable).ConfigureAwait(false);
+        return written;
+    }
 
     /// <summary>
     /// Whether any of the three revokes the token, read in one pipelined round trip. A key of another type (written by

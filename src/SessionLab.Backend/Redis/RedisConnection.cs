@@ -14,11 +14,15 @@ internal sealed partial class RedisConnection : IDisposable
 {
     private readonly ILogger<RedisConnection> _logger;
     private readonly TimeSpan _operationTimeout;
+    private readonly int _waitReplicas;
+    private readonly long _waitTimeoutMs;
 
     public RedisConnection(IOptions<RedisOptions> options, ILogger<RedisConnection> logger)
     {
         _logger = logger;
         _operationTimeout = options.Value.OperationTimeout;
+        _waitReplicas = options.Value.WaitReplicas;
+        _waitTimeoutMs = (long)options.Value.WaitTimeout.TotalMilliseconds;
         Multiplexer = ConnectionMultiplexer.Connect(BuildConfiguration(options.Value));
         Multiplexer.ConnectionFailed += (_, e) => LogConnectionFailed(e.EndPoint, e.FailureType, e.Exception?.Message);
         Multiplexer.ConnectionRestored += (_, e) => LogConnectionRestored(e.EndPoint);
@@ -96,6 +100,27 @@ internal sealed partial class RedisConnection : IDisposable
         }
     }
 
+    /// <summary>
+    /// With <see cref="RedisOptions.WaitReplicas"/> set: <c>WAIT</c> on the primary until that many replicas have every
+    /// write this process sent before it, else <see cref="SessionStoreUnavailableException"/>, so nothing is acknowledged
+    /// that one failover could lose. <c>WAIT</c> counts the replicas' acknowledged offset of the whole connection, which
+    /// the multiplexer shares, so it also covers the caller's own write. Without the setting, nothing.
+    /// </summary>
+    public async Task WaitForReplicasAsync(string unavailableMessage)
+    {
+        if (_waitReplicas == 0)
+        {
+            return;
+        }
+
+        var acknowledged = await CallAsync(db => db.ExecuteAsync("WAIT", [_waitReplicas, _waitTimeoutMs], CommandFlags.DemandMaster), unavailableMessage).ConfigureAwait(false);
+        if ((long)acknowledged < _waitReplicas)
+        {
+            LogTooFewReplicas((long)acknowledged, _waitReplicas);
+            throw new SessionStoreUnavailableException(unavailableMessage);
+        }
+    }
+
     internal static ConfigurationOptions BuildConfiguration(RedisOptions options)
     {
         var configuration = ConfigurationOptions.Parse(options.Configuration);
@@ -117,6 +142,9 @@ internal sealed partial class RedisConnection : IDisposable
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Redis connection to {EndPoint} restored")]
     private partial void LogConnectionRestored(System.Net.EndPoint? endPoint);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Only {Acknowledged} of {Wanted} replicas acknowledged a write in time; answered 503")]
+    private partial void LogTooFewReplicas(long acknowledged, int wanted);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Redis refused a command ({Reason}); answered 503")]
     private partial void LogServerError(string reason);

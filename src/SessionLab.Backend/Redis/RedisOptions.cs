@@ -22,4 +22,14 @@ public sealed class RedisOptions
 
     /// <summary>Pause between reconnection attempts while Redis is away. Default 500 ms, so recovery is prompt.</summary>
     public TimeSpan ReconnectInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>
+    /// Replicas that must have a login's session or a revocation before it is acknowledged: after the write, <c>WAIT
+    /// {WaitReplicas} {WaitTimeout}</c>, and fewer replicas within the timeout answer 503 instead of 200. Default 0
+    /// (asynchronous replication, as Redis runs by default: a failover may lose acknowledged writes).
+    /// </summary>
+    public int WaitReplicas { get; set; }
+
+    /// <summary>How long <see cref="WaitReplicas"/> waits for the replicas; shorter than <see cref="OperationTimeout"/>. Default 500 ms.</summary>
+    public TimeSpan WaitTimeout { get; set; } = TimeSpan.FromMilliseconds(500);
 }

@@ -78,6 +78,7 @@ internal sealed partial class RedisSessionStore(
                 await EvictOldestAsync(user.UserId, now);
             }
 
+            await redis.WaitForReplicasAsync(Unavailable);
             return session;
         }
     }

@@ -81,6 +81,11 @@ internal static class UpCommand
         }
 
         AnsiConsole.Write(table);
+        if (topology.Store is Topology.Stores.IReplicatedStore replicated)
+        {
+            AnsiConsole.MarkupLineInterpolated($"Sentinel: {replicated.Settings}. Backends connect with {replicated.Configuration}.");
+        }
+
         var states = faults.Status();
         var up = states.Count(st => st.IsUp);
         if (up == states.Count)

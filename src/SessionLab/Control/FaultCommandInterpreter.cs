@@ -21,7 +21,9 @@ internal sealed class FaultCommandInterpreter(FaultController faults)
         register BACKEND    put it back into the load balancer
         restart BACKEND     graceful restart: deregister, wait 0.5 s, SIGTERM, start, register
         redis stop          kill -9 the store (sessions are lost: no persistence)
-        redis start         start the store again on the same port
+        redis start         start the store again on the same port (--redis sentinel: every node that is down)
+        redis kill NODE     --redis sentinel: kill -9 one node (primary, replica, node-1..3, sentinel-1..3)
+        redis start NODE    --redis sentinel: start that node again
         status              every part: address, engine, pid, state
         help                this list
         """;
@@ -54,6 +56,8 @@ internal sealed class FaultCommandInterpreter(FaultController faults)
                 ["restart", var backend] when !IsStore(backend) => FaultReply.Ok(await faults.RestartBackendGracefullyAsync(backend, cancellationToken)),
                 ["redis" or "store", "stop" or "kill"] or ["stop" or "kill", "redis" or "store"] => FaultReply.Ok(await faults.KillStoreAsync()),
                 ["redis" or "store", "start"] or ["start", "redis" or "store"] => FaultReply.Ok(await faults.StartStoreAsync(cancellationToken)),
+                ["redis" or "store", "stop" or "kill", var node] => FaultReply.Ok(await faults.KillStoreNodeAsync(node)),
+                ["redis" or "store", "start", var node] => FaultReply.Ok(await faults.StartStoreNodeAsync(node, cancellationToken)),
                 _ => new FaultReply(FaultReply.NotACommand, $"unknown command '{line.Trim()}'; the commands are:\n{Commands}"),
             };
         }

@@ -110,6 +110,11 @@ internal sealed class FaultController(RunningTopology topology)
     public async Task<string> KillStoreAsync()
     {
         RequireControllableStore();
+        if (topology.Store is IReplicatedStore replicated)
+        {
+            return await replicated.KillNodeAsync("primary");
+        }
+
         var pid = topology.Store.ProcessId;
         if (pid is null)
         {
@@ -123,6 +128,18 @@ internal sealed class FaultController(RunningTopology topology)
     public async Task<string> StartStoreAsync(CancellationToken cancellationToken)
     {
         RequireControllableStore();
+        if (topology.Store is IReplicatedStore replicated)
+        {
+            var down = replicated.Nodes().Where(n => !n.IsRunning).Select(n => n.Name).ToList();
+            if (down.Count == 0)
+            {
+                return $"every node of {replicated.Description} is already running";
+            }
+
+            await topology.RestartStoreAsync(replicated, cancellationToken);
+            return $"started redis/{string.Join(", redis/", down)} again";
+        }
+
         if (topology.Store.IsRunning)
         {
             return $"{topology.Store.Description} is already running (pid {topology.Store.ProcessId})";
@@ -131,6 +148,13 @@ internal sealed class FaultController(RunningTopology topology)
         await topology.RestartStoreAsync(topology.Store, cancellationToken);
         return $"started {topology.Store.Description} (pid {topology.Store.ProcessId})";
     }
+
+    /// <summary>kill -9 of one member of a replicated store: <c>primary</c>, <c>replica</c>, <c>node-2</c>, <c>sentinel-1</c> (<c>redis kill NODE</c>).</summary>
+    public async Task<string> KillStoreNodeAsync(string name) => await ReplicatedStore().KillNodeAsync(name);
+
+    /// <summary>Starts one member of a replicated store again (<c>redis start NODE</c>).</summary>
+    public async Task<string> StartStoreNodeAsync(string name, CancellationToken cancellationToken) =>
+        await topology.StartStoreNodeAsync(ReplicatedStore(), name, cancellationToken);
 
     /// <summary>
     /// kill -9 of a store an experiment started beside the topology, then starting it again (for persistence): the
@@ -152,10 +176,23 @@ internal sealed class FaultController(RunningTopology topology)
         var store = topology.Store;
         // An external store has no process of ours: "down" would claim the lab stopped it; it is unreachable.
         var storeState = store.IsRunning ? "up" : store.CanBeControlled ? "down" : "unreachable";
-        var states = new List<ComponentState>
+        var states = new List<ComponentState>();
+        if (store is IReplicatedStore replicated)
         {
-            new("store", store.CanBeControlled ? store.Configuration : SessionLab.Topology.Stores.ExternalStoreEngine.Redacted(store.Configuration), store.Description, store.ProcessId, store.IsRunning, storeState),
-        };
+            // Every node and Sentinel, with the role the Sentinels give it: a failover moves "primary" without the lab.
+            states.AddRange(replicated.Nodes().Select(n => new ComponentState(
+                $"redis/{n.Name}",
+                $"127.0.0.1:{n.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)}",
+                n.Engine,
+                n.ProcessId,
+                n.IsRunning,
+                $"{(n.IsRunning ? "up" : "down")}{(n.Role == "sentinel" ? string.Empty : $", {n.Role}")}")));
+        }
+        else
+        {
+            states.Add(new("store", store.CanBeControlled ? store.Configuration : SessionLab.Topology.Stores.ExternalStoreEngine.Redacted(store.Configuration), store.Description, store.ProcessId, store.IsRunning, storeState));
+        }
+
         int[] outOfRotation;
         lock (_outOfRotation)
         {
@@ -179,6 +216,10 @@ internal sealed class FaultController(RunningTopology topology)
     private System.Net.IPEndPoint BalancedEndPoint(BackendNode backend) =>
         topology.Groups.SelectMany(g => g.Backends).FirstOrDefault(e => e.Port == backend.Port)
         ?? throw new TopologyException($"{backend.Name} is not behind the load balancer.");
+
+    private IReplicatedStore ReplicatedStore() =>
+        topology.Store as IReplicatedStore
+        ?? throw new TopologyException($"The store is {topology.Store.Description}, a single process: `redis stop` and `redis start` control it; node names need --redis sentinel.");
 
     private void RequireControllableStore()
     {

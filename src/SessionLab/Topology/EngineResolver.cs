@@ -36,6 +36,10 @@ internal sealed class EngineResolver(IEnumerable<ILoadBalancerEngine> balancers)
                 return availability.IsAvailable ? redis : throw new TopologyException($"--redis system: {availability.Reason}");
             case "garnet":
                 return new GarnetEngine();
+            case "sentinel":
+                var sentinel = new SessionLab.Topology.Stores.Sentinel.SentinelEngine();
+                var sentinelAvailability = sentinel.CheckAvailability();
+                return sentinelAvailability.IsAvailable ? sentinel : throw new TopologyException($"--redis sentinel: {sentinelAvailability.Reason}");
             default:
                 // Anything else is a StackExchange.Redis configuration string: host:port, Sentinel or Cluster.
                 return new ExternalStoreEngine(choice);

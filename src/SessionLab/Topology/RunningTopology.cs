@@ -145,9 +145,38 @@ internal sealed class RunningTopology : IAsyncDisposable
     {
         var port = Ports.ExtraStore(index);
         TopologyLauncher.CheckPortsFree([port]);
-        var store = await _storeEngine.StartAsync(new StoreInstance(port, RunFolder, Options.ReadyTimeout) { Name = name, Persistence = persistence }, cancellationToken);
+        var store = await _storeEngine.SingleNodeEngine.StartAsync(new StoreInstance(port, RunFolder, Options.ReadyTimeout) { Name = name, Persistence = persistence, Ports = Ports }, cancellationToken);
         Register(store.ProcessId);
         return store;
+    }
+
+    /// <summary>
+    /// The Sentinel group an experiment fails over: the topology's own when it runs <c>--redis sentinel</c> (null
+    /// <c>Owned</c>: the caller must not dispose it), else a group of its own on the replicated store's ports, which the
+    /// caller disposes. Throws <see cref="TopologyException"/> when redis-server or redis-sentinel is missing.
+    /// </summary>
+    public async Task<(IReplicatedStore Store, bool Owned)> SentinelGroupAsync(CancellationToken cancellationToken)
+    {
+        if (Store is IReplicatedStore own)
+        {
+            return (own, false);
+        }
+
+        var engine = new Stores.Sentinel.SentinelEngine();
+        var availability = engine.CheckAvailability();
+        if (!availability.IsAvailable)
+        {
+            throw new TopologyException(availability.Reason!);
+        }
+
+        TopologyLauncher.CheckPortsFree(engine.Ports(Ports));
+        var store = (IReplicatedStore)await engine.StartAsync(new StoreInstance(Ports.Store, RunFolder, Options.ReadyTimeout) { Name = "sentinel-group", Ports = Ports }, cancellationToken);
+        foreach (var pid in store.ProcessIds)
+        {
+            Register(pid);
+        }
+
+        return (store, true);
     }
 
     /// <summary>
@@ -209,7 +238,22 @@ internal sealed class RunningTopology : IAsyncDisposable
     public async Task RestartStoreAsync(IRunningStore store, CancellationToken cancellationToken)
     {
         await store.RestartAsync(cancellationToken);
-        Register(store.ProcessId);
+        foreach (var pid in store.ProcessIds)
+        {
+            Register(pid);
+        }
+    }
+
+    /// <summary>Starts one member of a replicated store again (<c>redis start node-1</c>) and records its new pid.</summary>
+    public async Task<string> StartStoreNodeAsync(IReplicatedStore store, string name, CancellationToken cancellationToken)
+    {
+        var started = await store.StartNodeAsync(name, cancellationToken);
+        foreach (var pid in store.ProcessIds)
+        {
+            Register(pid);
+        }
+
+        return started;
     }
 
     /// <summary>Records a (re)started child so a later run can sweep it up if this lab dies without cleaning up.</summary>

@@ -25,7 +25,7 @@ internal sealed class TopologyLauncher(ILoadBalancerEngine balancerEngine, IStor
 
         var plan = TopologyPlan.For(options.Ports, options.IncludeBaselines, options.StickyAffinity);
         var managesStore = storeEngine is not ExternalStoreEngine;
-        CheckPortsFree(plan.Ports(managesStore));
+        CheckPortsFree(plan.Ports(includeStore: false).Concat(managesStore ? storeEngine.Ports(options.Ports) : []));
 
         var runFolder = CreateRunFolder(options.RunsDirectory);
         var registry = new ProcessRegistry(runFolder);
@@ -37,8 +37,11 @@ internal sealed class TopologyLauncher(ILoadBalancerEngine balancerEngine, IStor
         try
         {
             progress?.Report($"starting the store ({storeEngine.Name})");
-            store = await storeEngine.StartAsync(new StoreInstance(options.Ports.Store, runFolder, options.ReadyTimeout), cancellationToken);
-            registry.Add(store.ProcessId);
+            store = await storeEngine.StartAsync(new StoreInstance(options.Ports.Store, runFolder, options.ReadyTimeout) { Ports = options.Ports }, cancellationToken);
+            foreach (var pid in store.ProcessIds)
+            {
+                registry.Add(pid);
+            }
 
             progress?.Report($"starting {plan.BackendCount} backends");
             // One key per run, shared by the JWT backends.

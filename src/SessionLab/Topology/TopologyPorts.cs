@@ -35,6 +35,20 @@ internal sealed record TopologyPorts(int Offset = 0)
         ? 6379 + index + Offset
         : throw new ArgumentOutOfRangeException(nameof(index), index, "An experiment can start at most nine extra stores.");
 
+    /// <summary>
+    /// Node <paramref name="index"/> (1–6) of a replicated store (<c>--redis sentinel</c>: node-1 … node-3): 6441–6446.
+    /// The replicated store's block, 6441–6453, sits where no other lab's ports land when labs are shifted by whole
+    /// hundreds (the tests' offsets): its ports end in 41–53, the plan's in 79–88 and 80–39.
+    /// </summary>
+    public int StoreNode(int index) => index is >= 1 and <= 6
+        ? 6440 + index + Offset
+        : throw new ArgumentOutOfRangeException(nameof(index), index, "A replicated store has at most six nodes.");
+
+    /// <summary>Sentinel <paramref name="index"/> (1–3) of <c>--redis sentinel</c>: 6451–6453 (not Redis's 26379, which a lab shifted by 20000 would take as its store).</summary>
+    public int Sentinel(int index) => index is >= 1 and <= 3
+        ? 6450 + index + Offset
+        : throw new ArgumentOutOfRangeException(nameof(index), index, "The lab runs three Sentinels.");
+
     /// <summary>The lowest port the lab may take: the plan's store (6379).</summary>
     public int Lowest => Store;
 

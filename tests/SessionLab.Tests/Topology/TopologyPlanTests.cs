@@ -47,6 +47,30 @@ public sealed class TopologyPlanTests
     public void ResolveStore_Choice_GivesThatEngine(string choice, string engine) =>
         Assert.Equal(engine, EngineResolver.ResolveStore(choice).Name);
 
+    [Fact]
+    public void ReplicatedStoreBlock_NeverMeetsTheLabsOwnPorts_NorAnotherLabShiftedByWholeHundreds()
+    {
+        var ports = new TopologyPorts();
+        int[] block = [.. Enumerable.Range(1, 6).Select(ports.StoreNode), .. Enumerable.Range(1, 3).Select(ports.Sentinel)];
+        Assert.Equal([6441, 6442, 6443, 6444, 6445, 6446, 6451, 6452, 6453], block);
+
+        // The tests run labs side by side at offsets that are multiples of 100.
+        for (var shift = -2000; shift <= 2000; shift += 100)
+        {
+            var other = new TopologyPorts(shift);
+            var taken = other.All(includeStore: true, includeBaselines: true).Concat(other.Extras()).ToHashSet();
+            Assert.DoesNotContain(block, taken.Contains);
+        }
+    }
+
+    [Fact]
+    public void ReplicatedStoreBlock_ShiftsWithTheOffset()
+    {
+        Assert.Equal(7041, new TopologyPorts(600).StoreNode(1));
+        Assert.Equal(7053, new TopologyPorts(600).Sentinel(3));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new TopologyPorts().Sentinel(4));
+    }
+
     private static void AssertGroup(UpstreamGroup group, string name, int listen, BalancingPolicy policy, params int[] backends)
     {
         Assert.Equal(name, group.Name);

@@ -13,6 +13,15 @@ internal interface IStoreEngine
     /// <summary>Starts the store described by <paramref name="instance"/>; returns once it answers PING.</summary>
     /// <exception cref="TopologyException">The engine is missing, or cannot give the instance's persistence.</exception>
     Task<IRunningStore> StartAsync(StoreInstance instance, CancellationToken cancellationToken);
+
+    /// <summary>The ports a store of this engine takes, for the pre-flight check: the plan's store port, unless it runs several processes.</summary>
+    IEnumerable<int> Ports(TopologyPorts ports) => [ports.Store];
+
+    /// <summary>
+    /// The engine of the extra single stores experiments start beside the topology (6.6's persistent store, 6.7's
+    /// store behind a proxy): this engine itself, or a replicated engine's node engine.
+    /// </summary>
+    IStoreEngine SingleNodeEngine => this;
 }
 
 /// <summary>A running store. The lab can kill it (as in an outage) and start it again on the same port.</summary>
@@ -29,6 +38,9 @@ internal interface IRunningStore : IAsyncDisposable
 
     /// <summary>Null for an external store.</summary>
     int? ProcessId { get; }
+
+    /// <summary>Every process of the store that runs now (several for a replicated store), for the orphan sweep.</summary>
+    IReadOnlyList<int> ProcessIds => ProcessId is { } pid ? [pid] : [];
 
     bool IsRunning { get; }
 

@@ -14,4 +14,7 @@ internal sealed record StoreInstance(int Port, string RunFolder, TimeSpan ReadyT
 
     /// <summary>Default <see cref="StorePersistence.None"/>.</summary>
     public StorePersistence Persistence { get; init; } = StorePersistence.None;
+
+    /// <summary>The lab's ports, for an engine of several processes (the Sentinel group's nodes). Default the plan's.</summary>
+    public TopologyPorts Ports { get; init; } = new();
 }
