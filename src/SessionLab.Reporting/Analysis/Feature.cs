@@ -22,18 +22,10 @@ internal enum Feature
     ExternalDependency,
 }
 
-/// <summary>Display names of <see cref="Feature"/>, as the plan words them.</summary>
+/// <summary>The features in the order the table lists them, and their English names (each language's are in its <see cref="Localization.ReportText"/>).</summary>
 internal static class FeatureNames
 {
     public static IReadOnlyList<Feature> All { get; } = Enum.GetValues<Feature>();
 
-    public static string Name(Feature feature) => feature switch
-    {
-        Feature.CrossServerSharing => "cross-server sharing",
-        Feature.SurvivesBackendCrash => "survives backend crash",
-        Feature.ActiveLogout => "active logout",
-        Feature.HorizontalScaling => "horizontal scaling",
-        Feature.RestartImpact => "backend restart impact",
-        _ => "external dependency",
-    };
+    public static string Name(Feature feature) => Localization.EnglishReportText.Instance.FeatureName(feature);
 }

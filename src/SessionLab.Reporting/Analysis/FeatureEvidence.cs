@@ -1,3 +1,5 @@
+using SessionLab.Reporting.Localization;
+
 namespace SessionLab.Reporting.Analysis;
 
 /// <summary>
@@ -12,6 +14,6 @@ internal sealed record FeatureEvidence(
     string ExperimentId,
     string HypothesisId,
     bool HoldsIfConfirmed,
-    string YesText,
-    string NoText,
+    Localized YesText,
+    Localized NoText,
     bool Inferred = false);
