@@ -41,6 +41,13 @@ internal sealed class ChineseExperimentTexts : ExperimentTexts
 
         try
         {
+            // A verdict whose evidence was extended after judging (4.1 H3 adds its Redis round trip) no longer reads as its
+            // template: translating the template would drop the rest, so such a sentence stays as recorded.
+            if (verdict.EvidenceTemplate is { } template && string.Format(CultureInfo.InvariantCulture, template.Format, [.. arguments]) != verdict.Evidence)
+            {
+                return verdict.Evidence;
+            }
+
             return string.Format(CultureInfo.InvariantCulture, chinese, [.. arguments]);
         }
         catch (FormatException)
