@@ -20,7 +20,7 @@ internal static class ChartRenderer
     /// <param name="chart">The chart to draw.</param>
     /// <param name="width">Width in pixels.</param>
     /// <param name="height">Height in pixels.</param>
-    /// <param name="font">The font text is drawn and measured in: one with glyphs for the report's language (CJK for Chinese).</param>
+    /// <param name="font">The font all text is drawn and measured in: one with glyphs for the report's language (CJK for Chinese).</param>
     public static string RenderSvg(ChartBlock chart, int width = DefaultWidth, int height = DefaultHeight, string font = DefaultFont)
     {
         ArgumentNullException.ThrowIfNull(chart);
