@@ -124,6 +124,9 @@ internal static class EvidenceTranslations
             }
         }
 
+        // 4.1 H3 adds the measured gap against one Redis round trip to the ordering.
+        all[("4.1", "H3", "{0} (median of rounds, 95 % interval): {1}. Paired per round: {2}. Redis − sticky = {3} ms against a measured Redis PING of {4} ms.")] =
+            "{0}（各轮中位数，95 % 区间）：{1}。逐轮配对：{2}。Redis − sticky = {3} ms，而测得的一次 Redis PING 为 {4} ms。";
         return all.ToFrozenDictionary();
     }
 }

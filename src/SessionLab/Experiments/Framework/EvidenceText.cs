@@ -16,6 +16,8 @@ internal readonly struct EvidenceText
     private readonly StringBuilder _text;
     private readonly StringBuilder _format;
     private readonly List<string> _arguments;
+    private readonly IFormatProvider? _provider;
+    private readonly int _firstHole;
 
     /// <param name="literalLength">Characters of literal text (a capacity hint).</param>
     /// <param name="formattedCount">Holes to fill.</param>
@@ -24,6 +26,22 @@ internal readonly struct EvidenceText
         _text = new StringBuilder(literalLength + (8 * formattedCount));
         _format = new StringBuilder(literalLength + (4 * formattedCount));
         _arguments = new List<string>(formattedCount);
+    }
+
+    /// <summary>
+    /// A sentence that continues <paramref name="verdict"/>'s evidence (<see cref="Verdicts.Extend"/>): its holes are
+    /// numbered after the verdict's, and its values formatted with <paramref name="provider"/>.
+    /// </summary>
+    /// <param name="literalLength">Characters of literal text (a capacity hint).</param>
+    /// <param name="formattedCount">Holes to fill.</param>
+    /// <param name="verdict">The verdict whose evidence this continues.</param>
+    /// <param name="provider">The culture the values are formatted in (e.g. the invariant culture).</param>
+    public EvidenceText(int literalLength, int formattedCount, HypothesisVerdict verdict, IFormatProvider? provider)
+        : this(literalLength, formattedCount)
+    {
+        ArgumentNullException.ThrowIfNull(verdict);
+        _provider = provider;
+        _firstHole = verdict.EvidenceTemplate?.Arguments.Count ?? 0;
     }
 
     public void AppendLiteral(string value)
@@ -41,17 +59,29 @@ internal readonly struct EvidenceText
 
     public void AppendFormatted<T>(T value, int alignment, string? format)
     {
-        var text = value is IFormattable formattable ? formattable.ToString(format, null) : value?.ToString() ?? string.Empty;
+        var text = value is IFormattable formattable ? formattable.ToString(format, _provider) : value?.ToString() ?? string.Empty;
         text = alignment switch
         {
             > 0 => text.PadLeft(alignment),
             < 0 => text.PadRight(-alignment),
             _ => text,
         };
-        _format.Append('{').Append(_arguments.Count).Append('}');
+        _format.Append('{').Append(_firstHole + _arguments.Count).Append('}');
         _arguments.Add(text);
         _text.Append(text);
     }
+
+    /// <summary>
+    /// <paramref name="verdict"/> with this sentence appended to its evidence; its template grows with it, or is
+    /// dropped when the verdict had none (the whole would no longer read as a template).
+    /// </summary>
+    internal HypothesisVerdict AppendTo(HypothesisVerdict verdict) => verdict with
+    {
+        Evidence = verdict.Evidence + _text,
+        EvidenceTemplate = verdict.EvidenceTemplate is { } template
+            ? new EvidenceTemplate(template.Format + _format, [.. template.Arguments, .. _arguments])
+            : null,
+    };
 
     /// <summary>The verdict with the sentence as its evidence and the template beside it.</summary>
     internal HypothesisVerdict Verdict(Hypothesis hypothesis, Verdict verdict) =>

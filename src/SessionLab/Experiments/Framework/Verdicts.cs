@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using SessionLab.Reporting.Model;
 
 namespace SessionLab.Experiments.Framework;
@@ -33,4 +34,11 @@ internal static class Verdicts
         new(hypothesis.Id, hypothesis.Statement, verdict, evidence);
 
     public static HypothesisVerdict With(this Hypothesis hypothesis, Verdict verdict, EvidenceText evidence) => evidence.Verdict(hypothesis, verdict);
+
+    /// <summary>The verdict with more evidence appended (values formatted with <paramref name="provider"/>), its template kept whole.</summary>
+    /// <param name="verdict">The verdict to extend.</param>
+    /// <param name="provider">The culture the appended values are formatted in.</param>
+    /// <param name="more">The sentence to append, interpolated.</param>
+    public static HypothesisVerdict Extend(this HypothesisVerdict verdict, IFormatProvider? provider, [InterpolatedStringHandlerArgument("verdict", "provider")] EvidenceText more) =>
+        more.AppendTo(verdict);
 }

@@ -34,6 +34,27 @@ public sealed class EvidenceTextTests
     }
 
     [Fact]
+    public void Extend_AppendsSentenceAndTemplate_HolesNumberedOn()
+    {
+        var verdict = H1.Confirmed($"{2} of {3} held.");
+
+        var extended = verdict.Extend(System.Globalization.CultureInfo.InvariantCulture, $" Gap {0.5:0.000} ms vs {"PING"}.");
+
+        Assert.Equal("2 of 3 held. Gap 0.500 ms vs PING.", extended.Evidence);
+        Assert.Equal("{0} of {1} held. Gap {2} ms vs {3}.", extended.EvidenceTemplate!.Format);
+        Assert.Equal(["2", "3", "0.500", "PING"], extended.EvidenceTemplate.Arguments);
+    }
+
+    [Fact]
+    public void Extend_VerdictWithoutTemplate_JustTheSentence()
+    {
+        var extended = H1.Confirmed("finished").Extend(null, $" and {1} more.");
+
+        Assert.Equal("finished and 1 more.", extended.Evidence);
+        Assert.Null(extended.EvidenceTemplate);
+    }
+
+    [Fact]
     public void Template_SurvivesResultsJson()
     {
         var verdict = H1.Refuted($"{3} of {4} failed.");
