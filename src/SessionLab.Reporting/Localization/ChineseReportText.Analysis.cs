@@ -56,7 +56,7 @@ internal sealed partial class ChineseReportText
 
     public override string ChoiceNotRanked(IReadOnlyList<string> candidates) => string.Join(Or, candidates) + "（未排序）";
 
-    public override string ChoiceNotDecided(IReadOnlyList<string> missing) => $"无法决定：需要 {string.Join(And, missing)}";
+    public override string ChoiceNotDecided(IReadOnlyList<string> missing) => $"无法决定：需要 {string.Join("、", missing)}";
 
     public override string ChoiceNone => "测得的方案都不满足";
 
@@ -81,7 +81,7 @@ internal sealed partial class ChineseReportText
 
     public override string ExcludedSuffix(IReadOnlyList<string> excluded) => excluded.Count == 0 ? string.Empty : "；排除：" + string.Join("，", excluded);
 
-    public override string LacksEvidence(IReadOnlyList<string> experiments) => $"本次运行缺少证据：需要 {string.Join(And, experiments)}";
+    public override string LacksEvidence(IReadOnlyList<string> experiments) => $"本次运行缺少证据：需要 {string.Join("、", experiments)}";
 
     public override string NoneMeets => "测得的方案都不满足全部要求";
 
