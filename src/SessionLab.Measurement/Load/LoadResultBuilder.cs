@@ -32,14 +32,15 @@ internal static class LoadResultBuilder
         var timeline = new List<ThroughputSecond>(seconds);
         for (var second = 0; second < seconds; second++)
         {
-            long completed = 0, errors = 0;
+            long completed = 0, errors = 0, refused = 0;
             foreach (var worker in workers)
             {
                 completed += worker.CompletedIn(second);
                 errors += worker.ErrorsIn(second);
+                refused += worker.RefusedIn(second);
             }
 
-            timeline.Add(new ThroughputSecond(second, completed, errors));
+            timeline.Add(new ThroughputSecond(second, completed, errors, refused));
         }
 
         var elapsed = Math.Max(duration.TotalSeconds, double.Epsilon);

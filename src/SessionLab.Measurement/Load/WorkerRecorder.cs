@@ -12,6 +12,7 @@ internal sealed class WorkerRecorder
     private readonly long _phaseStart;
     private long[] _completedPerSecond = new long[16];
     private long[] _errorsPerSecond = new long[16];
+    private long[] _refusedPerSecond = new long[16];
 
     public WorkerRecorder(long phaseStart, long highestTrackableTicks, bool recordServiceTime)
     {
@@ -56,6 +57,11 @@ internal sealed class WorkerRecorder
         }
 
         _errorsPerSecond[second]++;
+        if (outcome.Status is >= 400 and < 500)
+        {
+            _refusedPerSecond[second]++;
+        }
+
         var kind = outcome.Error ?? ErrorKinds.ForStatus(outcome.Status);
         Failures[kind] = Failures.GetValueOrDefault(kind) + 1;
     }
@@ -64,6 +70,8 @@ internal sealed class WorkerRecorder
 
     public long ErrorsIn(int second) => second < SecondsSeen ? _errorsPerSecond[second] : 0;
 
+    public long RefusedIn(int second) => second < SecondsSeen ? _refusedPerSecond[second] : 0;
+
     private void EnsureSecond(int second)
     {
         if (second >= _completedPerSecond.Length)
@@ -71,6 +79,7 @@ internal sealed class WorkerRecorder
             var length = Math.Max(second + 1, _completedPerSecond.Length * 2);
             Array.Resize(ref _completedPerSecond, length);
             Array.Resize(ref _errorsPerSecond, length);
+            Array.Resize(ref _refusedPerSecond, length);
         }
 
         SecondsSeen = Math.Max(SecondsSeen, second + 1);

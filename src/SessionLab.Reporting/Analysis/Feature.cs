@@ -1,6 +1,9 @@
 namespace SessionLab.Reporting.Analysis;
 
-/// <summary>The columns of the plan's feature table. Each is a yes/no property of a scheme, as the report's rules read it.</summary>
+/// <summary>
+/// The rows of the feature table: the plan's six first, then what groups 5–6 measure. Each is a yes/no property of a
+/// scheme, as the report's rules read it.
+/// </summary>
 internal enum Feature
 {
     /// <summary>Any backend serves a session another backend created.</summary>
@@ -20,6 +23,24 @@ internal enum Feature
 
     /// <summary>Sessions need a service outside the backends ("yes" means another thing that can fail).</summary>
     ExternalDependency,
+
+    /// <summary>While the session store is down, users are either unaffected or refused at once and clearly (no hang, no 500).</summary>
+    StoreOutage,
+
+    /// <summary>Sessions (or tokens) still work after the store restarts.</summary>
+    SurvivesStoreRestart,
+
+    /// <summary>A logout or revocation still holds after the store restarts (the token or session does not come back).</summary>
+    LogoutSurvivesStoreRestart,
+
+    /// <summary>A backend can be redeployed (taken out, restarted, put back) with no error reaching the users.</summary>
+    GracefulDeploy,
+
+    /// <summary>Guessed session ids and forged tokens are refused.</summary>
+    GuessResistance,
+
+    /// <summary>A slower store does not slow the users' requests.</summary>
+    UnaffectedBySlowStore,
 }
 
 /// <summary>The features in the order the table lists them, and their English names (each language's are in its <see cref="Localization.ReportText"/>).</summary>

@@ -6,7 +6,9 @@ namespace SessionLab.Reporting.Analysis;
 /// Where one cell of the feature table comes from: the verdict of <paramref name="HypothesisId"/> in experiment
 /// <paramref name="ExperimentId"/>. A confirmed verdict means the feature holds as <paramref name="HoldsIfConfirmed"/>
 /// says, a refuted one the opposite; <paramref name="Inferred"/> marks a cell read from a related observation rather
-/// than from an experiment that tested the feature head-on.
+/// than from an experiment that tested the feature head-on. <paramref name="OnlyConfirmationDecides"/> marks a hypothesis
+/// whose refutation says only "not as predicted" (it states a precise amount, or two halves), so a refuted verdict
+/// leaves the cell undecided and pointing at the experiment.
 /// </summary>
 internal sealed record FeatureEvidence(
     Feature Feature,
@@ -16,4 +18,5 @@ internal sealed record FeatureEvidence(
     bool HoldsIfConfirmed,
     Localized YesText,
     Localized NoText,
-    bool Inferred = false);
+    bool Inferred = false,
+    bool OnlyConfirmationDecides = false);

@@ -70,5 +70,46 @@ internal static class FeatureEvidenceCatalog
         // accepts revoked tokens (6.5 H3): Redis is on every request's path. Without 6.5: 3.3 H1 shows the blacklist lives in Redis.
         new(Feature.ExternalDependency, Schemes.JwtRevocation, "6.5", "H1", HoldsIfConfirmed: true, RedisOnEveryRequest, None),
         new(Feature.ExternalDependency, Schemes.JwtRevocation, "3.3", "H1", HoldsIfConfirmed: true, RedisBlacklist, None, Inferred: true),
+
+        // The rows below come from groups 5–6. Sticky keeps no store (1.2 H3), so a store's outage, restart or slowness
+        // cannot reach it; stateless JWT reads no store either (3.1 H1, and 6.2 H3 / 6.7 H4 head-on).
+        new(Feature.StoreOutage, Schemes.Sticky, "1.2", "H3", HoldsIfConfirmed: true, new("unaffected (no store)", "不受影响（无存储）"), new("affected", "受影响"), Inferred: true),
+        new(Feature.StoreOutage, Schemes.Redis, "6.2", "H1", HoldsIfConfirmed: true, new("refused at once (503)", "立即拒绝（503）"), new("slow or unclear failures", "失败缓慢或不明确")),
+        new(Feature.StoreOutage, Schemes.Redis, "2.3", "H1", HoldsIfConfirmed: true, new("refused at once, with a clear error", "立即拒绝，错误明确"), new("slow or unclear failures", "失败缓慢或不明确"), Inferred: true),
+        new(Feature.StoreOutage, Schemes.Jwt, "6.2", "H3", HoldsIfConfirmed: true, new("unaffected", "不受影响"), new("errors during the outage", "宕机期间出错")),
+        // 6.5 H1 is the fail-closed policy the lab's backends default to; fail open is the 6.5 H3 trade (revoked tokens accepted).
+        new(Feature.StoreOutage, Schemes.JwtRevocation, "6.5", "H1", HoldsIfConfirmed: true, new("refused at once (503, fail closed)", "立即拒绝（503，fail closed）"), new("slow failures, or revoked tokens accepted", "失败缓慢，或接受已撤销的 Token")),
+
+        new(Feature.SurvivesStoreRestart, Schemes.Sticky, "1.2", "H3", HoldsIfConfirmed: true, new("yes (no store)", "是（无存储）"), No, Inferred: true),
+        new(Feature.SurvivesStoreRestart, Schemes.Redis, "6.6", "H1", HoldsIfConfirmed: true, new("with AOF only", "仅在开启 AOF 时"), new("no, even with AOF", "否，即使开启 AOF")),
+        new(Feature.SurvivesStoreRestart, Schemes.Redis, "2.3", "H2", HoldsIfConfirmed: false, Yes, new("no (without persistence)", "否（未开启持久化）"), Inferred: true),
+        new(Feature.SurvivesStoreRestart, Schemes.Jwt, "3.1", "H1", HoldsIfConfirmed: true, new("yes (nothing stored)", "是（不存储任何内容）"), No, Inferred: true),
+        new(Feature.SurvivesStoreRestart, Schemes.JwtRevocation, "3.1", "H1", HoldsIfConfirmed: true, new("yes (the token carries the session)", "是（Token 自身携带会话）"), No, Inferred: true),
+
+        // A logged-out sticky or redis session is deleted, so a restart has nothing to bring back (5.2 H3 shows the
+        // replayed cookie refused); stateless JWT has no logout to survive. 6.6 H4 restarts the store under a revocation.
+        new(Feature.LogoutSurvivesStoreRestart, Schemes.Sticky, "5.2", "H3", HoldsIfConfirmed: true, new("yes (the session is deleted)", "是（Session 已被删除）"), No, Inferred: true),
+        new(Feature.LogoutSurvivesStoreRestart, Schemes.Redis, "5.2", "H3", HoldsIfConfirmed: true, new("yes (the session is deleted)", "是（Session 已被删除）"), No, Inferred: true),
+        new(Feature.LogoutSurvivesStoreRestart, Schemes.Jwt, "3.1", "H1", HoldsIfConfirmed: false, Yes, new("no logout to survive", "没有可保持的登出"), Inferred: true),
+        new(Feature.LogoutSurvivesStoreRestart, Schemes.JwtRevocation, "6.6", "H4", HoldsIfConfirmed: true, new("with AOF only: without persistence revoked tokens work again", "仅在开启 AOF 时：未开启持久化时已撤销的 Token 会重新生效"), No, OnlyConfirmationDecides: true),
+
+        // 6.3 H1 restarts sticky, redis and JWT backends behind the balancer; the revocation variant runs on the same JWT backends.
+        new(Feature.GracefulDeploy, Schemes.Sticky, "6.3", "H1", HoldsIfConfirmed: true, new("yes, taken out of rotation first (its users' sessions still end)", "是，先摘除流量（其用户的 Session 仍会结束）"), new("no: 5xx reach users", "否：用户收到 5xx")),
+        new(Feature.GracefulDeploy, Schemes.Redis, "6.3", "H1", HoldsIfConfirmed: true, new("yes, taken out of rotation first", "是，先摘除流量"), new("no: 5xx reach users", "否：用户收到 5xx")),
+        new(Feature.GracefulDeploy, Schemes.Jwt, "6.3", "H1", HoldsIfConfirmed: true, new("yes, taken out of rotation first", "是，先摘除流量"), new("no: 5xx reach users", "否：用户收到 5xx")),
+        new(Feature.GracefulDeploy, Schemes.JwtRevocation, "6.3", "H1", HoldsIfConfirmed: true, new("yes, taken out of rotation first", "是，先摘除流量"), new("no: 5xx reach users", "否：用户收到 5xx"), Inferred: true),
+
+        // 5.5 guesses redis session ids head-on; sticky issues the same signed ids (5.1), so its row is inferred from 5.5.
+        new(Feature.GuessResistance, Schemes.Sticky, "5.5", "H1", HoldsIfConfirmed: true, new("yes (signed 128-bit ids, throttled)", "是（签名的 128 位 ID，有限流）"), new("no: a guess was accepted", "否：猜测的 ID 被接受"), Inferred: true),
+        new(Feature.GuessResistance, Schemes.Redis, "5.5", "H1", HoldsIfConfirmed: true, new("yes (signed 128-bit ids, throttled)", "是（签名的 128 位 ID，有限流）"), new("no: a guess was accepted", "否：猜测的 ID 被接受")),
+        new(Feature.GuessResistance, Schemes.Jwt, "5.3", "H1", HoldsIfConfirmed: true, new("yes (HS256 pinned)", "是（固定 HS256）"), new("no: a forged token was accepted", "否：伪造的 Token 被接受")),
+        new(Feature.GuessResistance, Schemes.JwtRevocation, "5.3", "H1", HoldsIfConfirmed: true, new("yes (HS256 pinned)", "是（固定 HS256）"), new("no: a forged token was accepted", "否：伪造的 Token 被接受")),
+
+        // 6.7 H1 predicts one store round trip per request for both stateful schemes: confirmed means they are slowed by
+        // it; refuted says only that the rise was not that amount.
+        new(Feature.UnaffectedBySlowStore, Schemes.Sticky, "1.2", "H3", HoldsIfConfirmed: true, new("yes (no store)", "是（无存储）"), No, Inferred: true),
+        new(Feature.UnaffectedBySlowStore, Schemes.Redis, "6.7", "H1", HoldsIfConfirmed: false, Yes, new("no: + one store round trip per request", "否：每个请求多一次存储往返"), OnlyConfirmationDecides: true),
+        new(Feature.UnaffectedBySlowStore, Schemes.Jwt, "6.7", "H4", HoldsIfConfirmed: true, Yes, new("no: slowed although it reads no store", "否：虽不读存储仍变慢")),
+        new(Feature.UnaffectedBySlowStore, Schemes.JwtRevocation, "6.7", "H1", HoldsIfConfirmed: false, Yes, new("no: + one store round trip per request", "否：每个请求多一次存储往返"), OnlyConfirmationDecides: true),
     ];
 }

@@ -60,6 +60,11 @@ internal sealed class FeatureTable
             return new FeatureCell(evidence.Feature, evidence.Scheme, null, text.CellInconclusive(link, tag), evidence);
         }
 
+        if (verdict.Verdict == Verdict.Refuted && evidence.OnlyConfirmationDecides)
+        {
+            return new FeatureCell(evidence.Feature, evidence.Scheme, null, text.CellNotAsPredicted(link, tag), evidence);
+        }
+
         var holds = verdict.Verdict == Verdict.Confirmed ? evidence.HoldsIfConfirmed : !evidence.HoldsIfConfirmed;
         var word = Anchors.Link(text.Cell(holds ? evidence.YesText : evidence.NoText), link);
         return new FeatureCell(evidence.Feature, evidence.Scheme, holds, word + text.CellSource(tag, evidence.Inferred), evidence);

@@ -136,7 +136,16 @@ internal static class Recommender
             return new Recommendation(rule, candidates, null, text.NotMeasuredForAll(candidates, Short(rule.RankBy)) + excludedText);
         }
 
-        return new Recommendation(rule, candidates, ranked[0].Scheme, text.Qualify(candidates, Short(rule.RankBy), figures) + excludedText);
+        // A lead inside the noise is no reason to overrule the plan: where the plan's variant qualifies and its figure
+        // overlaps the best one's interval, the plan's choice stands and the reason says so.
+        var best = ranked[0];
+        var plan = rule.Plan is { } p ? ranked.FirstOrDefault(x => x.Scheme == p.Scheme) : default;
+        if (plan.Scheme is not null && plan.Scheme != best.Scheme && plan.Figure!.DiffersBeyondNoise(best.Figure!) == false)
+        {
+            return new Recommendation(rule, candidates, plan.Scheme, text.Qualify(candidates, Short(rule.RankBy), figures) + text.LeadWithinNoise(best.Scheme) + excludedText);
+        }
+
+        return new Recommendation(rule, candidates, best.Scheme, text.Qualify(candidates, Short(rule.RankBy), figures) + excludedText);
     }
 
     public static Figure? Metric(RankBy rankBy, PerformanceRow? row) => rankBy switch

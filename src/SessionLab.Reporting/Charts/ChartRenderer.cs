@@ -70,7 +70,7 @@ internal static class ChartRenderer
         }
 
         // Jepsen's style: the time a fault was in force is shaded behind the series, not only named in the legend.
-        foreach (var window in chart.Series.SelectMany(s => s.FaultWindows).DistinctBy(w => (w.From, w.To)))
+        foreach (var window in FaultWindowShading.Merge([.. chart.Series.SelectMany(s => s.FaultWindows)]))
         {
             var span = plot.Add.HorizontalSpan(window.From, window.To);
             span.FillStyle.Color = Colors.Red.WithAlpha(0.15);

@@ -31,7 +31,14 @@ internal sealed partial class ChineseReportText
         Feature.ActiveLogout => "主动登出",
         Feature.HorizontalScaling => "水平扩展",
         Feature.RestartImpact => "服务器重启影响",
-        _ => "依赖外部服务",
+        Feature.ExternalDependency => "依赖外部服务",
+        // The rows beyond the plan's table, from the lab's groups 5–6.
+        Feature.StoreOutage => "存储宕机期间",
+        Feature.SurvivesStoreRestart => "存储重启后 Session 仍有效",
+        Feature.LogoutSurvivesStoreRestart => "存储重启后登出仍有效",
+        Feature.GracefulDeploy => "无错误部署",
+        Feature.GuessResistance => "拒绝猜测或伪造的 ID",
+        _ => "不受慢存储影响",
     };
 
     public override string CellNotRun(string experimentId) => $"未测量（{experimentId} 未运行）";
@@ -39,6 +46,8 @@ internal sealed partial class ChineseReportText
     public override string CellNotCompleted(string experimentId, string anchor, string status) => $"未测量（{Anchors.Link(experimentId + " " + status, anchor)}）";
 
     public override string CellInconclusive(string anchor, string tag) => $"{Anchors.Link("无法判定", anchor)}（{tag}）";
+
+    public override string CellNotAsPredicted(string anchor, string tag) => $"{Anchors.Link("与预测不符", anchor)}（{tag}）";
 
     public override string CellSource(string tag, bool inferred) => inferred ? $"（由 {tag} 推断）" : $"（{tag}）";
 
@@ -84,6 +93,8 @@ internal sealed partial class ChineseReportText
     public override string LacksEvidence(IReadOnlyList<string> experiments) => $"本次运行缺少证据：需要 {string.Join("、", experiments)}";
 
     public override string NoneMeets => "测得的方案都不满足全部要求";
+
+    public override string LeadWithinNoise(string best) => $"；{best} 的领先在噪声之内，因此维持计划的选择";
 
     public override string OnlyOne(string figures) => $"唯一满足全部要求的方案{(figures.Length > 0 ? "（" + figures + "）" : string.Empty)}";
 

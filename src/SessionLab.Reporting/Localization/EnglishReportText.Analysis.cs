@@ -12,7 +12,13 @@ internal sealed partial class EnglishReportText
         Feature.ActiveLogout => "active logout",
         Feature.HorizontalScaling => "horizontal scaling",
         Feature.RestartImpact => "backend restart impact",
-        _ => "external dependency",
+        Feature.ExternalDependency => "external dependency",
+        Feature.StoreOutage => "while the store is down",
+        Feature.SurvivesStoreRestart => "sessions survive a store restart",
+        Feature.LogoutSurvivesStoreRestart => "logout survives a store restart",
+        Feature.GracefulDeploy => "deploy without errors",
+        Feature.GuessResistance => "guessed or forged ids refused",
+        _ => "unaffected by a slow store",
     };
 
     public override string CellNotRun(string experimentId) => $"not measured ({experimentId} not run)";
@@ -20,6 +26,8 @@ internal sealed partial class EnglishReportText
     public override string CellNotCompleted(string experimentId, string anchor, string status) => $"not measured ({Anchors.Link(experimentId + " " + status, anchor)})";
 
     public override string CellInconclusive(string anchor, string tag) => $"{Anchors.Link("inconclusive", anchor)} ({tag})";
+
+    public override string CellNotAsPredicted(string anchor, string tag) => $"{Anchors.Link("not as predicted", anchor)} ({tag})";
 
     public override string CellSource(string tag, bool inferred) => inferred ? $" (inferred from {tag})" : $" ({tag})";
 
@@ -64,6 +72,8 @@ internal sealed partial class EnglishReportText
     public override string LacksEvidence(IReadOnlyList<string> experiments) => $"this run lacks the evidence: needs {string.Join(And, experiments)}";
 
     public override string NoneMeets => "no measured variant meets every requirement";
+
+    public override string LeadWithinNoise(string best) => $"; {best}'s lead is within the noise, so the plan's choice stands";
 
     public override string OnlyOne(string figures) => $"the only scheme meeting every requirement{(figures.Length > 0 ? " (" + figures + ")" : string.Empty)}";
 

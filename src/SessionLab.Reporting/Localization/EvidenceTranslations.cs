@@ -111,11 +111,30 @@ internal static class EvidenceTranslations
             [("4.3", "H2", "The store does not report used_memory, so its cost per session could not be measured.")] = "存储不报告 used_memory，因此无法测量每个 Session 的开销。",
             [("4.3", "H2", "Redis used_memory grew by {0} per session ({1}; the plan expected about 300 B; our target is at most 200 B) while a redis backend's heap changed by {2} per session.")] =
                 "Redis 的 used_memory 每个 Session 增长 {0}（{1}；计划预期约 300 B；我们的目标是不超过 200 B），而 redis 服务器的堆每个 Session 变化 {2}。",
-            [("4.3", "H3", "The JWT backend's memory could not be read at every size.")] = "无法在每个规模下读取 JWT 服务器的内存。",
+            [("4.3", "H4", "The JWT backend's memory could not be read at every size.")] = "无法在每个规模下读取 JWT 服务器的内存。",
+            [("4.3", "H3", "The cost of a JWT verification and of a session-id check was not measured.")] = "没有测量 JWT 验证和 Session ID 检查的开销。",
+
+            // 4.2 H2/H3: what limits a scheme, from where the CPU went under load (the values are the measured CPU shares).
+            [("4.2", "H2", "The redis target's CPU was not measured.")] = "没有测量 redis 目标的 CPU。",
+            [("4.2", "H2", "The store's CPU could not be read (an external store, not a process of this lab); {0}.")] = "无法读取存储的 CPU（外部存储，不是本实验室的进程）；{0}。",
+            [("4.2", "H2", "Redis ran near a full core: {0}.")] = "Redis 接近占满一个核：{0}。",
+            [("4.2", "H2", "Redis was far from its limit: {0}, most by the {1}: the figure is limited by that CPU, not by Redis.")] = "Redis 远未达到极限：{0}，大部分消耗在 {1}：该数据受这部分 CPU 限制，而不是受 Redis 限制。",
+            [("4.2", "H2", "Neither the store nor the machine's CPU clearly ran out: {0}.")] = "存储和机器的 CPU 都没有明显耗尽：{0}。",
+            [("4.2", "H3", "The JWT target's CPU per request or the cost of a verification was not measured.")] = "没有测量 JWT 目标每个请求的 CPU 或一次验证的开销。",
+            [("4.2", "H3", "The CPU ran out, mostly in the JWT backends, and signature checks are most of their work: {0}.")] = "CPU 耗尽，主要消耗在 JWT 服务器上，且签名验证占其大部分工作：{0}。",
+            [("4.2", "H3", "Signature verification is not what limits JWT: {0}{1}.")] = "限制 JWT 的不是签名验证：{0}{1}。",
+            [("4.2", "H3", "Signature checks are a sizeable part of the JWT backends' CPU, but not clearly the limit: {0}.")] = "签名验证占 JWT 服务器 CPU 的相当一部分，但并不明显是瓶颈：{0}。",
         };
 
         // 4.1 and 4.2 judge orderings with one shared sentence (OrderingJudgement) for every hypothesis.
-        foreach (var (experiment, hypotheses) in new[] { ("4.1", new[] { "H1", "H2", "H3" }), ("4.2", new[] { "H1", "H2", "H3" }) })
+        foreach (var hypothesis in new[] { "H2", "H3" })
+        {
+            all[("4.2", hypothesis, "The machine was busy with work outside the lab, so what limits the scheme cannot be told from this run: {0}.")] =
+                "机器同时在处理实验室之外的工作，因此无法从本次运行判断该方案受什么限制：{0}。";
+        }
+
+        // 4.2's ranking hypotheses are H1, H4 and H5 since the plan's own H2/H3 are judged from where the CPU goes.
+        foreach (var (experiment, hypotheses) in new[] { ("4.1", new[] { "H1", "H2", "H3" }), ("4.2", new[] { "H1", "H4", "H5" }) })
         {
             foreach (var hypothesis in hypotheses)
             {

@@ -4,7 +4,7 @@ namespace SessionLab.Reporting.Localization;
 
 /// <summary>
 /// The lab's hypotheses in Chinese, keyed by experiment and hypothesis id. Where the lab tests the plan's hypothesis
-/// the text is the plan's own; where it tests something else under that id (1.2 H3, 4.2 H2/H3, 4.3 H3 …) it is a
+/// the text is the plan's own; where it tests something else under that id (1.2 H3, 2.2 H1 …) it is a
 /// translation of what the lab tests, because a verdict under the plan's words would claim what was not measured.
 /// Each entry keeps the English it translates: a report shows the Chinese only for a verdict recorded with that very
 /// statement, so an older results.json, or a hypothesis reworded since, keeps its own English instead of a stale text.
@@ -48,10 +48,13 @@ internal static class HypothesisTranslations
         [("4.1", "H2")] = new("JWT sits between sticky and Redis (the plan: 0.3–1 ms).", "JWT Token 次之（CPU 计算签名）（计划：0.3–1 ms）"),
         [("4.1", "H3")] = new("Redis sessions are the slowest, by about one Redis round trip (the plan: 1–3 ms).", "Redis Session 最慢（网络 I/O），约慢一次 Redis 往返（计划：1–3 ms）"),
         [("4.2", "H1")] = new("Sticky sessions have the highest throughput of the three schemes (the plan: 40–50K QPS on a laptop).", "Sticky Session 的 QPS 最高（计划：笔记本上 40–50K QPS）"),
-        [("4.2", "H2")] = new("JWT comes second (the plan: 35–45K QPS).", "JWT 的 QPS 次之（计划：35–45K QPS）"),
-        [("4.2", "H3")] = new("Redis sessions have the lowest throughput (the plan: 25–35K QPS).", "Redis Session 的 QPS 最低（计划：25–35K QPS）"),
+        [("4.2", "H2")] = new("Redis sessions are limited by Redis: under load the store is what runs out (a single-threaded Redis near one full core).", "Redis Session 受 Redis 性能限制：负载下耗尽的是存储（单线程的 Redis 接近占满一个核）"),
+        [("4.2", "H3")] = new("JWT is limited by the CPU spent verifying signatures: the machine's CPU runs out, mostly in the JWT backends, and signature checks take most of their CPU per request.", "JWT Token 受 CPU 签名验证限制：机器的 CPU 耗尽，主要消耗在 JWT 服务器上，且签名验证占其每个请求 CPU 的大部分"),
+        [("4.2", "H4")] = new("JWT comes second (the plan: 35–45K QPS).", "JWT 的 QPS 次之（计划：35–45K QPS）"),
+        [("4.2", "H5")] = new("Redis sessions have the lowest throughput (the plan: 25–35K QPS).", "Redis Session 的 QPS 最低（计划：25–35K QPS）"),
         [("4.3", "H1")] = new("A sticky session costs memory on the backend that holds it (the plan: about 500 B each).", "Sticky Session 消耗服务器内存（存储 Session）（计划：每个约 500 B）"),
         [("4.3", "H2")] = new("A Redis session costs Redis memory, not backend memory (the plan: about 300 B each).", "Redis Session 消耗 Redis 内存，而不是服务器内存（计划：每个约 300 B）"),
-        [("4.3", "H3")] = new("A JWT session costs no server memory at all.", "JWT 完全不消耗服务器内存"),
+        [("4.3", "H3")] = new("JWT costs CPU for its signatures: verifying a token costs measurably more than checking a signed session id.", "JWT Token 消耗 CPU（签名计算）：验证一个 Token 的开销明显高于检查一个签名的 Session ID"),
+        [("4.3", "H4")] = new("A JWT session costs no server memory at all.", "JWT 完全不消耗服务器内存"),
     }.ToFrozenDictionary();
 }

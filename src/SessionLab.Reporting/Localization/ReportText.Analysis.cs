@@ -19,6 +19,9 @@ internal abstract partial class ReportText
 
     public abstract string CellSource(string tag, bool inferred);
 
+    /// <summary>A cell whose hypothesis states an amount and was refuted: the feature is undecided, not its opposite.</summary>
+    public abstract string CellNotAsPredicted(string anchor, string tag);
+
     // 5. Recommendations.
     public abstract string FeatureTableHeading { get; }
 
@@ -57,6 +60,9 @@ internal abstract partial class ReportText
     public abstract string LacksEvidence(IReadOnlyList<string> experiments);
 
     public abstract string NoneMeets { get; }
+
+    /// <summary>Appended when the plan's variant is kept because <paramref name="best"/> leads only within the noise.</summary>
+    public abstract string LeadWithinNoise(string best);
 
     public abstract string OnlyOne(string figures);
 

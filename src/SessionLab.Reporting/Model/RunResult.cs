@@ -13,8 +13,14 @@ public sealed record RunResult(
     LabEnvironment Environment,
     IReadOnlyList<ExperimentResult> Experiments)
 {
-    /// <summary>Bumped whenever a field changes meaning or disappears (fields added with a default keep the version).</summary>
-    public const int CurrentSchemaVersion = 1;
+    /// <summary>
+    /// Bumped whenever a field changes meaning or disappears (fields added with a default keep the version). 2: the
+    /// figures are typed metrics per experiment, which the report and <c>compare</c> read instead of table text.
+    /// </summary>
+    public const int CurrentSchemaVersion = 2;
+
+    /// <summary>The oldest version still read: version 1 files have no metrics, and their figures are read from their tables.</summary>
+    public const int OldestReadableSchemaVersion = 1;
 
     /// <summary>
     /// Whether the run was stopped (Ctrl+C, SIGTERM) before every chosen experiment finished: <see cref="Experiments"/>

@@ -1,4 +1,5 @@
 using SessionLab.Reporting.Analysis;
+using SessionLab.Reporting.Document;
 using SessionLab.Reporting.Model;
 using Spectre.Console;
 
@@ -64,6 +65,9 @@ internal static class ResultPrinter
 
         AnsiConsole.Write(table);
         PrintPerformance(run);
+
+        // Last, so the answer is what stays on screen: the report's own "At a glance", from the same document.
+        SectionPrinter.Print(AnsiConsole.Console, ReportBuilder.Build(run).Sections.Single(s => s.Anchor == "at-a-glance"));
         AnsiConsole.MarkupLineInterpolated($"{(run.Quick ? "Quick run (waits and TTLs scaled down). " : string.Empty)}Raw observations: [link]{resultsPath}[/]");
     }
 

@@ -30,9 +30,10 @@ internal static class ResultsFile
         try
         {
             var run = ResultsJson.Deserialize(json);
-            if (run.SchemaVersion != RunResult.CurrentSchemaVersion)
+            if (run.SchemaVersion is < RunResult.OldestReadableSchemaVersion or > RunResult.CurrentSchemaVersion)
             {
-                AnsiConsole.MarkupLineInterpolated($"[red]sessionlab {command}:[/] {path} has schema version {run.SchemaVersion}; this lab reads version {RunResult.CurrentSchemaVersion}.");
+                var why = run.SchemaVersion > RunResult.CurrentSchemaVersion ? "it was written by a newer lab; update this one" : "it is older than any version this lab reads";
+                AnsiConsole.MarkupLineInterpolated($"[red]sessionlab {command}:[/] {path} has schema version {run.SchemaVersion}, and this lab reads versions {RunResult.OldestReadableSchemaVersion}–{RunResult.CurrentSchemaVersion}: {why}.");
                 return null;
             }
 

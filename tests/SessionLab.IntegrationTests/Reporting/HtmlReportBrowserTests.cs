@@ -15,6 +15,9 @@ public sealed class HtmlReportBrowserTests
     private static readonly SKColor Blue = new(0x1F, 0x77, 0xB4);
     private static readonly SKColor Orange = new(0xFF, 0x7F, 0x0E);
 
+    // A fault window: red at 15 % opacity over the white plot area.
+    private static readonly SKColor ShadedRed = new(0xFF, 0xD9, 0xD9);
+
     [Fact]
     public async Task Chromium_OpensReport_EveryChartPaints()
     {
@@ -72,6 +75,70 @@ public sealed class HtmlReportBrowserTests
         {
             folder.Delete(recursive: true);
         }
+    }
+
+    [Fact]
+    public async Task Chromium_WholeLabRun_OpensOnAtAGlanceTablesAndShadesFaultWindows()
+    {
+        var chromium = RealEngines.Require("chromium");
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var run = SessionLab.Reporting.Model.ResultsJson.Deserialize(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Samples", "lab-run.json"), cancellationToken));
+        var document = SessionLab.Reporting.Document.ReportBuilder.Build(run);
+        var folder = Directory.CreateTempSubdirectory("sessionlab-report-glance-");
+        try
+        {
+            await new HtmlExporter().ExportAsync(document, run, folder.FullName, cancellationToken);
+            var page = Path.Combine(folder.FullName, "report.html");
+            var png = Path.Combine(folder.FullName, "glance.png");
+            await HeadlessChromium.ScreenshotAsync(chromium, page, png, Width, 1000, cancellationToken);
+            KeepForInspection(png);
+
+            // The first screen, right of the contents sidebar: At a glance's recommendations and feature table, each with
+            // a header row in the header grey, and no chart yet (the charts come with the evidence, after it).
+            using (var bitmap = SKBitmap.Decode(png))
+            {
+                var headerRows = HeaderBands(bitmap, fromX: 300);
+                Assert.True(headerRows >= 2, $"the first screen shows {headerRows} table header rows; At a glance opens with two tables");
+                Assert.True(CountNear(bitmap, Blue) < 50, "a chart painted on the first screen, before At a glance's tables ended");
+            }
+
+            // 6.1's failed-requests chart: the kill -9 to the end of the load is shaded in translucent red.
+            await new ChartFilesExporter().ExportAsync(document, run, folder.FullName, cancellationToken);
+            var chart = Directory.GetFiles(Path.Combine(folder.FullName, "charts"), "chart-exp-6-1-*.svg").Order(StringComparer.Ordinal).First();
+            var chartPng = Path.Combine(folder.FullName, "fault-window.png");
+            await HeadlessChromium.ScreenshotAsync(chromium, chart, chartPng, 900, 420, cancellationToken);
+            using var shaded = SKBitmap.Decode(chartPng);
+            Assert.True(CountNear(shaded, ShadedRed) > 5000, $"{Path.GetFileName(chart)} shows no shaded fault window");
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>Runs of pixel rows whose right part is mostly the header grey (#f6f8fa): one per table header.</summary>
+    private static int HeaderBands(SKBitmap bitmap, int fromX)
+    {
+        var bands = 0;
+        var inBand = false;
+        for (var y = 0; y < bitmap.Height; y++)
+        {
+            var grey = 0;
+            for (var x = fromX; x < bitmap.Width; x++)
+            {
+                var p = bitmap.GetPixel(x, y);
+                if (p.Red == 0xF6 && p.Green == 0xF8 && p.Blue == 0xFA)
+                {
+                    grey++;
+                }
+            }
+
+            var isHeader = grey > (bitmap.Width - fromX) / 3;
+            bands += isHeader && !inBand ? 1 : 0;
+            inBand = isHeader;
+        }
+
+        return bands;
     }
 
     /// <summary>Vertical bands of rows holding chart blue; charts are stacked with text between, so one band per chart.</summary>

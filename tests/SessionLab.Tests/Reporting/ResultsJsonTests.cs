@@ -30,7 +30,7 @@ public sealed class ResultsJsonTests
         var json = ResultsJson.Serialize(run);
         var back = ResultsJson.Deserialize(json);
 
-        Assert.Contains("\"schema_version\": 1", json, StringComparison.Ordinal);
+        Assert.Contains("\"schema_version\": 2", json, StringComparison.Ordinal);
         Assert.Contains("\"verdict\": \"Refuted\"", json, StringComparison.Ordinal);
         Assert.Equal(json, ResultsJson.Serialize(back));
     }

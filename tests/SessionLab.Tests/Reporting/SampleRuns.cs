@@ -8,6 +8,9 @@ internal static class SampleRuns
     /// <summary>All twelve experiments, nginx + redis-server, full mode.</summary>
     public static RunResult Full() => Load("full-run.json");
 
+    /// <summary>All 25 experiments of the lab (groups 1–6), nginx + redis-server, full mode; tables, charts and steps trimmed.</summary>
+    public static RunResult Lab() => Load("lab-run.json");
+
     /// <summary>Groups 1–3 only, YARP + Garnet, quick mode: no performance group.</summary>
     public static RunResult Groups1To3() => Load("groups1-3-quick.json");
 

@@ -8,6 +8,7 @@ public sealed class ResultsFileTests
     [InlineData("not json at all")]
     [InlineData("{\"schema_version\": 1")]
     [InlineData("{\"schema_version\": 99, \"run_id\": \"x\", \"experiments\": []}")]
+    [InlineData("{\"schema_version\": 0, \"run_id\": \"x\", \"experiments\": []}")]
     [InlineData("{\"schema_version\": 1, \"run_id\": \"x\"}")]
     [InlineData("null")]
     public async Task ReadAsync_InvalidContent_ReturnsNullInsteadOfThrowing(string json)
@@ -29,6 +30,16 @@ public sealed class ResultsFileTests
     public async Task ReadAsync_MissingFile_ReturnsNull()
     {
         Assert.Null(await ResultsFile.ReadAsync("report", Path.Combine(Path.GetTempPath(), "no-such-results.json"), TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task ReadAsync_VersionOneWithoutMetrics_StillRead()
+    {
+        // The samples were written at schema version 1, before typed metrics: the report reads their tables instead.
+        var run = await ResultsFile.ReadAsync("report", Path.Combine(AppContext.BaseDirectory, "Reporting", "Samples", "full-run.json"), TestContext.Current.CancellationToken);
+
+        Assert.Equal(1, run!.SchemaVersion);
+        Assert.True(run.SchemaVersion < SessionLab.Reporting.Model.RunResult.CurrentSchemaVersion);
     }
 
     [Fact]

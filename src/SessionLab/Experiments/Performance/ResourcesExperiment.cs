@@ -18,14 +18,17 @@ internal sealed class ResourcesExperiment : Experiment<ResourcesExperiment, Reso
 
     private static readonly Hypothesis H2 = new("H2", "A Redis session costs Redis memory, not backend memory (the plan: about 300 B each).");
 
-    private static readonly Hypothesis H3 = new("H3", "A JWT session costs no server memory at all.");
+    // The plan's H3 is about CPU: a JWT is verified (an HMAC over the whole token, its JSON read) on every request.
+    private static readonly Hypothesis H3 = new("H3", "JWT costs CPU for its signatures: verifying a token costs measurably more than checking a signed session id.");
+
+    private static readonly Hypothesis H4 = new("H4", "A JWT session costs no server memory at all.");
 
     public override ExperimentInfo Info { get; } = new(
         "4.3",
         4,
         "Resources",
         "What does each scheme cost in memory and CPU for many active sessions?",
-        [H1, H2, H3]);
+        [H1, H2, H3, H4]);
 
     protected override async Task<ResourceFacts?> ObserveAsync(ExperimentContext context, CancellationToken cancellationToken)
     {
@@ -44,7 +47,9 @@ internal sealed class ResourcesExperiment : Experiment<ResourcesExperiment, Reso
         var redis = await MeasureAsync(context, new(TargetNames.Redis, SchemeKind.Redis, ViaBalancer: true, Revoke: false), sizes, repeats, parallelism, cancellationToken);
         var jwt = await MeasureAsync(context, new(TargetNames.Jwt, SchemeKind.Jwt, ViaBalancer: true, Revoke: false), sizes, repeats, parallelism, cancellationToken);
         var revocation = await MeasureAsync(context, new(TargetNames.JwtRevocation, SchemeKind.Jwt, ViaBalancer: true, Revoke: true), sizes, repeats, parallelism, cancellationToken);
-        return new ResourceFacts(sizes, sticky, redis, jwt, revocation) { IdleCpu = idleCpu };
+        context.Step("the CPU of one JWT verification, one JWT issued and one session-id check, with the backends' own code (batches on one thread)");
+        var costs = await TokenCheckCost.MeasureAsync(context.Settings.Quick ? 5 : 9, context.Settings.Quick ? 2_000 : 5_000, cancellationToken);
+        return new ResourceFacts(sizes, sticky, redis, jwt, revocation) { IdleCpu = idleCpu, Costs = costs };
     }
 
     protected override void Tabulate(ExperimentContext context, ResourceFacts facts)
@@ -146,18 +151,37 @@ internal sealed class ResourcesExperiment : Experiment<ResourcesExperiment, Reso
                 redisStore.All(e => e!.Value > NoiseBytesPerSession) && redisHeap.All(h => h is null || Math.Abs(h.Value) < Math.Max(NoiseBytesPerSession, redisStore[^1]!.Value / 10)),
                 $"Redis used_memory grew by {ResourceFacts.Describe(sizes, redisStore)} per session ({ResourceFacts.Growth(redisStore)}; the plan expected about 300 B; our target is at most 200 B) while a redis backend's heap changed by {ResourceFacts.Describe(sizes, redisHeap)} per session.");
 
+        yield return JudgeSignatureCost(facts.Costs);
+
         var jwtHeap = sizes.Select(facts.Jwt.HeapAt).ToList();
         var jwtStore = sizes.Select(facts.Jwt.StoreAt).ToList();
         if (jwtHeap.Any(e => e is null))
         {
-            yield return H3.Inconclusive("The JWT backend's memory could not be read at every size.");
+            yield return H4.Inconclusive("The JWT backend's memory could not be read at every size.");
             yield break;
         }
 
         var evidence = $"JWT logins changed a backend's heap by {ResourceFacts.Describe(sizes, jwtHeap)} and Redis by {ResourceFacts.Describe(sizes, jwtStore)} per login; the state travels in a {facts.Jwt.MeanCredentialBytes ?? 0:0}-byte token instead.";
         yield return facts.JwtRetainsPerLogin
-            ? H3.Refuted(evidence + " The retention repeats at every size, so something keeps memory per login.")
-            : H3.Confirmed(evidence + " No per-login retention repeats across sizes: the differences are the heap's noise.");
+            ? H4.Refuted(evidence + " The retention repeats at every size, so something keeps memory per login.")
+            : H4.Confirmed(evidence + " No per-login retention repeats across sizes: the differences are the heap's noise.");
+    }
+
+    /// <summary>H3 from the paired batches: JWT verification over a session-id check, judged only beyond its interval.</summary>
+    internal static HypothesisVerdict JudgeSignatureCost(TokenCheckCosts? costs)
+    {
+        if (costs?.JwtOverSessionId is not { } ratio)
+        {
+            return H3.Inconclusive("The cost of a JWT verification and of a session-id check was not measured.");
+        }
+
+        var evidence = string.Create(CultureInfo.InvariantCulture, $"One HS256 verification costs {EstimateText.Of(costs.VerifyJwtMicros, "0.0")} µs of CPU and issuing a token {EstimateText.Of(costs.IssueJwtMicros, "0.0")} µs, against {EstimateText.Of(costs.CheckSessionIdMicros, "0.00")} µs to check a signed session id: {EstimateText.Ratio(ratio)}× (paired batches, the backends' own code)");
+        return NoiseAwareComparison.MeetsAtLeast(ratio, 1) switch
+        {
+            true => H3.Confirmed(evidence + "; a sticky or Redis backend spends CPU on its id's HMAC and a lookup, not on a signature over a whole token."),
+            false => H3.Refuted(evidence + ": verifying a JWT costs less than checking a session id."),
+            null => H3.Inconclusive(evidence + ", within the noise of the batches."),
+        };
     }
 
     private static async Task<VariantMemory> MeasureAsync(ExperimentContext context, MemoryVariant variant, int[] sizes, int repeats, int parallelism, CancellationToken cancellationToken)
@@ -254,6 +278,9 @@ internal sealed record ResourceFacts(IReadOnlyList<int> Sizes, VariantMemory Sti
 {
     /// <summary>The processes' CPU while idle.</summary>
     public CpuSample? IdleCpu { get; init; }
+
+    /// <summary>What one JWT verification, one JWT issued and one session-id check cost in CPU; null when not measured.</summary>
+    public TokenCheckCosts? Costs { get; init; }
 
     public IEnumerable<VariantMemory> Variants => [Sticky, Redis, Jwt, JwtRevocation];
 

@@ -48,7 +48,10 @@ internal sealed class BackendKillUnderLoadExperiment : Experiment<BackendKillUnd
             context.Step($"{name}: {users} workers for {Format.CompactSeconds(duration)} s; kill -9 {victim.Name} at {Format.CompactSeconds(killAt)} s");
             var run = await FaultUnderLoad.RunAsync(context, target, users, duration, [(killAt, () => context.Faults.KillBackendAsync(victim.Name))], cancellationToken);
             LoadRecording.Record(context, $"{name} with kill -9 of {victim.Name}", run.Load);
-            context.AddChart(ErrorChart($"errors per second: {name}, kill -9 at {Format.CompactSeconds(killAt)} s", run));
+            foreach (var chart in ErrorCharts.Of($"{name}, kill -9 at {Format.CompactSeconds(killAt)} s", run.Load, run.Faults))
+            {
+                context.AddChart(chart);
+            }
 
             context.Step($"{name}: every load user's /profile once more (401 = session lost)");
             var sessions = await SessionCheck.RunAsync(target, cancellationToken);
@@ -118,24 +121,5 @@ internal sealed class BackendKillUnderLoadExperiment : Experiment<BackendKillUnd
 
     private static string Sessions(FailoverRun r) =>
         $"{r.Scheme}: {r.Sessions.Kept} of {r.Sessions.Users} sessions kept, {r.Sessions.Lost} lost (401), {r.Sessions.Other} other, after kill -9 of {r.Victim}";
-
-    /// <summary>Failed requests per second, with the time the fault was in force shaded.</summary>
-    internal static ChartSeries ErrorChart(string name, FaultRun run) =>
-        new(name, "second", "failed requests", [.. run.Load.Timeline.Seconds.Select(s => new ChartPoint(s.Second, s.Errors))])
-        {
-            FaultWindows = Windows(run.Faults, run.Load.DurationSeconds),
-        };
-
-    /// <summary>
-    /// One fault (a kill, a stop) stays in force until the load ends; a fault undone by a later step (kill, then start)
-    /// lasts from the first step until the last one was done.
-    /// </summary>
-    internal static IReadOnlyList<FaultWindow> Windows(IReadOnlyList<FaultMark> faults, double loadSeconds) =>
-        faults.Count switch
-        {
-            0 => [],
-            1 => [new FaultWindow(faults[0].AtSeconds, Math.Max(loadSeconds, faults[0].AtSeconds + 0.5), faults[0].Description)],
-            _ => [new FaultWindow(faults[0].AtSeconds, Math.Max(faults[^1].DoneAtSeconds, faults[0].AtSeconds + 0.5), $"{faults[0].Description} … {faults[^1].Description}")],
-        };
 
 }

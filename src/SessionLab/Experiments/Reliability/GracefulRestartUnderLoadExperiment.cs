@@ -77,7 +77,10 @@ internal sealed class GracefulRestartUnderLoadExperiment : Experiment<GracefulRe
                     cancellationToken,
                     worker => worker >= users - logins ? LoginRequest(worker) : target.RequestFor(worker));
                 LoadRecording.Record(context, $"{label}: restart of {victim.Name}", run.Load);
-                context.AddChart(BackendKillUnderLoadExperiment.ErrorChart($"errors per second: {label}, stop at {Format.CompactSeconds(stopAt)} s", run));
+                foreach (var chart in ErrorCharts.Of($"{label}, stop at {Format.CompactSeconds(stopAt)} s", run.Load, run.Faults))
+                {
+                    context.AddChart(chart);
+                }
 
                 context.Step($"{label}: {victim.Name}'s own /health, and every load user's /profile once more");
                 var health = await context.Client(victim.BaseAddress, cookies: false).GetAsync("/health", cancellationToken);

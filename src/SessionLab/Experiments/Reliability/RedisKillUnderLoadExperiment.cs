@@ -96,11 +96,10 @@ internal sealed class RedisKillUnderLoadExperiment : Experiment<RedisKillUnderLo
             return;
         }
 
-        context.AddChart(BackendKillUnderLoadExperiment.ErrorChart("errors per second: redis", run));
-        context.AddChart(new ChartSeries("errors per second: jwt", "second", "failed requests", [.. jwtResult.Timeline.Seconds.Select(s => new ChartPoint(s.Second, s.Errors))])
+        foreach (var chart in ErrorCharts.Of("redis", run.Load, run.Faults).Concat(ErrorCharts.Of("jwt", jwtResult, run.Faults)))
         {
-            FaultWindows = BackendKillUnderLoadExperiment.Windows(run.Faults, run.Load.DurationSeconds),
-        });
+            context.AddChart(chart);
+        }
 
         context.AddTable(
             "Redis killed and restarted under load",

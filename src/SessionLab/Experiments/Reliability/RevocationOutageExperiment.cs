@@ -89,10 +89,11 @@ internal sealed class RevocationOutageExperiment : Experiment<RevocationOutageEx
             var p = prepared[i];
             var load = run.Loads[i];
             LoadRecording.Record(context, $"jwt with revocation, {p.Policy.Name}, Redis killed and restarted", load);
-            context.AddChart(new ChartSeries($"errors per second: {p.Policy.Name}", "second", "failed requests", [.. load.Timeline.Seconds.Select(s => new ChartPoint(s.Second, s.Errors))])
+            foreach (var chart in ErrorCharts.Of(p.Policy.Name, load, run.Faults))
             {
-                FaultWindows = BackendKillUnderLoadExperiment.Windows(run.Faults, load.DurationSeconds),
-            });
+                context.AddChart(chart);
+            }
+
             var legit = run.Probes[2 * i];
             var revoked = run.Probes[(2 * i) + 1];
             facts.Add(new RevocationOutageFacts(

@@ -1,4 +1,6 @@
+using SessionLab.Experiments.Framework.Load;
 using SessionLab.Experiments.Performance;
+using SessionLab.Measurement.Statistics;
 using SessionLab.Reporting.Model;
 
 namespace SessionLab.Tests.Experiments.Performance;
@@ -13,7 +15,10 @@ public sealed class ResourcesExperimentTests
         var facts = Facts(
             sticky: Variant(heap: [250, 248]),
             redis: Variant(heap: [-4, 1], store: [300, 296]),
-            jwt: Variant(heap: [40, -3], store: [0, 0]));
+            jwt: Variant(heap: [40, -3], store: [0, 0])) with
+        {
+            Costs = new TokenCheckCosts(Estimate.OfMedian([8.0, 8.2, 7.9]), Estimate.OfMedian([12.0, 12.5, 11.8]), Estimate.OfMedian([0.5, 0.52, 0.49]), Estimate.OfPairedRatio([8.0, 8.2, 7.9], [0.5, 0.52, 0.49])),
+        };
 
         var verdicts = ResourcesExperiment.Judge(facts).ToList();
 
@@ -24,11 +29,11 @@ public sealed class ResourcesExperimentTests
     }
 
     [Fact]
-    public void Judge_JwtRetentionRepeatingAtEverySize_RefutesH3AsALeak()
+    public void Judge_JwtRetentionRepeatingAtEverySize_RefutesH4AsALeak()
     {
         var facts = Facts(Variant(heap: [250, 250]), Variant(heap: [0, 0], store: [300, 300]), Variant(heap: [120, 118], store: [0, 0]));
 
-        var h3 = ResourcesExperiment.Judge(facts).Single(v => v.Id == "H3");
+        var h3 = ResourcesExperiment.Judge(facts).Single(v => v.Id == "H4");
 
         Assert.Equal(Verdict.Refuted, h3.Verdict);
         Assert.Contains("repeats at every size", h3.Evidence, StringComparison.Ordinal);
@@ -41,7 +46,7 @@ public sealed class ResourcesExperimentTests
         // The quick run's "789 B per login" at one size, not repeated at the next: no projection, no leak.
         var facts = Facts(Variant(heap: [250, 250]), Variant(heap: [0, 0], store: [300, 300]), Variant(heap: [789, 2], store: [0, 0]));
 
-        Assert.Equal(Verdict.Confirmed, ResourcesExperiment.Judge(facts).Single(v => v.Id == "H3").Verdict);
+        Assert.Equal(Verdict.Confirmed, ResourcesExperiment.Judge(facts).Single(v => v.Id == "H4").Verdict);
         Assert.False(facts.JwtRetainsPerLogin);
     }
 
@@ -73,6 +78,29 @@ public sealed class ResourcesExperimentTests
         new(Sizes, sticky, redis, jwt, Variant(heap: [0, 0], store: [120, 118]));
 
     /// <summary>Two repeats at each size, a byte apart, so every figure has an interval.</summary>
+    [Fact]
+    public void JudgeSignatureCost_VerificationCostlierBeyondTheBatchesNoise_ConfirmsH3()
+    {
+        var costs = new TokenCheckCosts(Estimate.OfMedian([8.0, 8.2, 7.9]), Estimate.OfMedian([12.0, 12.5, 11.8]), Estimate.OfMedian([0.5, 0.52, 0.49]), Estimate.OfPairedRatio([8.0, 8.2, 7.9], [0.5, 0.52, 0.49]));
+
+        var h3 = ResourcesExperiment.JudgeSignatureCost(costs);
+
+        Assert.Equal(Verdict.Confirmed, h3.Verdict);
+        Assert.Contains("µs to check a signed session id", h3.Evidence, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void JudgeSignatureCost_CheaperThanAnIdCheck_RefutesH3()
+    {
+        var costs = new TokenCheckCosts(Estimate.OfMedian([0.3, 0.31, 0.29]), Estimate.OfMedian([1.0, 1.0, 1.0]), Estimate.OfMedian([0.5, 0.52, 0.49]), Estimate.OfPairedRatio([0.3, 0.31, 0.29], [0.5, 0.52, 0.49]));
+
+        Assert.Equal(Verdict.Refuted, ResourcesExperiment.JudgeSignatureCost(costs).Verdict);
+    }
+
+    [Fact]
+    public void JudgeSignatureCost_NotMeasured_IsInconclusive() =>
+        Assert.Equal(Verdict.Inconclusive, ResourcesExperiment.JudgeSignatureCost(null).Verdict);
+
     private static VariantMemory Variant(double?[] heap, double?[]? store = null) =>
         new("v", [.. Sizes.SelectMany((size, i) => new[] { 0, 1 }.Select(repeat => new MemorySample(size, repeat, size, 0, heap[i] + repeat, null, store?[i] + repeat, 0)))], null, 276);
 }

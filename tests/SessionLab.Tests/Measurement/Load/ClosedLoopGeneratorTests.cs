@@ -46,7 +46,20 @@ public sealed class ClosedLoopGeneratorTests(TinyServer server) : IClassFixture<
         Assert.Equal(new Dictionary<string, long> { ["503"] = 40 }, result.FailuresByKind);
         Assert.Equal(40, result.Latency.Count);
         Assert.Equal(40, result.Timeline.Seconds.Sum(s => s.Errors));
+        Assert.Equal(40, result.Timeline.Seconds.Sum(s => s.Failed));
+        Assert.Equal(0, result.Timeline.Seconds.Sum(s => s.Refused));
         Assert.Equal(0, result.SuccessesPerSecond);
+    }
+
+    [Fact]
+    public async Task RunAsync_Unauthorized_CountsEachAsRefusedNotFailed()
+    {
+        var result = await _generator.RunAsync(Options("/refuse", 2, 40), TestContext.Current.CancellationToken);
+
+        Assert.Equal(new Dictionary<string, long> { ["401"] = 40 }, result.FailuresByKind);
+        Assert.Equal(40, result.Timeline.Seconds.Sum(s => s.Errors));
+        Assert.Equal(40, result.Timeline.Seconds.Sum(s => s.Refused));
+        Assert.Equal(0, result.Timeline.Seconds.Sum(s => s.Failed));
     }
 
     [Fact]

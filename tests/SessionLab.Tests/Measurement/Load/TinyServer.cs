@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging;
 namespace SessionLab.Tests.Measurement.Load;
 
 /// <summary>
-/// A real Kestrel on a free loopback port: <c>/ok</c> 200, <c>/fail</c> 503, <c>/slow</c> 200 after 50 ms,
+/// A real Kestrel on a free loopback port: <c>/ok</c> 200, <c>/fail</c> 503, <c>/refuse</c> 401, <c>/slow</c> 200 after 50 ms,
 /// <c>/concurrent</c> 200 after 20 ms while counting requests in flight, <c>/echo-auth</c> 200 only with a bearer token.
 /// </summary>
 public sealed class TinyServer : IAsyncLifetime
@@ -46,6 +46,7 @@ public sealed class TinyServer : IAsyncLifetime
         });
         _app.MapGet("/ok", () => "ok");
         _app.MapGet("/fail", () => Results.StatusCode(StatusCodes.Status503ServiceUnavailable));
+        _app.MapGet("/refuse", () => Results.StatusCode(StatusCodes.Status401Unauthorized));
         _app.MapGet("/slow", async () =>
         {
             await Task.Delay(50);

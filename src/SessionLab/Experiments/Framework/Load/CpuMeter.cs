@@ -57,7 +57,7 @@ internal sealed class CpuMeter
             }
         }
 
-        return new CpuSample(processes, _machine is { } a && machine is { } b ? MachineCpu.BusyPercent(a, b) : null);
+        return new CpuSample(processes, _machine is { } a && machine is { } b ? MachineCpu.BusyPercent(a, b) : null) { Cores = Environment.ProcessorCount };
     }
 }
 
@@ -69,6 +69,15 @@ internal sealed record CpuSample(IReadOnlyList<ProcessCpu> Processes, double? Ma
 {
     /// <summary>At or above this share of all cores the machine is saturated: the figure is limited by CPU.</summary>
     public const double SaturatedPercent = 90;
+
+    /// <summary>The machine's cores, to turn its busy share into percent of one core; 0 when unknown.</summary>
+    public int Cores { get; init; }
+
+    /// <summary>
+    /// CPU the machine spent outside the lab's processes (another job on a shared machine), in percent of one core;
+    /// null when the machine's share or its cores are unknown.
+    /// </summary>
+    public double? Elsewhere => MachineBusyPercent is { } busy && Cores > 0 ? Math.Max(0, (busy * Cores) - Processes.Sum(p => p.Percent)) : null;
 
     /// <summary>The process using the most CPU when the machine was saturated (what limits the figure); null otherwise.</summary>
     public ProcessCpu? Limit => MachineBusyPercent >= SaturatedPercent ? Processes.MaxBy(p => p.Percent) : null;

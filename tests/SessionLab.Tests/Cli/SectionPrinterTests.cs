@@ -1,0 +1,34 @@
+using SessionLab.Cli;
+using SessionLab.Reporting.Document;
+using SessionLab.Tests.Reporting;
+using Spectre.Console;
+
+namespace SessionLab.Tests.Cli;
+
+public sealed class SectionPrinterTests
+{
+    [Theory]
+    [InlineData("[no](#exp-1-2) (1.2 H2)", "no (1.2 H2)")]
+    [InlineData("**Feature table**", "Feature table")]
+    [InlineData("plain [brackets] stay", "plain [brackets] stay")]
+    public void Plain_MarkdownLinksAndBold_BecomeTheirText(string markdown, string expected) =>
+        Assert.Equal(expected, SectionPrinter.Plain(markdown));
+
+    [Fact]
+    public void Print_AtAGlanceOfARealRun_ShowsTheRecommendationsAndFeatureTableWithoutMarkdown()
+    {
+        var output = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors });
+        console.Profile.Width = 400;
+        var glance = ReportBuilder.Build(SampleRuns.Lab()).Sections.Single(s => s.Anchor == "at-a-glance");
+
+        SectionPrinter.Print(console, glance);
+
+        var text = output.ToString();
+        Assert.Contains("At a glance", text, StringComparison.Ordinal);
+        Assert.Contains("Recommendation per situation", text, StringComparison.Ordinal);
+        Assert.Contains("high security", text, StringComparison.Ordinal);
+        Assert.Contains("cross-server sharing", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("](#exp-", text, StringComparison.Ordinal);
+    }
+}
