@@ -52,27 +52,10 @@ internal enum Feature
     StolenRefreshTokenRevocation,
 }
 
-/// <summary>Display names of <see cref="Feature"/>, as the plan words them.</summary>
+/// <summary>The features in the order the table lists them, and their English names (each language's are in its <see cref="Localization.ReportText"/>).</summary>
 internal static class FeatureNames
 {
     public static IReadOnlyList<Feature> All { get; } = Enum.GetValues<Feature>();
 
-    public static string Name(Feature feature) => feature switch
-    {
-        Feature.CrossServerSharing => "cross-server sharing",
-        Feature.SurvivesBackendCrash => "survives backend crash",
-        Feature.ActiveLogout => "active logout",
-        Feature.HorizontalScaling => "horizontal scaling",
-        Feature.RestartImpact => "backend restart impact",
-        Feature.ExternalDependency => "external dependency",
-        Feature.StoreOutage => "while the store is down",
-        Feature.SurvivesStoreRestart => "sessions survive a store restart",
-        Feature.LogoutSurvivesStoreRestart => "logout survives a store restart",
-        Feature.GracefulDeploy => "deploy without errors",
-        Feature.GuessResistance => "guessed or forged ids refused",
-        Feature.UnaffectedBySlowStore => "unaffected by a slow store",
-        Feature.LogOutEverywhere => "log out everywhere",
-        Feature.AbsoluteLifetime => "absolute lifetime",
-        _ => "revocation of a stolen refresh token",
-    };
+    public static string Name(Feature feature) => Localization.EnglishReportText.Instance.FeatureName(feature);
 }

@@ -1,3 +1,5 @@
+using SessionLab.Reporting.Localization;
+
 namespace SessionLab.Reporting.Analysis;
 
 /// <summary>
@@ -14,7 +16,7 @@ internal sealed record FeatureEvidence(
     string ExperimentId,
     string HypothesisId,
     bool HoldsIfConfirmed,
-    string YesText,
-    string NoText,
+    Localized YesText,
+    Localized NoText,
     bool Inferred = false,
     bool OnlyConfirmationDecides = false);

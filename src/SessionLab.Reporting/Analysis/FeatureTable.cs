@@ -1,3 +1,4 @@
+using SessionLab.Reporting.Localization;
 using SessionLab.Reporting.Model;
 
 namespace SessionLab.Reporting.Analysis;
@@ -6,11 +7,20 @@ namespace SessionLab.Reporting.Analysis;
 internal sealed class FeatureTable
 {
     private readonly Dictionary<(Feature, string), FeatureCell> _cells;
+    private readonly ReportText _text;
 
-    private FeatureTable(Dictionary<(Feature, string), FeatureCell> cells) => _cells = cells;
-
-    public static FeatureTable From(RunResult run, IReadOnlyList<FeatureEvidence>? catalog = null)
+    private FeatureTable(Dictionary<(Feature, string), FeatureCell> cells, ReportText text)
     {
+        _cells = cells;
+        _text = text;
+    }
+
+    /// <param name="run">The run whose verdicts fill the cells.</param>
+    /// <param name="catalog">Which verdict fills which cell [default: <see cref="FeatureEvidenceCatalog.All"/>].</param>
+    /// <param name="text">The language of the cells' text [default: English].</param>
+    public static FeatureTable From(RunResult run, IReadOnlyList<FeatureEvidence>? catalog = null, ReportText? text = null)
+    {
+        text ??= EnglishReportText.Instance;
         // A cell may have several sources, best first (a head-on experiment before an inference): the first that
         // decided the cell in this run fills it; when none did, the first one says why.
         var cells = (catalog ?? FeatureEvidenceCatalog.All)
@@ -19,10 +29,10 @@ internal sealed class FeatureTable
                 group => group.Key,
                 group =>
                 {
-                    var derived = group.Select(evidence => Derive(run, evidence)).ToList();
+                    var derived = group.Select(evidence => Derive(run, evidence, text)).ToList();
                     return derived.FirstOrDefault(cell => cell.Holds is not null) ?? derived[0];
                 });
-        return new FeatureTable(cells);
+        return new FeatureTable(cells, text);
     }
 
     /// <summary>
@@ -32,37 +42,36 @@ internal sealed class FeatureTable
     public FeatureCell Cell(Feature feature, string scheme) =>
         _cells.TryGetValue((feature, scheme), out var cell)
             ? cell
-            : new FeatureCell(feature, scheme, null, FeatureEvidenceCatalog.NotApplicable.Where(n => n.Feature == feature && n.Scheme == scheme).Select(n => n.Text).FirstOrDefault() ?? "not measured", null);
+            : new FeatureCell(feature, scheme, null, FeatureEvidenceCatalog.NotApplicable.Where(n => n.Feature == feature && n.Scheme == scheme).Select(n => _text.Cell(n.Text)).FirstOrDefault() ?? _text.NotMeasured, null);
 
-    private static FeatureCell Derive(RunResult run, FeatureEvidence evidence)
+    private static FeatureCell Derive(RunResult run, FeatureEvidence evidence, ReportText text)
     {
         var experiment = run.Experiments.FirstOrDefault(e => e.Id == evidence.ExperimentId);
         var link = Anchors.Experiment(evidence.ExperimentId);
         if (experiment is null)
         {
-            return new FeatureCell(evidence.Feature, evidence.Scheme, null, $"not measured ({evidence.ExperimentId} not run)", evidence);
+            return new FeatureCell(evidence.Feature, evidence.Scheme, null, text.CellNotRun(evidence.ExperimentId), evidence);
         }
 
         if (experiment.Status != ExperimentStatus.Completed)
         {
-            return new FeatureCell(evidence.Feature, evidence.Scheme, null, $"not measured ({Anchors.Link(evidence.ExperimentId + " " + experiment.Status.ToString().ToLowerInvariant(), link)})", evidence);
+            return new FeatureCell(evidence.Feature, evidence.Scheme, null, text.CellNotCompleted(evidence.ExperimentId, link, text.Status(experiment.Status)), evidence);
         }
 
         var verdict = experiment.Verdicts.FirstOrDefault(v => v.Id == evidence.HypothesisId);
         var tag = $"{evidence.ExperimentId} {evidence.HypothesisId}";
         if (verdict is null || verdict.Verdict == Verdict.Inconclusive)
         {
-            return new FeatureCell(evidence.Feature, evidence.Scheme, null, $"{Anchors.Link("inconclusive", link)} ({tag})", evidence);
+            return new FeatureCell(evidence.Feature, evidence.Scheme, null, text.CellInconclusive(link, tag), evidence);
         }
 
         if (verdict.Verdict == Verdict.Refuted && evidence.OnlyConfirmationDecides)
         {
-            return new FeatureCell(evidence.Feature, evidence.Scheme, null, $"{Anchors.Link("not as predicted", link)} ({tag})", evidence);
+            return new FeatureCell(evidence.Feature, evidence.Scheme, null, text.CellNotAsPredicted(link, tag), evidence);
         }
 
         var holds = verdict.Verdict == Verdict.Confirmed ? evidence.HoldsIfConfirmed : !evidence.HoldsIfConfirmed;
-        var text = Anchors.Link(holds ? evidence.YesText : evidence.NoText, link);
-        var suffix = evidence.Inferred ? $" (inferred from {tag})" : $" ({tag})";
-        return new FeatureCell(evidence.Feature, evidence.Scheme, holds, text + suffix, evidence);
+        var word = Anchors.Link(text.Cell(holds ? evidence.YesText : evidence.NoText), link);
+        return new FeatureCell(evidence.Feature, evidence.Scheme, holds, word + text.CellSource(tag, evidence.Inferred), evidence);
     }
 }

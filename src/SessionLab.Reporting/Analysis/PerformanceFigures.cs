@@ -1,4 +1,5 @@
 using System.Globalization;
+using SessionLab.Reporting.Localization;
 using SessionLab.Reporting.Model;
 
 namespace SessionLab.Reporting.Analysis;
@@ -24,23 +25,26 @@ internal sealed record PerformanceFigures(
     /// </summary>
     private const double NoiseBytes = 10;
 
-    public static PerformanceFigures From(RunResult run)
+    /// <param name="run">The run whose 4.1, 4.2 and 4.3 fill the table.</param>
+    /// <param name="text">The language of the figures' notes ("≈ 0 …", "3 processes") [default: English].</param>
+    public static PerformanceFigures From(RunResult run, ReportText? text = null)
     {
+        text ??= EnglishReportText.Instance;
         var latency = Completed(run, "4.1");
         var throughput = Completed(run, "4.2");
         var resources = Completed(run, "4.3");
 
         if (new[] { latency, throughput, resources }.Any(e => e is { Metrics.Count: > 0 }))
         {
-            return FromMetrics(latency, throughput, resources);
+            return FromMetrics(latency, throughput, resources, text);
         }
 
         var targets = new List<string>();
         var p50 = Column(TableLookup.FindTable(latency, "target", "P50"), "P50", targets);
         var p99 = Column(TableLookup.FindTable(latency, "target", "P99"), "P99", targets);
         var qps = Column(TableLookup.FindTable(throughput, "target", "QPS"), "QPS", targets);
-        var memory = MemoryColumn(TableLookup.FindTable(resources, "scheme", "bytes per session"), targets);
-        var cpu = CpuColumn(TableLookup.FindTable(throughput, "target", "process", "CPU %"), targets);
+        var memory = MemoryColumn(TableLookup.FindTable(resources, "scheme", "bytes per session"), targets, text);
+        var cpu = CpuColumn(TableLookup.FindTable(throughput, "target", "process", "CPU %"), targets, text);
 
         var rows = targets
             .Select(t => new PerformanceRow(t, p50.GetValueOrDefault(t), p99.GetValueOrDefault(t), qps.GetValueOrDefault(t), memory.GetValueOrDefault(t), cpu.GetValueOrDefault(t)))
@@ -59,7 +63,7 @@ internal sealed record PerformanceFigures(
         public const string ServerCpu = "server_cpu_percent";
     }
 
-    private static PerformanceFigures FromMetrics(ExperimentResult? latency, ExperimentResult? throughput, ExperimentResult? resources)
+    private static PerformanceFigures FromMetrics(ExperimentResult? latency, ExperimentResult? throughput, ExperimentResult? resources, ReportText text)
     {
         var metrics = new[] { latency, throughput, resources }.Where(e => e is not null).SelectMany(e => e!.Metrics).ToList();
         var targets = metrics.Where(m => m.Name is Names.P50 or Names.P99 or Names.Qps or Names.BytesPerSession or Names.ServerCpu)
@@ -72,7 +76,7 @@ internal sealed record PerformanceFigures(
             Find(t, Names.P50, m => Measured(m, "0.000")),
             Find(t, Names.P99, m => Measured(m, "0.000")),
             Find(t, Names.Qps, m => Measured(m, "0")),
-            Find(t, Names.BytesPerSession, Memory),
+            Find(t, Names.BytesPerSession, m => Memory(m, text)),
             Find(t, Names.ServerCpu, m => Measured(m, "0")))).ToList();
         var ratios = throughput?.Tables.FirstOrDefault(t => t.Title.StartsWith("Targets", StringComparison.OrdinalIgnoreCase));
         return new PerformanceFigures(rows, latency, throughput, resources, ratios);
@@ -88,15 +92,13 @@ internal sealed record PerformanceFigures(
         return new Figure(metric.Value, text, metric.Low, metric.High);
     }
 
-    private static Figure Memory(Metric metric)
+    private static Figure Memory(Metric metric, ReportText text)
     {
         // A per-session figure whose interval reaches zero (or below the noise) is no state at all.
         var noState = metric.Value < NoiseBytes || metric.Low is < NoiseBytes;
         var total = noState ? 0 : metric.Value * Users;
-        var text = noState
-            ? $"≈ 0 ({Format(metric.Value)} B/session measured)"
-            : $"{Bytes(total)} ({Format(metric.Value)} B × {Users.ToString("N0", CultureInfo.InvariantCulture)})";
-        return new Figure(total, text, metric.Low is { } l ? l * Users : null, metric.High is { } h ? h * Users : null);
+        var shown = noState ? text.MemoryNoState(Format(metric.Value)) : text.MemoryTotal(Bytes(total), Format(metric.Value), Users);
+        return new Figure(total, shown, metric.Low is { } l ? l * Users : null, metric.High is { } h ? h * Users : null);
     }
 
     /// <summary>The row of a target, or null when no experiment measured it.</summary>
@@ -130,7 +132,7 @@ internal sealed record PerformanceFigures(
         return figures;
     }
 
-    private static Dictionary<string, Figure> MemoryColumn(ResultTable? table, List<string> targets)
+    private static Dictionary<string, Figure> MemoryColumn(ResultTable? table, List<string> targets, ReportText text)
     {
         var figures = new Dictionary<string, Figure>(StringComparer.OrdinalIgnoreCase);
         if (table is null)
@@ -145,17 +147,15 @@ internal sealed record PerformanceFigures(
             {
                 Add(targets, row[0]);
                 var total = perSession < NoiseBytes ? 0 : perSession * Users;
-                var text = total == 0
-                    ? $"≈ 0 ({Format(perSession)} B/session measured)"
-                    : $"{Bytes(total)} ({Format(perSession)} B × {Users.ToString("N0", CultureInfo.InvariantCulture)})";
-                figures.TryAdd(row[0], new Figure(total, text));
+                var shown = total == 0 ? text.MemoryNoState(Format(perSession)) : text.MemoryTotal(Bytes(total), Format(perSession), Users);
+                figures.TryAdd(row[0], new Figure(total, shown));
             }
         }
 
         return figures;
     }
 
-    private static Dictionary<string, Figure> CpuColumn(ResultTable? table, List<string> targets)
+    private static Dictionary<string, Figure> CpuColumn(ResultTable? table, List<string> targets, ReportText text)
     {
         var figures = new Dictionary<string, Figure>(StringComparer.OrdinalIgnoreCase);
         if (table is null)
@@ -172,7 +172,7 @@ internal sealed record PerformanceFigures(
             {
                 Add(targets, group.Key);
                 var sum = values.Sum();
-                figures[group.Key] = new Figure(sum, $"{Format(sum)} % ({values.Count} process{(values.Count == 1 ? string.Empty : "es")})");
+                figures[group.Key] = new Figure(sum, text.CpuSum(Format(sum), values.Count));
             }
         }
 

@@ -14,14 +14,6 @@ internal static class PlanCatalog
         ("4.1", "Latency"), ("4.2", "Throughput"), ("4.3", "Resources"),
     ];
 
-    public static string GroupName(int group) => group switch
-    {
-        1 => "Sticky session",
-        2 => "Redis session",
-        3 => "JWT",
-        4 => "Performance",
-        5 => "Security",
-        6 => "Reliability",
-        _ => "Other",
-    };
+    /// <summary>A group's English name (each language's are in its <see cref="Localization.ReportText"/>).</summary>
+    public static string GroupName(int group) => Localization.EnglishReportText.Instance.GroupName(group);
 }

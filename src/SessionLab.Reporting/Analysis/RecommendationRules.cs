@@ -1,3 +1,5 @@
+using SessionLab.Reporting.Localization;
+
 namespace SessionLab.Reporting.Analysis;
 
 /// <summary>The plan's situations as rules over the feature table: data, so they are printed and unit-tested as they are.</summary>
@@ -24,14 +26,7 @@ internal static class RecommendationRules
     ];
 
     /// <summary>The rule in words, e.g. "needs cross-server sharing = yes; among those, the lowest P50 (4.1)".</summary>
-    public static string Describe(RecommendationRule rule) =>
-        "needs " + string.Join(", ", rule.Requirements.Select(r => $"{FeatureNames.Name(r.Feature)} = {(r.Wanted ? "yes" : "no")}"))
-        + " → among those, " + Metric(rule.RankBy);
+    public static string Describe(RecommendationRule rule, ReportText? text = null) => (text ?? EnglishReportText.Instance).DescribeRule(rule.Requirements, rule.RankBy);
 
-    public static string Metric(RankBy rankBy) => rankBy switch
-    {
-        RankBy.LowestP50 => "the lowest P50 measured (4.1)",
-        RankBy.LowestP99 => "the lowest P99 measured (4.1)",
-        _ => "the highest QPS measured (4.2)",
-    };
+    public static string Metric(RankBy rankBy) => EnglishReportText.Instance.RankMetric(rankBy);
 }

@@ -1,20 +1,31 @@
+using SessionLab.Reporting.Localization;
+
 namespace SessionLab.Reporting.Analysis;
 
 /// <summary>Applies the rules to a measured feature table and performance table.</summary>
 internal static class Recommender
 {
-    public static IReadOnlyList<Recommendation> Recommend(FeatureTable features, PerformanceFigures performance, IReadOnlyList<RecommendationRule>? rules = null) =>
-        [.. (rules ?? RecommendationRules.All).Select(r => Apply(r, features, performance))];
+    /// <param name="features">The feature table of the run.</param>
+    /// <param name="performance">The performance table of the run.</param>
+    /// <param name="rules">The rules to apply [default: <see cref="RecommendationRules.All"/>].</param>
+    /// <param name="text">The language of the reasons [default: English].</param>
+    public static IReadOnlyList<Recommendation> Recommend(FeatureTable features, PerformanceFigures performance, IReadOnlyList<RecommendationRule>? rules = null, ReportText? text = null) =>
+        [.. (rules ?? RecommendationRules.All).Select(r => Apply(r, features, performance, text))];
 
-    public static Recommendation Apply(RecommendationRule rule, FeatureTable features, PerformanceFigures performance)
+    /// <param name="rule">The situation's rule.</param>
+    /// <param name="features">The feature table of the run.</param>
+    /// <param name="performance">The performance table of the run.</param>
+    /// <param name="text">The language of the reasons [default: English].</param>
+    public static Recommendation Apply(RecommendationRule rule, FeatureTable features, PerformanceFigures performance, ReportText? text = null)
     {
-        var recommendation = Choose(rule, features, performance);
+        text ??= EnglishReportText.Instance;
+        var recommendation = Choose(rule, features, performance, text);
         var missing = MissingEvidence(rule, features);
         return recommendation with
         {
             Missing = missing,
             Dependencies = recommendation.Chosen is { } chosen ? features.Cell(Feature.ExternalDependency, chosen).Text : null,
-            PlanVerdict = CompareWithPlan(rule, recommendation, features, performance, missing),
+            PlanVerdict = CompareWithPlan(rule, recommendation, features, performance, missing, text),
         };
     }
 
@@ -32,25 +43,25 @@ internal static class Recommender
             .Order(StringComparer.Ordinal)];
 
     /// <summary>"agrees", or "differs, because …" with the measured reason; null where the plan has no recommendation.</summary>
-    internal static string? CompareWithPlan(RecommendationRule rule, Recommendation recommendation, FeatureTable features, PerformanceFigures performance, IReadOnlyList<string> missing)
+    internal static string? CompareWithPlan(RecommendationRule rule, Recommendation recommendation, FeatureTable features, PerformanceFigures performance, IReadOnlyList<string> missing, ReportText? text = null)
     {
+        text ??= EnglishReportText.Instance;
         if (rule.Plan is not { } plan)
         {
             return null;
         }
 
         var planName = Schemes.PlanName(plan.Scheme);
+        var reason = text.PlanReason(rule);
         if (recommendation.Chosen is not { } chosen)
         {
-            return missing.Count > 0
-                ? $"not decided: this run lacks {string.Join(", ", missing)} (the plan: {planName}, {plan.Reason})"
-                : $"differs: no variant was chosen (the plan: {planName}, {plan.Reason})";
+            return missing.Count > 0 ? text.PlanNotDecided(missing, planName, reason) : text.PlanNoChoice(planName, reason);
         }
 
         // The plan names "JWT Token" for both JWT variants: the one that meets the rule is the plan's JWT.
         if (Schemes.PlanName(chosen) == planName)
         {
-            return $"agrees (the plan: {planName}, {plan.Reason})";
+            return text.PlanAgrees(planName, reason);
         }
 
         var planVariants = Schemes.All.Where(s => Schemes.PlanName(s) == planName).ToList();
@@ -59,26 +70,32 @@ internal static class Recommender
             .ToList();
         if (lacking.All(l => l.Failed is not null))
         {
-            var reasons = lacking.Select(l => $"{l.Variant}: {FeatureNames.Name(l.Failed!.Feature)} {features.Cell(l.Failed.Feature, l.Variant).Text}");
-            return $"differs from the plan ({planName}), because here {string.Join("; ", reasons)}";
+            return text.PlanDiffersLacking(planName, [.. lacking.Select(l => text.PlanLacks(l.Variant, l.Failed!.Feature, features.Cell(l.Failed.Feature, l.Variant).Text))]);
         }
 
         var qualified = lacking.First(l => l.Failed is null).Variant;
         var ours = Metric(rule.RankBy, performance.Row(chosen));
         var theirs = Metric(rule.RankBy, performance.Row(qualified));
-        return $"differs from the plan ({planName}): both qualify, and {chosen} measured {ours?.Text ?? "n/a"}{Unit(rule.RankBy)} against {qualified}'s {theirs?.Text ?? "n/a"}{Unit(rule.RankBy)} ({Short(rule.RankBy)}){Beyond(rule.RankBy, ours, theirs)}";
+        return text.PlanDiffersBoth(
+            planName,
+            chosen,
+            (ours?.Text ?? text.NotAvailable) + Unit(rule.RankBy),
+            qualified,
+            (theirs?.Text ?? text.NotAvailable) + Unit(rule.RankBy),
+            Short(rule.RankBy),
+            Beyond(rule.RankBy, ours, theirs, text));
     }
 
-    private static string Beyond(RankBy rankBy, Figure? ours, Figure? theirs) =>
+    private static string Beyond(RankBy rankBy, Figure? ours, Figure? theirs, ReportText text) =>
         ours is null || theirs is null ? string.Empty
         : ours.DiffersBeyondNoise(theirs) switch
         {
-            true => ", beyond the noise",
-            false => $", within the noise: on {Short(rankBy)} alone either would do",
+            true => text.BeyondNoise,
+            false => text.WithinNoise(Short(rankBy)),
             null => string.Empty,
         };
 
-    private static Recommendation Choose(RecommendationRule rule, FeatureTable features, PerformanceFigures performance)
+    private static Recommendation Choose(RecommendationRule rule, FeatureTable features, PerformanceFigures performance, ReportText text)
     {
         var candidates = new List<string>();
         var excluded = new List<string>();
@@ -91,15 +108,14 @@ internal static class Recommender
                 continue;
             }
 
-            var cell = features.Cell(failed[0].Feature, scheme);
-            excluded.Add($"{scheme} ({FeatureNames.Name(failed[0].Feature)}: {(cell.Holds is null ? "not measured" : cell.Holds.Value ? "yes" : "no")})");
+            excluded.Add(text.Excluded(scheme, failed[0].Feature, features.Cell(failed[0].Feature, scheme).Holds));
         }
 
-        var excludedText = excluded.Count == 0 ? string.Empty : "; excluded: " + string.Join(", ", excluded);
+        var excludedText = text.ExcludedSuffix(excluded);
         if (candidates.Count == 0)
         {
             var undecided = MissingEvidence(rule, features);
-            return new Recommendation(rule, candidates, null, (undecided.Count > 0 ? $"this run lacks the evidence: needs {string.Join(" and ", undecided)}" : "no measured variant meets every requirement") + excludedText);
+            return new Recommendation(rule, candidates, null, (undecided.Count > 0 ? text.LacksEvidence(undecided) : text.NoneMeets) + excludedText);
         }
 
         var ranked = candidates
@@ -111,13 +127,13 @@ internal static class Recommender
         var figures = string.Join(", ", ranked.Select(x => $"{x.Scheme} {x.Figure!.Text}{Unit(rule.RankBy)}"));
         if (candidates.Count == 1)
         {
-            return new Recommendation(rule, candidates, candidates[0], $"the only scheme meeting every requirement{(figures.Length > 0 ? " (" + figures + ")" : string.Empty)}{excludedText}");
+            return new Recommendation(rule, candidates, candidates[0], text.OnlyOne(figures) + excludedText);
         }
 
         if (ranked.Count < candidates.Count)
         {
             // Ranking on a partial set would favour whichever scheme happened to be measured.
-            return new Recommendation(rule, candidates, null, $"{string.Join(" or ", candidates)} meet every requirement; {Short(rule.RankBy)} was not measured for all of them in this run{excludedText}");
+            return new Recommendation(rule, candidates, null, text.NotMeasuredForAll(candidates, Short(rule.RankBy)) + excludedText);
         }
 
         // A lead inside the noise is no reason to overrule the plan: where the plan's variant qualifies and its figure
@@ -126,10 +142,10 @@ internal static class Recommender
         var plan = rule.Plan is { } p ? ranked.FirstOrDefault(x => x.Scheme == p.Scheme) : default;
         if (plan.Scheme is not null && plan.Scheme != best.Scheme && plan.Figure!.DiffersBeyondNoise(best.Figure!) == false)
         {
-            return new Recommendation(rule, candidates, plan.Scheme, $"{string.Join(", ", candidates)} qualify; {Short(rule.RankBy)}: {figures}; {best.Scheme}'s lead is within the noise, so the plan's choice stands{excludedText}");
+            return new Recommendation(rule, candidates, plan.Scheme, text.Qualify(candidates, Short(rule.RankBy), figures) + text.LeadWithinNoise(best.Scheme) + excludedText);
         }
 
-        return new Recommendation(rule, candidates, best.Scheme, $"{string.Join(", ", candidates)} qualify; {Short(rule.RankBy)}: {figures}{excludedText}");
+        return new Recommendation(rule, candidates, best.Scheme, text.Qualify(candidates, Short(rule.RankBy), figures) + excludedText);
     }
 
     public static Figure? Metric(RankBy rankBy, PerformanceRow? row) => rankBy switch

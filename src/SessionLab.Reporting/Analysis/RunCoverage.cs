@@ -1,3 +1,4 @@
+using SessionLab.Reporting.Localization;
 using SessionLab.Reporting.Model;
 
 namespace SessionLab.Reporting.Analysis;
@@ -46,11 +47,7 @@ internal sealed class RunCoverage
     public static RunCoverage Of(RunResult run) => new(run);
 
     /// <summary>"2 of the plan's 12 experiments and 1 of the lab's 13 beyond the plan".</summary>
-    public string Describe()
-    {
-        var plan = $"{PlanRan} of the plan's {PlanCatalog.Experiments.Count} experiments";
-        return BeyondKnown > 0 ? $"{plan} and {BeyondRan} of the lab's {BeyondKnown} beyond the plan" : BeyondRan > 0 ? $"{plan} and {BeyondRan} beyond the plan" : plan;
-    }
+    public string Describe(ReportText? text = null) => (text ?? EnglishReportText.Instance).Coverage(PlanRan, PlanCatalog.Experiments.Count, BeyondRan, BeyondKnown);
 
     private static bool IsPlan(string id) => PlanCatalog.Experiments.Any(p => p.Id == id);
 }

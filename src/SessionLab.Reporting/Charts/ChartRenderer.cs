@@ -11,20 +11,24 @@ internal static class ChartRenderer
     public const int DefaultHeight = 400;
 
     /// <summary>Installed by .ci/run (fonts-dejavu-core); the browser uses the same name for the SVG's text.</summary>
-    private const string FontName = "DejaVu Sans";
+    public const string DefaultFont = "DejaVu Sans";
 
     private static readonly LinePattern[] LinePatterns = [LinePattern.Solid, LinePattern.Dashed, LinePattern.Dotted, LinePattern.DenselyDashed];
 
     private static readonly MarkerShape[] MarkerShapes = [MarkerShape.FilledCircle, MarkerShape.OpenSquare, MarkerShape.FilledTriangleUp, MarkerShape.OpenDiamond];
 
-    public static string RenderSvg(ChartBlock chart, int width = DefaultWidth, int height = DefaultHeight)
+    /// <param name="chart">The chart to draw.</param>
+    /// <param name="width">Width in pixels.</param>
+    /// <param name="height">Height in pixels.</param>
+    /// <param name="font">The font all text is drawn and measured in: one with glyphs for the report's language (CJK for Chinese).</param>
+    public static string RenderSvg(ChartBlock chart, int width = DefaultWidth, int height = DefaultHeight, string font = DefaultFont)
     {
         ArgumentNullException.ThrowIfNull(chart);
         var plot = new Plot();
         try
         {
             // ScottPlot's own "sans" lookup falls back to DejaVu Serif on Debian; name the font the CI image installs.
-            plot.Font.Set(FontName);
+            plot.Font.Set(font);
             if (chart.Kind == ChartKind.Bar)
             {
                 AddBars(plot, chart);
@@ -49,7 +53,7 @@ internal static class ChartRenderer
     {
         // Latency by percentile: on a linear axis the whole tail (P90–P99.9, where schemes differ) is squeezed into the
         // last pixels. Plot against "nines" instead, as HdrHistogram's own charts do: 90 → 1, 99 → 2, 99.9 → 3.
-        var nines = chart.XLabel.Equals("percentile", StringComparison.OrdinalIgnoreCase);
+        var nines = chart.PercentileAxis || chart.XLabel.Equals("percentile", StringComparison.OrdinalIgnoreCase);
         for (var i = 0; i < chart.Series.Count; i++)
         {
             var series = chart.Series[i];

@@ -1,3 +1,4 @@
+using SessionLab.Reporting.Localization;
 using SessionLab.Reporting.Model;
 
 namespace SessionLab.Reporting.Document;
@@ -6,7 +7,11 @@ namespace SessionLab.Reporting.Document;
 /// The report as structure, independent of format: <see cref="Reporting"/>'s builder fills it from a <see cref="RunResult"/>,
 /// and each exporter (Markdown, HTML) only renders it, so both formats always say the same thing.
 /// </summary>
-public sealed record ReportDocument(string Title, string Subtitle, IReadOnlyList<ReportSection> Sections);
+public sealed record ReportDocument(string Title, string Subtitle, IReadOnlyList<ReportSection> Sections)
+{
+    /// <summary>The language every text of the document is in: exporters declare it and label their own chrome in it.</summary>
+    public ReportLanguage Language { get; init; } = ReportLanguage.English;
+}
 
 /// <summary>A numbered section of the plan's template, e.g. (2) key findings; <see cref="Anchor"/> is its link target.</summary>
 public sealed record ReportSection(string Anchor, string Heading, IReadOnlyList<ReportBlock> Blocks);
@@ -30,7 +35,11 @@ public sealed record TableBlock(string? Caption, IReadOnlyList<string> Columns, 
 public sealed record VerdictsBlock(IReadOnlyList<HypothesisVerdict> Verdicts) : ReportBlock;
 
 /// <summary>A chart: one or more series on shared axes. HTML draws it (SVG); Markdown shows it as a small table or an image link.</summary>
-public sealed record ChartBlock(string Anchor, string Title, ChartKind Kind, string XLabel, string YLabel, IReadOnlyList<ChartSeries> Series) : ReportBlock;
+public sealed record ChartBlock(string Anchor, string Title, ChartKind Kind, string XLabel, string YLabel, IReadOnlyList<ChartSeries> Series) : ReportBlock
+{
+    /// <summary>Whether x is a percentile (drawn on a "nines" scale); typed, because the axis label is in the report's language.</summary>
+    public bool PercentileAxis { get; init; }
+}
 
 /// <summary>How a chart is drawn.</summary>
 public enum ChartKind

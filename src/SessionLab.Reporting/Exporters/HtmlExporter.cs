@@ -1,6 +1,7 @@
 using System.Text;
 using SessionLab.Reporting.Document;
 using SessionLab.Reporting.Exporters.Html;
+using SessionLab.Reporting.Localization;
 using SessionLab.Reporting.Model;
 
 namespace SessionLab.Reporting.Exporters;
@@ -29,12 +30,14 @@ internal sealed class HtmlExporter : IExporter
     public static string Render(ReportDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
+        var text = ReportText.For(document.Language);
         var html = new StringBuilder(64 * 1024);
-        html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+        // The declared language picks the browser's fonts (a CJK face for zh-CN) and what a screen reader speaks.
+        html.Append("<!DOCTYPE html>\n<html lang=\"").Append(document.Language.Tag()).Append("\">\n<head>\n<meta charset=\"utf-8\">\n")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
             .Append("<title>").Append(HtmlText.Encode(document.Title)).Append("</title>\n")
             .Append("<style>\n").Append(HtmlStyles.Css).Append("\n</style>\n</head>\n<body>\n<div class=\"layout\">\n");
-        HtmlTableOfContents.Write(html, document);
+        HtmlTableOfContents.Write(html, document, text);
         html.Append("<main>\n<header class=\"title\"><h1>").Append(HtmlText.Encode(document.Title)).Append("</h1>");
         if (!string.IsNullOrEmpty(document.Subtitle))
         {
@@ -48,7 +51,7 @@ internal sealed class HtmlExporter : IExporter
                 .Append(HtmlText.Encode(section.Heading)).Append("</h2>\n");
             foreach (var block in section.Blocks)
             {
-                HtmlBlockWriter.Write(html, block);
+                HtmlBlockWriter.Write(html, block, text);
             }
 
             html.Append("</section>\n");

@@ -1,5 +1,6 @@
 using System.Globalization;
 using SessionLab.Reporting.Document;
+using SessionLab.Reporting.Localization;
 
 namespace SessionLab.Reporting.Exporters;
 
@@ -11,7 +12,7 @@ internal static class MarkdownChart
 {
     private const int MaxRows = 12;
 
-    public static (IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<string>> Rows, string Note) Points(ChartBlock chart)
+    public static (IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<string>> Rows, string Note) Points(ChartBlock chart, ReportText? text = null)
     {
         var columns = new List<string> { chart.XLabel };
         columns.AddRange(chart.Series.Select(s => chart.Series.Count == 1 ? s.YLabel : s.Name));
@@ -42,10 +43,7 @@ internal static class MarkdownChart
         var rows = shown
             .Select(k => (IReadOnlyList<string>)[k, .. Enumerable.Range(0, chart.Series.Count).Select(s => values.GetValueOrDefault((k, s), "-"))])
             .ToList();
-        var kind = chart.Kind == ChartKind.Bar ? "bar chart" : "line chart";
-        var note = shown.Count == keys.Count
-            ? $"A {kind} in the HTML report; every point is shown here."
-            : $"A {kind} in the HTML report; {shown.Count} of {keys.Count} points shown here, evenly spaced (results.json keeps all).";
+        var note = (text ?? ReportText.For(ReportLanguage.English)).ChartNote(chart.Kind == ChartKind.Bar, shown.Count, keys.Count);
         return (columns, rows, note);
     }
 

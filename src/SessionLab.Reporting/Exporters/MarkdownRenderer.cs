@@ -1,6 +1,6 @@
 using System.Text;
 using SessionLab.Reporting.Document;
-using SessionLab.Reporting.Model;
+using SessionLab.Reporting.Localization;
 
 namespace SessionLab.Reporting.Exporters;
 
@@ -12,6 +12,7 @@ internal static class MarkdownRenderer
 {
     public static string Render(ReportDocument document)
     {
+        var text = ReportText.For(document.Language);
         var md = new StringBuilder();
         md.Append("# ").Append(MarkdownText.Inline(document.Title)).Append("\n\n");
         md.Append(MarkdownText.Inline(document.Subtitle)).Append("\n\n");
@@ -27,14 +28,14 @@ internal static class MarkdownRenderer
             md.Append("## ").Append(MarkdownText.Inline(section.Heading)).Append("\n\n");
             foreach (var block in section.Blocks)
             {
-                Block(md, block);
+                Block(md, block, text);
             }
         }
 
         return md.ToString().TrimEnd('\n') + "\n";
     }
 
-    private static void Block(StringBuilder md, ReportBlock block)
+    private static void Block(StringBuilder md, ReportBlock block, ReportText text)
     {
         switch (block)
         {
@@ -57,13 +58,13 @@ internal static class MarkdownRenderer
                 Table(md, table.Caption, table.Columns, table.Rows);
                 break;
             case VerdictsBlock verdicts:
-                Table(md, "Verdicts", ["hypothesis", "verdict", "statement", "evidence"],
-                    [.. verdicts.Verdicts.Select(v => (IReadOnlyList<string>)[v.Id, Word(v.Verdict), v.Statement, v.Evidence])]);
+                Table(md, text.VerdictsCaption, text.VerdictColumns,
+                    [.. verdicts.Verdicts.Select(v => (IReadOnlyList<string>)[v.Id, text.Verdict(v.Verdict), v.Statement, v.Evidence])]);
                 break;
             case ChartBlock chart:
                 Anchor(md, chart.Anchor);
-                var (columns, rows, note) = MarkdownChart.Points(chart);
-                Table(md, $"Chart: {chart.Title}", columns, rows);
+                var (columns, rows, note) = MarkdownChart.Points(chart, text);
+                Table(md, text.ChartCaption(chart.Title), columns, rows);
                 md.Append(MarkdownText.Inline(note)).Append("\n\n");
                 break;
             default:
@@ -113,6 +114,4 @@ internal static class MarkdownRenderer
     }
 
     private static void Anchor(StringBuilder md, string anchor) => md.Append("<a id=\"").Append(anchor).Append("\"></a>\n\n");
-
-    private static string Word(Verdict verdict) => verdict.ToString().ToLowerInvariant();
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Net;
+using SessionLab.Reporting.Localization;
 using SessionLab.Topology;
 
 namespace SessionLab.Cli;
@@ -53,6 +54,28 @@ internal static class OptionChecks
         });
         return option;
     }
+
+    /// <summary>The option <c>--lang</c> of <c>run</c> and <c>report</c>: the report's language, English unless asked.</summary>
+    public static Option<string?> ReportLanguageOption() => new Option<string?>("--lang")
+    {
+        Description = $"language of report.md and report.html: {string.Join(" or ", ReportLanguages.Codes)} (the plan's Chinese) [default: en]; results.json is the same in both",
+    }.MustBeAReportLanguage();
+
+    public static Option<string?> MustBeAReportLanguage(this Option<string?> option)
+    {
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string?>() is { } value && !ReportLanguages.TryParse(value, out _))
+            {
+                result.AddError($"{option.Name} {value}: the report's language is {string.Join(" (English) or ", ReportLanguages.Codes)} (Chinese).");
+            }
+        });
+        return option;
+    }
+
+    /// <summary>The language <c>--lang</c> chose; English when it was not given.</summary>
+    public static ReportLanguage ReportLanguageOf(this ParseResult parse, Option<string?> option) =>
+        ReportLanguages.TryParse(parse.GetValue(option), out var language) ? language : ReportLanguage.English;
 
     /// <summary>A folder the lab can write into: it exists or can be created now.</summary>
     public static Option<string?> MustBeAWritableFolder(this Option<string?> option)

@@ -4,6 +4,7 @@ using SessionLab.Cli;
 using SessionLab.Experiments;
 using SessionLab.Experiments.Framework;
 using SessionLab.Faults;
+using SessionLab.Reporting.Localization;
 using SessionLab.Reporting.Model;
 using SessionLab.Runs;
 using SessionLab.Topology;
@@ -27,8 +28,9 @@ internal static class RunCommand
         var duration = new Option<TimeSpan?>("--duration") { Description = "performance group: measure each target for this long per round [default: 3 s for 4.2 (quick 1 s)]", CustomParser = DurationParser.ParseOption };
         var rounds = new Option<int?>("--rounds") { Description = "performance group: interleaved rounds per target, for the intervals [default: 5 (quick 3)]" };
         var sessions = new Option<int?>("--sessions") { Description = "4.3: the largest number of sessions to measure memory at [default: 100,000 (quick 10,000)], up to 1,000,000" };
+        var language = OptionChecks.ReportLanguageOption();
         var topologyOptions = new TopologyCommandOptions();
-        var command = new Command("run", Describe()) { ids, quick, output, requests, concurrency, duration, rounds, sessions };
+        var command = new Command("run", Describe()) { ids, quick, output, requests, concurrency, duration, rounds, sessions, language };
         topologyOptions.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -64,7 +66,7 @@ internal static class RunCommand
                 // The performance group measures the ASP.NET Core built-ins beside our schemes, on the same balancer.
                 IncludeBaselines = topologyOptions.Read(parse).IncludeBaselines || experiments.Any(e => e.Info.Group == 4),
             };
-            return await RunAsync(experiments, settings, options, parse.GetValue(output), cancellationToken);
+            return await RunAsync(experiments, settings, options, parse.GetValue(output), parse.ReportLanguageOf(language), cancellationToken);
         });
         return command;
     }
@@ -76,7 +78,7 @@ internal static class RunCommand
         return "Run the experiments against the real topology, write results.json and the report (Markdown, HTML, charts).\n\nExperiments:\n" + string.Join('\n', lines);
     }
 
-    private static async Task<int> RunAsync(IReadOnlyList<IExperiment> experiments, ExperimentSettings settings, TopologyOptions options, string? output, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(IReadOnlyList<IExperiment> experiments, ExperimentSettings settings, TopologyOptions options, string? output, ReportLanguage language, CancellationToken cancellationToken)
     {
         var started = DateTimeOffset.Now;
         RunningTopology topology;
@@ -140,7 +142,7 @@ internal static class RunCommand
             await File.WriteAllTextAsync(resultsPath, ResultsJson.Serialize(run), CancellationToken.None);
             ResultPrinter.PrintSummary(run, resultsPath);
             // The report is derived from results.json alone, so `sessionlab report` re-renders exactly this.
-            await ReportWriter.WriteAsync(run, folder, CancellationToken.None);
+            await ReportWriter.WriteAsync(run, folder, language, CancellationToken.None);
             AnsiConsole.MarkupLineInterpolated($"Total {(run.FinishedAt - run.StartedAt).TotalSeconds.ToString("0", CultureInfo.InvariantCulture)} s. Stopping the topology…");
             return interrupted ? 130 : completed.Any(r => r.Status == ExperimentStatus.Failed) ? 1 : 0;
         }

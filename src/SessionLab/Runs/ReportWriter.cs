@@ -1,5 +1,6 @@
 using SessionLab.Reporting.Document;
 using SessionLab.Reporting.Exporters;
+using SessionLab.Reporting.Localization;
 using SessionLab.Reporting.Model;
 using Spectre.Console;
 
@@ -9,9 +10,9 @@ namespace SessionLab.Runs;
 internal static class ReportWriter
 {
     /// <summary>Writes and prints where each file went; false when any format failed (the others are still written).</summary>
-    public static async Task<bool> WriteAsync(RunResult run, string folder, CancellationToken cancellationToken)
+    public static async Task<bool> WriteAsync(RunResult run, string folder, ReportLanguage language, CancellationToken cancellationToken)
     {
-        var document = ReportBuilder.Build(run);
+        var document = ReportBuilder.Build(run, language);
         var outcomes = await ReportExporters.Composite().ExportAsync(document, run, folder, cancellationToken);
         foreach (var outcome in outcomes)
         {

@@ -247,8 +247,8 @@ public sealed class RecommenderTests
     {
         FeatureEvidence[] catalog =
         [
-            new(Feature.SurvivesBackendCrash, Schemes.Redis, "3.1", "H2", HoldsIfConfirmed: true, "head-on yes", "head-on no"),
-            new(Feature.SurvivesBackendCrash, Schemes.Redis, "2.1", "H1", HoldsIfConfirmed: true, "inferred yes", "inferred no", Inferred: true),
+            new(Feature.SurvivesBackendCrash, Schemes.Redis, "3.1", "H2", HoldsIfConfirmed: true, new("head-on yes", "正面 是"), new("head-on no", "正面 否")),
+            new(Feature.SurvivesBackendCrash, Schemes.Redis, "2.1", "H1", HoldsIfConfirmed: true, new("inferred yes", "推断 是"), new("inferred no", "推断 否"), Inferred: true),
         ];
 
         var headOn = FeatureTable.From(SampleRuns.Full(), catalog).Cell(Feature.SurvivesBackendCrash, Schemes.Redis);

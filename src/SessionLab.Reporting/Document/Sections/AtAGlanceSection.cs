@@ -1,5 +1,5 @@
-using System.Globalization;
 using SessionLab.Reporting.Analysis;
+using SessionLab.Reporting.Localization;
 using SessionLab.Reporting.Model;
 
 namespace SessionLab.Reporting.Document.Sections;
@@ -11,37 +11,38 @@ namespace SessionLab.Reporting.Document.Sections;
 /// </summary>
 internal static class AtAGlanceSection
 {
-    public static ReportSection Build(RunResult run, FeatureTable features, PerformanceFigures performance, IReadOnlyList<Recommendation> recommendations)
+    public static ReportSection Build(RunResult run, FeatureTable features, PerformanceFigures performance, IReadOnlyList<Recommendation> recommendations, ReportText text)
     {
         var verdicts = run.Experiments.SelectMany(e => e.Verdicts).ToList();
-        string Count(Verdict v) => verdicts.Count(x => x.Verdict == v).ToString(CultureInfo.InvariantCulture);
-        var statuses = string.Join(", ", run.Experiments.GroupBy(e => e.Status).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}"));
+        int Count(Verdict v) => verdicts.Count(x => x.Verdict == v);
+        var statuses = string.Join(text.ListSeparator, run.Experiments.GroupBy(e => e.Status).OrderBy(g => g.Key).Select(g => text.StatusCount(g.Count(), g.Key)));
         var blocks = new List<ReportBlock>
         {
-            new ParagraphBlock($"{run.Experiments.Count} experiment(s): {statuses}. Hypotheses: {Count(Verdict.Confirmed)} confirmed, {Count(Verdict.Refuted)} refuted, {Count(Verdict.Inconclusive)} inconclusive.{(run.Interrupted ? " The run was interrupted: only the experiments that completed are here." : string.Empty)}"),
+            new ParagraphBlock(text.GlanceCounts(run.Experiments.Count, statuses, Count(Verdict.Confirmed), Count(Verdict.Refuted), Count(Verdict.Inconclusive), run.Interrupted)),
             new TableBlock(
-                "Recommendation per situation",
-                ["situation", "recommendation", "depends on", "the plan"],
-                [.. recommendations.Select(r => (IReadOnlyList<string>)[r.Rule.Situation, RecommendationsSection.Choice(r), r.Dependencies ?? "-", r.PlanVerdict ?? "the plan has no row for this situation"])]),
-            new TableBlock("Feature table", ["feature", .. Schemes.All], RecommendationsSection.FeatureRows(features)),
+                text.RecommendationPerSituation,
+                text.GlanceRecommendationColumns,
+                [.. recommendations.Select(r => (IReadOnlyList<string>)[text.Situation(r.Rule), RecommendationsSection.Choice(r, text), r.Dependencies ?? "-", r.PlanVerdict ?? text.PlanHasNoRow])]),
+            new TableBlock(text.FeatureTableCaption, [text.FeatureColumn, .. Schemes.All], RecommendationsSection.FeatureRows(features, text)),
         };
 
         if (performance.Any)
         {
             blocks.Add(new TableBlock(
-                "Key figures (median of rounds, 95 % interval)",
-                ["variant", "P50 (ms)", "P99 (ms)", "QPS", "memory for 10,000 users"],
+                text.KeyFiguresCaption,
+                text.KeyFiguresColumns,
                 [.. Schemes.All.Select(s => performance.Row(s)).OfType<PerformanceRow>().Select(r => (IReadOnlyList<string>)[r.Target, r.P50?.Text ?? "-", r.P99?.Text ?? "-", r.Qps?.Text ?? "-", r.Memory10K?.Text ?? "-"])]));
         }
 
+        var experiments = text.Experiments;
         var worth = run.Experiments
             .Where(e => e.Status != ExperimentStatus.Completed)
-            .Select(e => $"{Anchors.ToExperiment(e.Id)} {e.Title} {e.Status.ToString().ToLowerInvariant()}: {e.Failure ?? "no reason recorded"}")
-            .Concat(run.Experiments.SelectMany(e => e.Verdicts.Where(v => v.Verdict == Verdict.Refuted).Select(v => $"{Anchors.ToExperiment(e.Id)} {v.Id} refuted: {v.Statement}")))
+            .Select(e => text.NotCompleted(Anchors.ToExperiment(e.Id), experiments.Title(e.Id, e.Title), e.Status, e.Failure ?? text.NoReason))
+            .Concat(run.Experiments.SelectMany(e => e.Verdicts.Where(v => v.Verdict == Verdict.Refuted).Select(v => text.RefutedItem(Anchors.ToExperiment(e.Id), v.Id, experiments.Statement(e.Id, v)))))
             .ToList();
         blocks.Add(worth.Count == 0
-            ? new ParagraphBlock("No experiment failed and no hypothesis was refuted; inconclusive verdicts and anomalies are in section 3.")
-            : new ListBlock([.. worth.Take(12), .. worth.Count > 12 ? [$"… and {worth.Count - 12} more in section 3."] : Array.Empty<string>()]));
-        return new ReportSection("at-a-glance", "At a glance", blocks);
+            ? new ParagraphBlock(text.NothingFailed)
+            : new ListBlock([.. worth.Take(12), .. worth.Count > 12 ? [text.AndMore(worth.Count - 12)] : Array.Empty<string>()]));
+        return new ReportSection("at-a-glance", text.AtAGlanceHeading, blocks);
     }
 }

@@ -1,4 +1,5 @@
 using SessionLab.Reporting.Analysis;
+using SessionLab.Reporting.Localization;
 using SessionLab.Reporting.Model;
 
 namespace SessionLab.Reporting.Document.Sections;
@@ -9,16 +10,23 @@ namespace SessionLab.Reporting.Document.Sections;
 /// </summary>
 internal static class ChartBlocks
 {
-    public static IReadOnlyList<ChartBlock> From(ExperimentResult experiment)
+    public static IReadOnlyList<ChartBlock> From(ExperimentResult experiment, ReportText? text = null)
     {
+        text ??= ReportText.For(ReportLanguage.English);
         var blocks = new List<ChartBlock>();
         foreach (var group in experiment.Charts.GroupBy(s => Prefix(s.Name), StringComparer.OrdinalIgnoreCase))
         {
             var series = group.Select(s => s with { Name = Target(s.Name) }).ToList();
             var first = series[0];
             var anchor = $"chart-{Anchors.Experiment(experiment.Id)}-{Slug(group.Key)}";
-            var title = Title(group.Key, first, experiment.Id);
-            blocks.Add(new ChartBlock(anchor, title, KindOf(group.Key, series), first.XLabel, first.YLabel, series));
+            var title = Title(group.Key, first, experiment.Id, text);
+            var xLabel = text.ChartTerm(first.XLabel);
+            var yLabel = text.ChartTerm(first.YLabel);
+            // The axis labels are translated, so the renderer learns from the recorded label whether x is a percentile.
+            blocks.Add(new ChartBlock(anchor, title, KindOf(group.Key, series), xLabel, yLabel, [.. series.Select(s => s with { XLabel = xLabel, YLabel = yLabel })])
+            {
+                PercentileAxis = first.XLabel.Equals("percentile", StringComparison.OrdinalIgnoreCase),
+            });
         }
 
         return blocks;
@@ -28,10 +36,12 @@ internal static class ChartBlocks
     /// "Errors per second: failed requests by second (6.1)"; when the axis already names the chart's subject ("TTL (s)"),
     /// saying it twice ("TTL: TTL (s)…") adds nothing, so the title is the axis alone.
     /// </summary>
-    internal static string Title(string subject, ChartSeries first, string experimentId) =>
-        first.YLabel.StartsWith(subject, StringComparison.OrdinalIgnoreCase) || subject.StartsWith(first.YLabel, StringComparison.OrdinalIgnoreCase)
-            ? $"{first.YLabel} by {first.XLabel} ({experimentId})"
-            : $"{Capitalize(subject)}: {first.YLabel} by {first.XLabel} ({experimentId})";
+    internal static string Title(string subject, ChartSeries first, string experimentId, ReportText? text = null)
+    {
+        text ??= ReportText.For(ReportLanguage.English);
+        var axisNamesSubject = first.YLabel.StartsWith(subject, StringComparison.OrdinalIgnoreCase) || subject.StartsWith(first.YLabel, StringComparison.OrdinalIgnoreCase);
+        return text.ChartTitle(text.ChartTerm(subject), text.ChartTerm(first.YLabel), text.ChartTerm(first.XLabel), experimentId, axisNamesSubject);
+    }
 
     /// <summary>Lines for anything over a numeric axis (TTL over time, latency by percentile, throughput timeline); bars for per-scheme values.</summary>
     public static ChartKind KindOf(string name, IReadOnlyList<ChartSeries> series)
@@ -62,10 +72,6 @@ internal static class ChartBlocks
         var colon = name.IndexOf(':', StringComparison.Ordinal);
         return colon > 0 ? name[(colon + 1)..].Trim() : name;
     }
-
-    // Short names are abbreviations ("ttl"), longer ones words ("latency").
-    private static string Capitalize(string text) =>
-        text.Length <= 3 ? text.ToUpperInvariant() : char.ToUpperInvariant(text[0]) + text[1..];
 
     private static string Slug(string text) =>
         new([.. text.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-')]);

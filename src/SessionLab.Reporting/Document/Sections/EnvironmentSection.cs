@@ -1,4 +1,5 @@
 using System.Globalization;
+using SessionLab.Reporting.Localization;
 using SessionLab.Reporting.Model;
 
 namespace SessionLab.Reporting.Document.Sections;
@@ -6,24 +7,16 @@ namespace SessionLab.Reporting.Document.Sections;
 /// <summary>(1) Where the run happened, which engines ran, and in which mode.</summary>
 internal static class EnvironmentSection
 {
-    public static ReportSection Build(RunResult run)
+    public static ReportSection Build(RunResult run, ReportText text)
     {
         var env = run.Environment;
-        IReadOnlyList<IReadOnlyList<string>> rows =
+        string[] values =
         [
-            ["operating system", env.OperatingSystem],
-            ["kernel", env.Kernel],
-            ["CPUs", env.CpuCount.ToString(CultureInfo.InvariantCulture)],
-            [".NET", env.DotNet],
-            ["Session Lab", env.LabVersion],
-            ["load balancer (engine that ran)", env.LoadBalancer],
-            ["session store (engine that ran)", env.Store],
-            ["mode", run.Quick ? "quick (waits and TTLs scaled down)" : "full (the plan's waits and TTLs)"],
-            ["run", run.RunId],
-            ["started", Timestamp(run.StartedAt)],
-            ["finished", Timestamp(run.FinishedAt)],
+            env.OperatingSystem, env.Kernel, env.CpuCount.ToString(CultureInfo.InvariantCulture), env.DotNet, env.LabVersion, env.LoadBalancer, env.Store,
+            text.Mode(run.Quick), run.RunId, Timestamp(run.StartedAt), Timestamp(run.FinishedAt),
         ];
-        return new ReportSection("environment", "1. Environment", [new TableBlock(null, ["property", "value"], rows)]);
+        IReadOnlyList<IReadOnlyList<string>> rows = [.. text.EnvironmentLabels.Zip(values, (label, value) => (IReadOnlyList<string>)[label, value])];
+        return new ReportSection("environment", text.EnvironmentHeading, [new TableBlock(null, text.EnvironmentColumns, rows)]);
     }
 
     /// <summary>The run's own clock, as recorded: the report never shows the time it was rendered, so re-rendering is stable.</summary>

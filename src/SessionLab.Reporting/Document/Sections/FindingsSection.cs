@@ -1,5 +1,6 @@
 using System.Globalization;
 using SessionLab.Reporting.Analysis;
+using SessionLab.Reporting.Localization;
 using SessionLab.Reporting.Model;
 
 namespace SessionLab.Reporting.Document.Sections;
@@ -7,36 +8,42 @@ namespace SessionLab.Reporting.Document.Sections;
 /// <summary>(2) Key findings: one sub-section per experiment of the run, and the plan's experiments it did not include.</summary>
 internal static class FindingsSection
 {
-    public static ReportSection Build(RunResult run)
+    public static ReportSection Build(RunResult run, ReportText text)
     {
         var blocks = new List<ReportBlock>();
         foreach (var experiment in run.Experiments)
         {
-            blocks.AddRange(Experiment(experiment));
+            blocks.AddRange(Experiment(experiment, text));
         }
 
         var coverage = RunCoverage.Of(run);
         if (coverage.NotRun.Count > 0)
         {
             var reached = coverage.NotReached.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
-            blocks.Add(new HeadingBlock("not-run", "Not run in this run"));
-            blocks.Add(new ParagraphBlock(coverage.NotReached.Count > 0
-                ? "These experiments were not run, so nothing in this report is derived from them (those marked \"interrupted\" were chosen, but the run was stopped before they completed):"
-                : "These experiments were not run, so nothing in this report is derived from them:"));
-            blocks.Add(new ListBlock([.. coverage.NotRun.Select(c => $"{c.Id} {c.Title} ({PlanCatalog.GroupName(c.Group)}){(reached.Contains(c.Id) ? ", interrupted" : string.Empty)}")]));
+            blocks.Add(new HeadingBlock("not-run", text.NotRunHeading));
+            blocks.Add(new ParagraphBlock(text.NotRunIntro(coverage.NotReached.Count > 0)));
+            blocks.Add(new ListBlock([.. coverage.NotRun.Select(c => text.NotRunItem(c.Id, text.Experiments.Title(c.Id, c.Title), text.GroupName(c.Group), reached.Contains(c.Id)))]));
         }
 
-        return new ReportSection("key-findings", "2. Key findings", blocks);
+        return new ReportSection("key-findings", text.FindingsHeading, blocks);
     }
 
-    private static IEnumerable<ReportBlock> Experiment(ExperimentResult experiment)
+    private static IEnumerable<ReportBlock> Experiment(ExperimentResult experiment, ReportText text)
     {
-        yield return new HeadingBlock(Anchors.Experiment(experiment.Id), $"{experiment.Id} {experiment.Title}");
-        yield return new ParagraphBlock($"Question: {experiment.Question}");
-        yield return new ParagraphBlock(Status(experiment));
+        var texts = text.Experiments;
+        yield return new HeadingBlock(Anchors.Experiment(experiment.Id), text.ExperimentHeading(experiment.Id, texts.Title(experiment.Id, experiment.Title)));
+        yield return new ParagraphBlock(text.QuestionLine(texts.Question(experiment.Id, experiment.Question)));
+        // The plan's hypotheses as it words them; the verdicts below judge the lab's, which may split or extend them.
+        if (texts.PlanHypotheses(experiment.Id) is { Count: > 0 } planned)
+        {
+            yield return new ParagraphBlock(text.PlanHypothesesIntro);
+            yield return new ListBlock(planned);
+        }
+
+        yield return new ParagraphBlock(Status(experiment, text));
         if (experiment.Parameters.Count > 0)
         {
-            yield return new TableBlock("Parameters", ["parameter", "value"], [.. experiment.Parameters.Select(p => (IReadOnlyList<string>)[p.Key, p.Value])]);
+            yield return new TableBlock(text.ParametersCaption, text.ParameterColumns, [.. experiment.Parameters.Select(p => (IReadOnlyList<string>)[p.Key, p.Value])]);
         }
 
         foreach (var table in experiment.Tables)
@@ -46,29 +53,29 @@ internal static class FindingsSection
 
         if (experiment.Verdicts.Count > 0)
         {
-            yield return new VerdictsBlock(experiment.Verdicts);
+            yield return new VerdictsBlock([.. experiment.Verdicts.Select(v => texts.Localize(experiment.Id, v))]);
         }
 
         if (experiment.Anomalies.Count > 0)
         {
-            yield return new ParagraphBlock("Anomalies the lab noticed:");
+            yield return new ParagraphBlock(text.AnomaliesIntro);
             yield return new ListBlock(experiment.Anomalies);
         }
 
-        foreach (var chart in ChartBlocks.From(experiment))
+        foreach (var chart in ChartBlocks.From(experiment, text))
         {
             yield return chart;
         }
     }
 
-    private static string Status(ExperimentResult experiment)
+    private static string Status(ExperimentResult experiment, ReportText text)
     {
         var wall = experiment.WallSeconds.ToString("0.0##", CultureInfo.InvariantCulture);
         return experiment.Status switch
         {
-            ExperimentStatus.Completed => $"Status: completed in {wall} s, {experiment.Observations.Count} observations recorded.",
-            ExperimentStatus.Failed => $"Status: failed after {wall} s: {experiment.Failure ?? "no reason recorded"}. Its verdicts below (if any) are partial.",
-            _ => $"Status: skipped{(experiment.Failure is { Length: > 0 } reason ? ": " + reason : string.Empty)}.",
+            ExperimentStatus.Completed => text.StatusCompleted(wall, experiment.Observations.Count),
+            ExperimentStatus.Failed => text.StatusFailed(wall, experiment.Failure ?? text.NoReason),
+            _ => text.StatusSkipped(experiment.Failure),
         };
     }
 }

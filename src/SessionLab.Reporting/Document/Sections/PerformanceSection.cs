@@ -1,4 +1,5 @@
 using SessionLab.Reporting.Analysis;
+using SessionLab.Reporting.Localization;
 using SessionLab.Reporting.Model;
 
 namespace SessionLab.Reporting.Document.Sections;
@@ -6,23 +7,23 @@ namespace SessionLab.Reporting.Document.Sections;
 /// <summary>(4) The performance table per scheme, peer and ceiling, with the ratios 4.2 measured against its targets.</summary>
 internal static class PerformanceSection
 {
-    private const string NotMeasured = "not measured";
-
-    public static ReportSection Build(PerformanceFigures performance)
+    public static ReportSection Build(PerformanceFigures performance, ReportText text)
     {
         if (!performance.Any)
         {
-            return new ReportSection("performance", "4. Performance", [new ParagraphBlock("Not run in this run: the performance group (4.1 latency, 4.2 throughput, 4.3 resources) was not part of this run, so no figure is reported.")]);
+            return new ReportSection("performance", text.PerformanceHeading, [new ParagraphBlock(text.PerformanceNotRun)]);
         }
 
+        string Source(string id, ExperimentResult? experiment) => experiment is null ? text.SourceNotRun(id) : Anchors.ToExperiment(id);
+        string Text(Figure? figure) => figure?.Text ?? text.NotMeasured;
         var blocks = new List<ReportBlock>
         {
-            new ParagraphBlock($"P50 and P99 from {Source("4.1", performance.Latency)}, QPS and CPU under load (sum over the target's processes) from {Source("4.2", performance.Throughput)}, memory for {PerformanceFigures.Users:N0} users (bytes per session × {PerformanceFigures.Users:N0}) from {Source("4.3", performance.Resources)}."),
+            new ParagraphBlock(text.PerformanceSources(Source("4.1", performance.Latency), Source("4.2", performance.Throughput), Source("4.3", performance.Resources), PerformanceFigures.Users)),
         };
-        blocks.AddRange(Missing(performance));
+        blocks.AddRange(Missing(performance, text));
         blocks.Add(new TableBlock(
-            "Performance per target",
-            ["target", "P50 (ms)", "P99 (ms)", "QPS", $"memory for {PerformanceFigures.Users:N0} users", "CPU under load (% of one core)"],
+            text.PerformanceCaption,
+            text.PerformanceColumns(PerformanceFigures.Users),
             [.. performance.Rows.Select(r => (IReadOnlyList<string>)[r.Target, Text(r.P50), Text(r.P99), Text(r.Qps), Text(r.Memory10K), Text(r.Cpu)])]));
 
         if (performance.Ratios is { } ratios)
@@ -34,37 +35,33 @@ internal static class PerformanceSection
         if (qps.Count > 0)
         {
             var points = qps.Select((r, i) => new ChartPoint(i, r.Qps!.Value, r.Target)).ToList();
-            blocks.Add(new ChartBlock("chart-performance-qps", "QPS per target (4.2)", ChartKind.Bar, "target", "QPS", [new ChartSeries("QPS", "target", "QPS", points)]));
+            blocks.Add(new ChartBlock("chart-performance-qps", text.QpsChartTitle, ChartKind.Bar, text.TargetAxis, "QPS", [new ChartSeries("QPS", text.TargetAxis, "QPS", points)]));
         }
 
-        return new ReportSection("performance", "4. Performance", blocks);
+        return new ReportSection("performance", text.PerformanceHeading, blocks);
     }
 
-    private static IEnumerable<ReportBlock> Missing(PerformanceFigures performance)
+    private static IEnumerable<ReportBlock> Missing(PerformanceFigures performance, ReportText text)
     {
         var missing = new List<string>();
         if (performance.Latency is null)
         {
-            missing.Add("4.1 (latency: P50, P99)");
+            missing.Add(text.MissingLatency);
         }
 
         if (performance.Throughput is null)
         {
-            missing.Add("4.2 (throughput: QPS, CPU, ratios)");
+            missing.Add(text.MissingThroughput);
         }
 
         if (performance.Resources is null)
         {
-            missing.Add("4.3 (resources: memory)");
+            missing.Add(text.MissingResources);
         }
 
         if (missing.Count > 0)
         {
-            yield return new ParagraphBlock($"Not run in this run (or not completed): {string.Join(", ", missing)}; those columns read \"{NotMeasured}\".");
+            yield return new ParagraphBlock(text.MissingColumns(missing));
         }
     }
-
-    private static string Source(string id, ExperimentResult? experiment) => experiment is null ? $"{id} (not run)" : Anchors.ToExperiment(id);
-
-    private static string Text(Figure? figure) => figure?.Text ?? NotMeasured;
 }

@@ -1,5 +1,5 @@
 using System.Globalization;
-using SessionLab.Reporting.Analysis;
+using SessionLab.Reporting.Localization;
 using SessionLab.Reporting.Model;
 
 namespace SessionLab.Reporting.Document.Sections;
@@ -7,19 +7,19 @@ namespace SessionLab.Reporting.Document.Sections;
 /// <summary>(7) Wall time per group of experiments, and in total.</summary>
 internal static class TimeSection
 {
-    public static ReportSection Build(RunResult run)
+    public static ReportSection Build(RunResult run, ReportText text)
     {
         var rows = run.Experiments
             .GroupBy(e => e.Group)
             .OrderBy(g => g.Key)
-            .Select(g => (IReadOnlyList<string>)[$"{g.Key} {PlanCatalog.GroupName(g.Key)}", string.Join(", ", g.Select(e => e.Id)), Seconds(g.Sum(e => e.WallSeconds))])
+            .Select(g => (IReadOnlyList<string>)[$"{g.Key} {text.GroupName(g.Key)}", string.Join(", ", g.Select(e => e.Id)), Seconds(g.Sum(e => e.WallSeconds))])
             .ToList();
-        rows.Add(["total", $"{run.Experiments.Count} experiment(s)", Seconds(run.Experiments.Sum(e => e.WallSeconds))]);
+        rows.Add([text.TotalRow, text.ExperimentCount(run.Experiments.Count), Seconds(run.Experiments.Sum(e => e.WallSeconds))]);
         var span = Seconds((run.FinishedAt - run.StartedAt).TotalSeconds);
-        return new ReportSection("time", "7. Time per group",
+        return new ReportSection("time", text.TimeHeading,
         [
-            new TableBlock("Wall time of the experiments", ["group", "experiments", "wall time (s)"], rows),
-            new ParagraphBlock($"The whole run, including starting and stopping the topology, took {span} s."),
+            new TableBlock(text.TimeCaption, text.TimeColumns, rows),
+            new ParagraphBlock(text.WholeRun(span)),
         ]);
     }
 

@@ -1,14 +1,16 @@
 using System.Text;
 using SessionLab.Reporting.Document;
+using SessionLab.Reporting.Localization;
 
 namespace SessionLab.Reporting.Exporters.Html;
 
 /// <summary>The sticky side navigation: one entry per section, nested entries for its sub-headings (experiments).</summary>
 internal static class HtmlTableOfContents
 {
-    public static void Write(StringBuilder html, ReportDocument document)
+    public static void Write(StringBuilder html, ReportDocument document, ReportText text)
     {
-        html.Append("<nav class=\"toc\" aria-label=\"Contents\">\n<h2>Contents</h2>\n<ol>\n");
+        var contents = HtmlText.Encode(text.Contents);
+        html.Append("<nav class=\"toc\" aria-label=\"").Append(contents).Append("\">\n<h2>").Append(contents).Append("</h2>\n<ol>\n");
         foreach (var section in document.Sections)
         {
             html.Append("<li>");

@@ -116,7 +116,7 @@ internal sealed class LatencyExperiment : Experiment<LatencyExperiment, LatencyF
         var gap = facts.RedisMinusSticky();
         yield return gap is null || facts.RedisPingMs is not { } ping
             ? h3
-            : h3 with { Evidence = h3.Evidence + string.Create(CultureInfo.InvariantCulture, $" Redis − sticky = {EstimateText.Ms(gap)} ms against a measured Redis PING of {ping:0.000} ms.") };
+            : h3.Extend(CultureInfo.InvariantCulture, $" Redis − sticky = {EstimateText.Ms(gap)} ms against a measured Redis PING of {ping:0.000} ms.");
     }
 
     private static string GapMet(LatencyFacts facts) =>

@@ -22,16 +22,14 @@ internal static class OrderingJudgement
             return hypothesis.Inconclusive($"Not measured: {string.Join(", ", missing.Select(display))}.");
         }
 
-        var figures = $"{figure} (median of rounds, 95 % interval): {string.Join(", ", names.Select(n => $"{display(n)} {format(series.Of(n)!)}"))}";
+        var figures = string.Join(", ", names.Select(n => $"{display(n)} {format(series.Of(n)!)}"));
         var pairs = claims.Select(c => (Claim: c, Result: series.Compare(c.Larger, c.Smaller))).ToList();
         var detail = string.Join("; ", pairs.Select(p => $"{display(p.Claim.Larger)} / {display(p.Claim.Smaller)} = {(p.Result.Ratio is { } r ? EstimateText.Ratio(r) : "n/a")} {Describe(p.Result.Separation, p.Result.Ratio)}"));
-        var evidence = $"{figures}. Paired per round: {detail}.";
-        if (pairs.Any(p => p.Result.Separation == Separation.SecondLarger))
-        {
-            return hypothesis.Refuted(evidence);
-        }
-
-        return pairs.All(p => p.Result.Separation == Separation.FirstLarger) ? hypothesis.Confirmed(evidence) : hypothesis.Inconclusive(evidence);
+        var verdict = pairs.Any(p => p.Result.Separation == Separation.SecondLarger) ? Verdict.Refuted
+            : pairs.All(p => p.Result.Separation == Separation.FirstLarger) ? Verdict.Confirmed
+            : Verdict.Inconclusive;
+        // One interpolated sentence, so the report keeps its template and can word it in the plan's language.
+        return hypothesis.With(verdict, $"{figure} (median of rounds, 95 % interval): {figures}. Paired per round: {detail}.");
     }
 
     private static string Describe(Separation separation, Estimate? ratio) => separation switch

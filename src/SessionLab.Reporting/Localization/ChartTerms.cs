@@ -1,0 +1,37 @@
+using System.Collections.Frozen;
+
+namespace SessionLab.Reporting.Localization;
+
+/// <summary>
+/// The few words the experiments label their charts with (series subjects and axes), in Chinese. They are labels the
+/// lab records, not measured text; one not listed (a new chart) is drawn with its English label.
+/// </summary>
+internal static class ChartTerms
+{
+    private static readonly FrozenDictionary<string, string> Terms = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["ttl"] = "TTL",
+        ["TTL (s)"] = "TTL (s)",
+        ["seconds since login"] = "登录后的秒数",
+        ["round robin"] = "轮询",
+        ["backend"] = "后端",
+        ["requests"] = "请求数",
+        ["latency"] = "延迟",
+        ["latency (ms)"] = "延迟 (ms)",
+        ["percentile"] = "百分位",
+        ["throughput"] = "吞吐量",
+        ["second"] = "秒",
+        ["requests completed"] = "完成的请求数",
+        ["memory per session"] = "每个 Session 的内存",
+        ["bytes per session"] = "每个 Session 的字节数",
+        ["variant"] = "方案",
+        ["errors per second"] = "每秒错误数",
+        ["failed requests"] = "失败的请求数",
+        ["soak"] = "浸泡测试",
+        ["median latency vs store delay"] = "延迟中位数与存储延迟",
+        ["added delay (ms)"] = "增加的延迟 (ms)",
+        ["median latency (ms)"] = "延迟中位数 (ms)",
+    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+
+    public static string Chinese(string recorded) => Terms.TryGetValue(recorded, out var chinese) ? chinese : recorded;
+}
