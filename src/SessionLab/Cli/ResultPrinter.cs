@@ -1,5 +1,6 @@
 using SessionLab.Reporting.Analysis;
 using SessionLab.Reporting.Document;
+using SessionLab.Reporting.Localization;
 using SessionLab.Reporting.Model;
 using Spectre.Console;
 
@@ -45,7 +46,7 @@ internal static class ResultPrinter
         AnsiConsole.MarkupLineInterpolated($"  [grey]{result.Id} took {result.WallSeconds:0.0} s, {result.Observations.Count} observations[/]");
     }
 
-    public static void PrintSummary(RunResult run, string resultsPath)
+    public static void PrintSummary(RunResult run, string resultsPath, ReportLanguage language = ReportLanguage.English)
     {
         var table = new Table().Border(TableBorder.Rounded).Title("[bold]Verdicts[/]");
         table.AddColumns("experiment", "hypothesis", "verdict", "evidence");
@@ -66,8 +67,8 @@ internal static class ResultPrinter
         AnsiConsole.Write(table);
         PrintPerformance(run);
 
-        // Last, so the answer is what stays on screen: the report's own "At a glance", from the same document.
-        SectionPrinter.Print(AnsiConsole.Console, ReportBuilder.Build(run).Sections.Single(s => s.Anchor == "at-a-glance"));
+        // Last, so the answer is what stays on screen: the report's own "At a glance", from the same document, in its language.
+        SectionPrinter.Print(AnsiConsole.Console, ReportBuilder.Build(run, language).Sections.Single(s => s.Anchor == "at-a-glance"));
         AnsiConsole.MarkupLineInterpolated($"{(run.Quick ? "Quick run (waits and TTLs scaled down). " : string.Empty)}Raw observations: [link]{resultsPath}[/]");
     }
 

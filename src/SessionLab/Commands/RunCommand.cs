@@ -140,7 +140,7 @@ internal static class RunCommand
             var resultsPath = Path.Combine(folder, "results.json");
             // Not the run's token: after Ctrl+C it is cancelled, and these files are what the interruption must not lose.
             await File.WriteAllTextAsync(resultsPath, ResultsJson.Serialize(run), CancellationToken.None);
-            ResultPrinter.PrintSummary(run, resultsPath);
+            ResultPrinter.PrintSummary(run, resultsPath, language);
             // The report is derived from results.json alone, so `sessionlab report` re-renders exactly this.
             await ReportWriter.WriteAsync(run, folder, language, CancellationToken.None);
             AnsiConsole.MarkupLineInterpolated($"Total {(run.FinishedAt - run.StartedAt).TotalSeconds.ToString("0", CultureInfo.InvariantCulture)} s. Stopping the topology…");

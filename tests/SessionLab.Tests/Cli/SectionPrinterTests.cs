@@ -31,4 +31,17 @@ public sealed class SectionPrinterTests
         Assert.Contains("cross-server sharing", text, StringComparison.Ordinal);
         Assert.DoesNotContain("](#exp-", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Print_AtAGlanceInChinese_ShowsThePlansHeadingsInTheTerminalToo()
+    {
+        var output = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors });
+        console.Profile.Width = 400;
+        var glance = ReportBuilder.Build(SampleRuns.Lab(), SessionLab.Reporting.Localization.ReportLanguage.Chinese).Sections.Single(s => s.Anchor == "at-a-glance");
+
+        SectionPrinter.Print(console, glance);
+
+        Assert.Contains("跨服务器共享", output.ToString(), StringComparison.Ordinal);
+    }
 }
