@@ -53,6 +53,9 @@ public sealed class FaultCommandTests
             var startedAgain = await Fault("redis", "start");
             Assert.Equal(0, startedAgain.ExitCode);
             Assert.Contains("is already running (pid ", startedAgain.Stdout, StringComparison.Ordinal);
+            var node = await Fault("redis", "kill", "node-2");
+            Assert.Equal(1, node.ExitCode);
+            Assert.Contains("node names need --redis sentinel", node.Stderr, StringComparison.Ordinal);
 
             Assert.Equal(0, (await Fault("deregister", "redis/server-1")).ExitCode);
             var status = await Fault("status");
