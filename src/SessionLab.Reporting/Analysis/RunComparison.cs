@@ -2,14 +2,18 @@ using SessionLab.Reporting.Model;
 
 namespace SessionLab.Reporting.Analysis;
 
-/// <summary>A hypothesis in two runs: its verdict in each ("not run" when the run lacks it).</summary>
-internal sealed record VerdictChange(string ExperimentId, string HypothesisId, string Statement, string A, string B)
+/// <summary>
+/// A hypothesis in two runs: its verdict in each ("not run" when the run lacks it). <paramref name="Restated"/>: both
+/// runs have the experiment but not this hypothesis in the same words (a newer lab renumbered or rewrote it), so its
+/// verdicts answer different questions and are no change of finding.
+/// </summary>
+internal sealed record VerdictChange(string ExperimentId, string HypothesisId, string Statement, string A, string B, bool Restated = false)
 {
     /// <summary>Whether one run lacks the experiment: a difference in what was run, not a change of finding.</summary>
     public bool OnlyInOne => A == RunComparison.NotRun ^ B == RunComparison.NotRun;
 
-    /// <summary>Whether both runs judged it and came to different answers.</summary>
-    public bool Changed => !OnlyInOne && !string.Equals(A, B, StringComparison.Ordinal);
+    /// <summary>Whether both runs judged the same hypothesis and came to different answers.</summary>
+    public bool Changed => !OnlyInOne && !Restated && !string.Equals(A, B, StringComparison.Ordinal);
 }
 
 /// <summary>
@@ -32,7 +36,10 @@ internal sealed record RunComparison(IReadOnlyList<VerdictChange> Verdicts, IRea
 {
     internal const string NotRun = "not run";
 
-    public int Same => Verdicts.Count(v => !v.OnlyInOne && !v.Changed);
+    public int Same => Verdicts.Count(v => !v.OnlyInOne && !v.Restated && !v.Changed);
+
+    /// <summary>Hypotheses whose words differ between the runs (see <see cref="VerdictChange.Restated"/>).</summary>
+    public int RestatedCount => Verdicts.Count(v => v.Restated);
 
     public int ChangedCount => Verdicts.Count(v => v.Changed);
 
@@ -55,7 +62,10 @@ internal sealed record RunComparison(IReadOnlyList<VerdictChange> Verdicts, IRea
             var hypotheses = (ea?.Verdicts ?? []).Concat(eb?.Verdicts ?? []).GroupBy(v => v.Id).OrderBy(g => g.Key, StringComparer.Ordinal);
             foreach (var hypothesis in hypotheses)
             {
-                verdicts.Add(new VerdictChange(id, hypothesis.Key, hypothesis.First().Statement, Word(ea, hypothesis.Key), Word(eb, hypothesis.Key)));
+                var inA = ea?.Verdicts.FirstOrDefault(v => v.Id == hypothesis.Key)?.Statement;
+                var inB = eb?.Verdicts.FirstOrDefault(v => v.Id == hypothesis.Key)?.Statement;
+                var restated = ea is not null && eb is not null && !string.Equals(inA, inB, StringComparison.Ordinal);
+                verdicts.Add(new VerdictChange(id, hypothesis.Key, inB ?? inA ?? hypothesis.First().Statement, Word(ea, hypothesis.Key), Word(eb, hypothesis.Key), restated));
             }
 
             if (!hypotheses.Any())

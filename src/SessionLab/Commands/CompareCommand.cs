@@ -40,20 +40,20 @@ internal static class CompareCommand
         }
 
         AnsiConsole.MarkupLineInterpolated(
-            $"Verdicts: {comparison.ChangedCount} changed, {comparison.Same} the same; experiments only in A: {comparison.OnlyInA.Count}, only in B: {comparison.OnlyInB.Count}. Figures measured in both: {comparison.InBoth.Count}.");
+            $"Verdicts: {comparison.ChangedCount} changed, {comparison.Same} the same{(comparison.RestatedCount > 0 ? $", {comparison.RestatedCount} restated (not compared)" : string.Empty)}; experiments only in A: {comparison.OnlyInA.Count}, only in B: {comparison.OnlyInB.Count}. Figures measured in both: {comparison.InBoth.Count}.");
         if (!all && (comparison.OnlyInA.Count > 0 || comparison.OnlyInB.Count > 0))
         {
             AnsiConsole.MarkupLineInterpolated($"[grey]Only in A: {List(comparison.OnlyInA)}. Only in B: {List(comparison.OnlyInB)}. (--all lists their verdicts.)[/]");
         }
 
-        var shown = comparison.Verdicts.Where(v => all || v.Changed).ToList();
+        var shown = comparison.Verdicts.Where(v => all || v.Changed || v.Restated).ToList();
         if (shown.Count > 0)
         {
-            var verdicts = new Table().Border(TableBorder.Rounded).Title(all ? "[bold]Verdicts A → B[/]" : "[bold]Verdicts that changed A → B[/]");
+            var verdicts = new Table().Border(TableBorder.Rounded).Title(all ? "[bold]Verdicts A → B[/]" : "[bold]Verdicts that changed or were restated A → B[/]");
             verdicts.AddColumns("experiment", "hypothesis", "A", "B", "");
             foreach (var change in shown)
             {
-                var mark = change.Changed ? "[yellow]changed[/]" : change.OnlyInOne ? "[grey]only in one run[/]" : "[grey]same[/]";
+                var mark = change.Changed ? "[yellow]changed[/]" : change.Restated ? "[grey]restated: the hypothesis differs, not compared[/]" : change.OnlyInOne ? "[grey]only in one run[/]" : "[grey]same[/]";
                 verdicts.AddRow(Markup.Escape(change.ExperimentId), Markup.Escape($"{change.HypothesisId} {change.Statement}"), Markup.Escape(change.A), Markup.Escape(change.B), mark);
             }
 

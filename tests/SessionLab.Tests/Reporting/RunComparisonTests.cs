@@ -18,6 +18,23 @@ public sealed class RunComparisonTests
     }
 
     [Fact]
+    public void Compare_HypothesisRewordedOrAdded_IsRestatedNotChanged()
+    {
+        // A newer lab judges another claim under 4.2 H2 and adds H4: their verdicts answer different questions.
+        var a = SampleRuns.Full();
+        var b = a.WithExperiment("4.2", e => e with
+        {
+            Verdicts = [.. e.Verdicts.Select(v => v.Id == "H2" ? v with { Statement = "Redis sessions are limited by Redis.", Verdict = Verdict.Refuted } : v), new HypothesisVerdict("H4", "JWT comes second.", Verdict.Confirmed, "e")],
+        });
+
+        var comparison = RunComparison.Compare(a, b);
+
+        Assert.Equal(0, comparison.ChangedCount);
+        Assert.Equal(2, comparison.RestatedCount);
+        Assert.Equal("Redis sessions are limited by Redis.", comparison.Verdicts.Single(v => v.ExperimentId == "4.2" && v.HypothesisId == "H2").Statement);
+    }
+
+    [Fact]
     public void Compare_FigureChanged_GivesTheRatioBOverA()
     {
         var a = SampleRuns.Group4();
