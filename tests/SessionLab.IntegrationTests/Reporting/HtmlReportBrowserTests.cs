@@ -55,7 +55,7 @@ public sealed class HtmlReportBrowserTests
     {
         var chromium = RealEngines.Require("chromium");
         var cancellationToken = TestContext.Current.CancellationToken;
-        var run = SessionLab.Reporting.Model.ResultsJson.Deserialize(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Samples", "full-run.json"), cancellationToken));
+        var run = await SampleAsync("full-run.json", cancellationToken);
         var document = SessionLab.Reporting.Document.ReportBuilder.Build(run);
         var folder = Directory.CreateTempSubdirectory("sessionlab-report-charts-");
         try
@@ -82,7 +82,7 @@ public sealed class HtmlReportBrowserTests
     {
         var chromium = RealEngines.Require("chromium");
         var cancellationToken = TestContext.Current.CancellationToken;
-        var run = SessionLab.Reporting.Model.ResultsJson.Deserialize(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Samples", "lab-run.json"), cancellationToken));
+        var run = await SampleAsync("lab-run.json", cancellationToken);
         var document = SessionLab.Reporting.Document.ReportBuilder.Build(run);
         var folder = Directory.CreateTempSubdirectory("sessionlab-report-glance-");
         try
@@ -115,6 +115,10 @@ public sealed class HtmlReportBrowserTests
             folder.Delete(recursive: true);
         }
     }
+
+    /// <summary>A real run's results.json copied beside the tests from the unit tests' samples.</summary>
+    private static async Task<SessionLab.Reporting.Model.RunResult> SampleAsync(string name, CancellationToken cancellationToken) =>
+        SessionLab.Reporting.Model.ResultsJson.Deserialize(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Samples", name), cancellationToken));
 
     /// <summary>Runs of pixel rows whose right part is mostly the header grey (#f6f8fa): one per table header.</summary>
     private static int HeaderBands(SKBitmap bitmap, int fromX)

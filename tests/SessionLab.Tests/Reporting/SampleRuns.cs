@@ -21,18 +21,14 @@ internal static class SampleRuns
     public static RunResult MatureFeatures() => Load("mature-features-quick.json");
 
     /// <summary>The full run with the experiments of <see cref="MatureFeatures"/> added: every cell of the feature table measured.</summary>
-    public static RunResult FullWithMatureFeatures()
-    {
-        var full = Full();
-        return full with { Experiments = [.. full.Experiments, .. MatureFeatures().Experiments] };
-    }
+    public static RunResult FullWithMatureFeatures() => Full().WithExperimentsOf(MatureFeatures());
 
     /// <summary>The whole lab's run with the experiments of <see cref="MatureFeatures"/> added.</summary>
-    public static RunResult LabWithMatureFeatures()
-    {
-        var lab = Lab();
-        return lab with { Experiments = [.. lab.Experiments, .. MatureFeatures().Experiments] };
-    }
+    public static RunResult LabWithMatureFeatures() => Lab().WithExperimentsOf(MatureFeatures());
+
+    /// <summary>The run with another run's experiments appended (runs of different experiments only).</summary>
+    public static RunResult WithExperimentsOf(this RunResult run, RunResult other) =>
+        run with { Experiments = [.. run.Experiments, .. other.Experiments] };
 
     /// <summary>4.3 only.</summary>
     public static RunResult Resources() => Load("resources-4.3.json");
