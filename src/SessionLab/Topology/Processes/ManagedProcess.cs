@@ -97,9 +97,9 @@ internal sealed class ManagedProcess : IAsyncDisposable
                     return;
                 }
             }
-            catch (Exception e) when (e is HttpRequestException or IOException or TaskCanceledException or System.Net.Sockets.SocketException && !cancellationToken.IsCancellationRequested)
+            catch (Exception e) when (e is HttpRequestException or IOException or OperationCanceledException or System.Net.Sockets.SocketException && !cancellationToken.IsCancellationRequested)
             {
-                // Not listening yet.
+                // Not listening yet, or a probe's own timeout (a socket connect throws OperationCanceledException, not TaskCanceledException).
             }
 
             if (deadline.Elapsed > timeout)
