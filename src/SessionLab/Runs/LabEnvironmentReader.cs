@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Reflection;
 using System.Runtime.InteropServices;
 using SessionLab.Reporting.Model;
 using SessionLab.Topology;
@@ -13,9 +15,15 @@ internal static class LabEnvironmentReader
         Kernel(),
         Environment.ProcessorCount,
         RuntimeInformation.FrameworkDescription,
-        SelfLauncher.Version.Split('+')[0],
+        SelfLauncher.Version.Split('+')[0] + BuildNote(),
         topology.LoadBalancer.Description,
         topology.Store.Description);
+
+    /// <summary>Says when the measured code ran without the JIT's optimizations, which would understate every figure.</summary>
+    private static string BuildNote() =>
+        typeof(SessionLab.Backend.BackendApp).Assembly.GetCustomAttribute<DebuggableAttribute>()?.IsJITOptimizerDisabled == true
+            ? " (unoptimized build: JIT optimizations off, figures understate the schemes)"
+            : " (optimized build)";
 
     private static string Kernel()
     {
