@@ -43,6 +43,7 @@ internal sealed class SlowStoreExperiment : Experiment<SlowStoreExperiment, Slow
         var samples = context.Parameter("serial_requests_per_step", quick ? 20 : 100);
         var concurrency = context.Parameter("concurrency", context.Settings.Concurrency ?? (quick ? 8 : 32));
         var loadDuration = context.Parameter("load_duration_per_step", context.Settings.Duration ?? (quick ? TimeSpan.FromSeconds(2) : TimeSpan.FromSeconds(5)));
+        var warmup = context.Parameter("warmup_requests_per_target", quick ? 500 : 2000);
         var pastTimeout = context.Parameter("delay_past_the_timeout", StoreTimeout * 1.5);
         var timeoutProbes = context.Parameter("requests_past_the_timeout", 5);
         context.Parameter("store_timeout", StoreTimeout);
@@ -65,6 +66,17 @@ internal sealed class SlowStoreExperiment : Experiment<SlowStoreExperiment, Slow
         {
             context.JudgeAllInconclusive("The users could not log in.");
             return null;
+        }
+
+        // The backends were just started: without a warm-up the +0 ms baseline runs on cold code (tier-0 JIT, empty
+        // connection pools) and its inflated median hides part of the first delay's rise.
+        context.Step($"warm up each target with {warmup} requests from {concurrency} workers (not recorded)");
+        foreach (var target in targets)
+        {
+            await new ClosedLoopGenerator().RunAsync(
+                new LoadOptions { Target = target.Load!.Balancer, RequestPerWorker = target.Load.RequestFor, Concurrency = concurrency, RequestCount = warmup, RequestTimeout = TimeSpan.FromSeconds(5) },
+                cancellationToken);
+            await SerialAsync(target.Load, samples, cancellationToken);
         }
 
         var steps = new List<SlowStoreStep>();
