@@ -1,6 +1,5 @@
 using SessionLab.Reporting.Analysis;
 using SessionLab.Reporting.Document;
-using SessionLab.Reporting.Localization;
 using SessionLab.Reporting.Model;
 using Spectre.Console;
 
@@ -46,7 +45,10 @@ internal static class ResultPrinter
         AnsiConsole.MarkupLineInterpolated($"  [grey]{result.Id} took {result.WallSeconds:0.0} s, {result.Observations.Count} observations[/]");
     }
 
-    public static void PrintSummary(RunResult run, string resultsPath, ReportLanguage language = ReportLanguage.English)
+    /// <param name="run">The run.</param>
+    /// <param name="resultsPath">Where its results.json went.</param>
+    /// <param name="report">Its report document, built once and shared with the files written next.</param>
+    public static void PrintSummary(RunResult run, string resultsPath, ReportDocument report)
     {
         var table = new Table().Border(TableBorder.Rounded).Title("[bold]Verdicts[/]");
         table.AddColumns("experiment", "hypothesis", "verdict", "evidence");
@@ -68,7 +70,7 @@ internal static class ResultPrinter
         PrintPerformance(run);
 
         // Last, so the answer is what stays on screen: the report's own "At a glance", from the same document, in its language.
-        SectionPrinter.Print(AnsiConsole.Console, ReportBuilder.Build(run, language).Sections.Single(s => s.Anchor == "at-a-glance"));
+        SectionPrinter.Print(AnsiConsole.Console, report.Sections.Single(s => s.Anchor == "at-a-glance"));
         AnsiConsole.MarkupLineInterpolated($"{(run.Quick ? "Quick run (waits and TTLs scaled down). " : string.Empty)}Raw observations: [link]{resultsPath}[/]");
     }
 

@@ -4,6 +4,7 @@ using SessionLab.Cli;
 using SessionLab.Experiments;
 using SessionLab.Experiments.Framework;
 using SessionLab.Faults;
+using SessionLab.Reporting.Document;
 using SessionLab.Reporting.Localization;
 using SessionLab.Reporting.Model;
 using SessionLab.Runs;
@@ -140,9 +141,10 @@ internal static class RunCommand
             var resultsPath = Path.Combine(folder, "results.json");
             // Not the run's token: after Ctrl+C it is cancelled, and these files are what the interruption must not lose.
             await File.WriteAllTextAsync(resultsPath, ResultsJson.Serialize(run), CancellationToken.None);
-            ResultPrinter.PrintSummary(run, resultsPath, language);
             // The report is derived from results.json alone, so `sessionlab report` re-renders exactly this.
-            await ReportWriter.WriteAsync(run, folder, language, CancellationToken.None);
+            var report = ReportBuilder.Build(run, language);
+            ResultPrinter.PrintSummary(run, resultsPath, report);
+            await ReportWriter.WriteAsync(report, run, folder, CancellationToken.None);
             AnsiConsole.MarkupLineInterpolated($"Total {(run.FinishedAt - run.StartedAt).TotalSeconds.ToString("0", CultureInfo.InvariantCulture)} s. Stopping the topology…");
             return interrupted ? 130 : completed.Any(r => r.Status == ExperimentStatus.Failed) ? 1 : 0;
         }

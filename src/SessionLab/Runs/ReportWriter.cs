@@ -10,9 +10,12 @@ namespace SessionLab.Runs;
 internal static class ReportWriter
 {
     /// <summary>Writes and prints where each file went; false when any format failed (the others are still written).</summary>
-    public static async Task<bool> WriteAsync(RunResult run, string folder, ReportLanguage language, CancellationToken cancellationToken)
+    public static Task<bool> WriteAsync(RunResult run, string folder, ReportLanguage language, CancellationToken cancellationToken) =>
+        WriteAsync(ReportBuilder.Build(run, language), run, folder, cancellationToken);
+
+    /// <summary>Writes <paramref name="document"/>, already built from <paramref name="run"/>, in every format.</summary>
+    public static async Task<bool> WriteAsync(ReportDocument document, RunResult run, string folder, CancellationToken cancellationToken)
     {
-        var document = ReportBuilder.Build(run, language);
         var outcomes = await ReportExporters.Composite().ExportAsync(document, run, folder, cancellationToken);
         foreach (var outcome in outcomes)
         {
