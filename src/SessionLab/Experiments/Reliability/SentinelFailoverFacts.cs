@@ -93,6 +93,12 @@ internal sealed record SchemeOutage(double? FirstFailureSeconds, double? Recover
 /// </summary>
 internal sealed record WriteLatency(double LoginP50Ms, double LoginP99Ms, double LoginWaitP50Ms, double LoginWaitP99Ms, double RevokeP50Ms, double RevokeP99Ms, double RevokeWaitP50Ms, double RevokeWaitP99Ms, int Samples, int WaitRefused = 0)
 {
+    /// <summary>Per round: the median login with WAIT 1 minus the median without, both from the same round (empty: not kept).</summary>
+    public IReadOnlyList<double> LoginCostPerRoundMs { get; init; } = [];
+
+    /// <summary>Per round: the median revocation with WAIT 1 minus the median without.</summary>
+    public IReadOnlyList<double> RevokeCostPerRoundMs { get; init; } = [];
+
     public static double Percentile(IReadOnlyCollection<double> values, double quantile)
     {
         var sorted = values.Order().ToList();

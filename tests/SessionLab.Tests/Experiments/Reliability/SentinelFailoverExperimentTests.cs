@@ -83,6 +83,34 @@ public sealed class SentinelFailoverExperimentTests
     }
 
     [Fact]
+    public void Judge_EveryRoundCostsBetweenNothingAndTheLimit_H5Confirmed()
+    {
+        var facts = Facts() with { Latency = Latency() with { LoginCostPerRoundMs = [0.05, 0.2, 0.1], RevokeCostPerRoundMs = [0.03, 0.4, 0.2] } };
+
+        var h5 = SentinelFailoverExperiment.Judge(facts).Last();
+
+        Assert.Equal(Verdict.Confirmed, h5.Verdict);
+        Assert.Contains("+0.030 to +0.400", h5.Evidence, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Judge_RoundsDisagreeOnTheSign_H5InconclusiveEvenWhenThePooledMediansLookFine()
+    {
+        // The pooled medians alone (Latency(): +0.2 and +0.1 ms) would confirm; one round in which WAIT looked free says noise.
+        var facts = Facts() with { Latency = Latency() with { LoginCostPerRoundMs = [-0.4, 0.2, 0.1], RevokeCostPerRoundMs = [0.1, 0.2, 0.1] } };
+
+        Assert.Equal(Verdict.Inconclusive, SentinelFailoverExperiment.Judge(facts).Last().Verdict);
+    }
+
+    [Fact]
+    public void Judge_EveryRoundPastTheLimit_H5Refuted()
+    {
+        var facts = Facts() with { Latency = Latency() with { LoginCostPerRoundMs = [0.1, 0.2], RevokeCostPerRoundMs = [1.5, 2.5] } };
+
+        Assert.Equal(Verdict.Refuted, SentinelFailoverExperiment.Judge(facts).Last().Verdict);
+    }
+
+    [Fact]
     public void Outage_FromEvents_FirstFailureToFirstSuccess_AndFollowFromTheAnnouncement()
     {
         (double, bool, bool)[] events = [(-0.5, true, false), (0.05, false, true), (1.0, false, true), (2.6, true, false), (2.7, true, false)];
