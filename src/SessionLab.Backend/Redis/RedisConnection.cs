@@ -12,6 +12,9 @@ namespace SessionLab.Backend.Redis;
 /// </summary>
 internal sealed partial class RedisConnection : IDisposable
 {
+    /// <summary>Redis Cluster's hash slots, every one of which a listing must cover.</summary>
+    private const int ClusterSlots = 16384;
+
     private readonly ILogger<RedisConnection> _logger;
     private readonly TimeSpan _operationTimeout;
     private readonly int _waitReplicas;
@@ -60,6 +63,29 @@ internal sealed partial class RedisConnection : IDisposable
     public IConnectionMultiplexer Multiplexer { get; }
 
     public IDatabase Database => Multiplexer.GetDatabase();
+
+    /// <summary>
+    /// The servers a SCAN must visit to see every key once. On a Cluster: the primaries serving slots now, from a fresh
+    /// <c>CLUSTER NODES</c> (the multiplexer still knows a failed primary and, for a while, a replica promoted since as a
+    /// replica), and a <see cref="RedisConnectionException"/> when some slot has no live primary, since a listing
+    /// without a shard would be silently short. Otherwise every primary the multiplexer knows.
+    /// </summary>
+    public async Task<IReadOnlyList<IServer>> PrimariesAsync()
+    {
+        var servers = Multiplexer.GetServers();
+        if (servers.FirstOrDefault(s => s.IsConnected && s.ServerType == ServerType.Cluster) is not { } clusterNode)
+        {
+            return [.. servers.Where(s => !s.IsReplica)];
+        }
+
+        var nodes = await clusterNode.ClusterNodesAsync().ConfigureAwait(false)
+            ?? throw new RedisConnectionException(ConnectionFailureType.UnableToConnect, CommandFlags.None, "CLUSTER NODES gave no answer", null, CommandStatus.Unknown);
+        var primaries = nodes.Nodes.Where(n => !n.IsReplica && !n.IsFail && n.Slots.Count > 0 && n.EndPoint is not null).ToList();
+        var served = primaries.Sum(n => n.Slots.Sum(r => r.To - r.From + 1));
+        return served < ClusterSlots
+            ? throw new RedisConnectionException(ConnectionFailureType.UnableToConnect, CommandFlags.None, $"{ClusterSlots - served} of {ClusterSlots} cluster slots have no live primary", null, CommandStatus.Unknown)
+            : [.. primaries.Select(n => Multiplexer.GetServer(n.EndPoint!))];
+    }
 
     /// <summary>
     /// Runs one command against the database and turns "Redis is down or slow" into <see cref="SessionStoreUnavailableException"/>
