@@ -65,12 +65,13 @@ internal sealed partial class RedisConnection : IDisposable
     public IDatabase Database => Multiplexer.GetDatabase();
 
     /// <summary>
-    /// The servers a SCAN must visit to see every key once. On a Cluster: the primaries serving slots now, from a fresh
-    /// <c>CLUSTER NODES</c> (the multiplexer still knows a failed primary and, for a while, a replica promoted since as a
-    /// replica), and a <see cref="RedisConnectionException"/> when some slot has no live primary, since a listing
-    /// without a shard would be silently short. Otherwise every primary the multiplexer knows.
+    /// The servers a SCAN must visit to see every key once. On a Cluster: the primaries serving slots in the
+    /// multiplexer's current cluster map (<c>CLUSTER NODES</c> itself is an admin command the backends may not send; the
+    /// map follows a failover through MOVED and the multiplexer's own refresh), and a <see cref="RedisConnectionException"/>
+    /// when some slot has no live primary in it, since a listing without a shard would be silently short. Otherwise every
+    /// primary the multiplexer knows.
     /// </summary>
-    public async Task<IReadOnlyList<IServer>> PrimariesAsync()
+    public IReadOnlyList<IServer> Primaries()
     {
         var servers = Multiplexer.GetServers();
         if (servers.FirstOrDefault(s => s.IsConnected && s.ServerType == ServerType.Cluster) is not { } clusterNode)
@@ -78,8 +79,8 @@ internal sealed partial class RedisConnection : IDisposable
             return [.. servers.Where(s => !s.IsReplica)];
         }
 
-        var nodes = await clusterNode.ClusterNodesAsync().ConfigureAwait(false)
-            ?? throw new RedisConnectionException(ConnectionFailureType.UnableToConnect, CommandFlags.None, "CLUSTER NODES gave no answer", null, CommandStatus.Unknown);
+        var nodes = clusterNode.ClusterConfiguration
+            ?? throw new RedisConnectionException(ConnectionFailureType.UnableToConnect, CommandFlags.None, "the cluster map is not known yet", null, CommandStatus.Unknown);
         var primaries = nodes.Nodes.Where(n => !n.IsReplica && !n.IsFail && n.Slots.Count > 0 && n.EndPoint is not null).ToList();
         var served = primaries.Sum(n => n.Slots.Sum(r => r.To - r.From + 1));
         return served < ClusterSlots

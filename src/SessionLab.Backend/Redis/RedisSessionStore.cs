@@ -242,7 +242,7 @@ internal sealed partial class RedisSessionStore(
             var ids = new List<string>();
             long count = 0;
             // Every primary: in a Cluster the keys are spread over the shards, and SCAN sees one server's keys only.
-            foreach (var server in await redis.PrimariesAsync())
+            foreach (var server in redis.Primaries())
             {
                 await foreach (var key in server.KeysAsync(pattern: KeyPrefix + "*", pageSize: 1000).WithCancellation(cancellationToken))
                 {
