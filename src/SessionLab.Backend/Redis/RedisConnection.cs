@@ -65,6 +65,15 @@ internal sealed partial class RedisConnection : IDisposable
     public IDatabase Database => Multiplexer.GetDatabase();
 
     /// <summary>
+    /// A Redis Cluster refusing for now: <c>CLUSTERDOWN</c> (with Redis's default <c>cluster-require-full-coverage
+    /// yes</c> every shard refuses while any slot has no primary, e.g. between a primary's failure and its replica's
+    /// promotion) or <c>TRYAGAIN</c>. The store is unavailable (503), not broken (500).
+    /// </summary>
+    private static bool IsClusterUnavailable(Exception e) =>
+        e is RedisServerException server
+        && (server.Message.StartsWith("CLUSTERDOWN", StringComparison.Ordinal) || server.Message.StartsWith("TRYAGAIN", StringComparison.Ordinal));
+
+    /// <summary>
     /// The servers a SCAN must visit to see every key once. On a Cluster: the primaries serving slots in the
     /// multiplexer's current cluster map (<c>CLUSTER NODES</c> itself is an admin command the backends may not send; the
     /// map follows a failover through MOVED and the multiplexer's own refresh), and a <see cref="RedisConnectionException"/>
@@ -101,7 +110,7 @@ internal sealed partial class RedisConnection : IDisposable
         {
             return await call.WaitAsync(_operationTimeout).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is RedisConnectionException or RedisTimeoutException or TimeoutException)
+        catch (Exception e) when (e is RedisConnectionException or RedisTimeoutException or TimeoutException || IsClusterUnavailable(e))
         {
             // The abandoned command still completes (or faults) later: observe it so its exception is not left unobserved.
             _ = call.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
