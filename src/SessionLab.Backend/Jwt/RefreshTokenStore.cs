@@ -56,8 +56,11 @@ internal sealed partial class RefreshTokenStore(
         var count = await redis.CallOrUnavailableAsync(
             async db =>
             {
-                // The family and its index entry in one MULTI/EXEC, so /logout-all cannot miss a family.
+                // The family (one MULTI/EXEC on its key) and its index entry (another on the index key: on a Cluster the
+                // two are in different slots) are sent at once; the token goes out only when both succeeded, so
+                // /logout-all cannot miss a family a client holds.
                 var transaction = db.CreateTransaction();
+                var index = db.CreateTransaction();
                 var familyKey = FamilyKeyOf(family.FamilyId);
                 _ = transaction.HashSetAsync(familyKey,
                 [
@@ -71,8 +74,23 @@ internal sealed partial class RefreshTokenStore(
                     new(RotatedAtField, now.ToUnixTimeMilliseconds()),
                 ]);
                 _ = transaction.KeyExpireAsync(familyKey, family.ExpiresAt.UtcDateTime);
-                var indexed = UserIndex.RefreshFamilies.QueueAdd(transaction, user.UserId, family.FamilyId, family.ExpiresAt, now);
-                await transaction.ExecuteAsync().ConfigureAwait(false);
+                var indexed = UserIndex.RefreshFamilies.QueueAdd(index, user.UserId, family.FamilyId, family.ExpiresAt, now);
+                var written = transaction.ExecuteAsync();
+                try
+                {
+                    await Task.WhenAll(written, index.ExecuteAsync()).ConfigureAwait(false);
+                }
+                catch
+                {
+                    // The index write failed: the family no client will get must not stay unindexed.
+                    if (written.IsCompletedSuccessfully)
+                    {
+                        _ = db.KeyDeleteAsync(familyKey, CommandFlags.FireAndForget);
+                    }
+
+                    throw;
+                }
+
                 return await indexed.ConfigureAwait(false);
             },
             Unavailable);
@@ -178,25 +196,29 @@ internal sealed partial class RefreshTokenStore(
     }
 
     /// <summary>
-    /// In one MULTI/EXEC: marks each family revoked (the first reason stays), keeps its tombstone only until it would
-    /// have expired (so marking a family that is already gone cannot leave a key behind), and takes it out of the
-    /// index. Returns how many were newly revoked.
+    /// Marks each family revoked (the first reason stays) and keeps its tombstone only until it would have expired, in
+    /// one MULTI/EXEC per family (so marking a family that is already gone cannot leave a key behind); then takes them
+    /// out of the index. One transaction per key, all sent at once, because on a Cluster the families are in different
+    /// slots; the index entries go last, so a failure half-way never leaves a live family outside the index. Returns how
+    /// many were newly revoked.
     /// </summary>
     private Task<int> RevokeAsync(int userId, SortedSetEntry[] families, string reason) =>
         redis.CallOrUnavailableAsync(
             async db =>
             {
-                var transaction = db.CreateTransaction();
                 var marked = new List<Task<bool>>(families.Length);
+                var executed = new List<Task<bool>>(families.Length);
                 foreach (var family in families)
                 {
+                    var transaction = db.CreateTransaction();
                     var familyKey = FamilyKeyOf(family.Element.ToString());
                     marked.Add(transaction.HashSetAsync(familyKey, RevokedField, reason, When.NotExists));
                     _ = transaction.KeyExpireAsync(familyKey, DateTimeOffset.FromUnixTimeMilliseconds((long)family.Score).UtcDateTime);
+                    executed.Add(transaction.ExecuteAsync());
                 }
 
-                _ = UserIndex.RefreshFamilies.RemoveAsync(transaction, userId, families.Select(f => f.Element.ToString()));
-                await transaction.ExecuteAsync().ConfigureAwait(false);
+                await Task.WhenAll(executed).ConfigureAwait(false);
+                await UserIndex.RefreshFamilies.RemoveAsync(db, userId, families.Select(f => f.Element.ToString())).ConfigureAwait(false);
                 var revoked = 0;
                 foreach (var mark in marked)
                 {

@@ -12,6 +12,9 @@ namespace SessionLab.Backend.Redis;
 /// </summary>
 internal sealed partial class RedisConnection : IDisposable
 {
+    /// <summary>Redis Cluster's hash slots, every one of which a listing must cover.</summary>
+    private const int ClusterSlots = 16384;
+
     private readonly ILogger<RedisConnection> _logger;
     private readonly TimeSpan _operationTimeout;
     private readonly int _waitReplicas;
@@ -62,6 +65,39 @@ internal sealed partial class RedisConnection : IDisposable
     public IDatabase Database => Multiplexer.GetDatabase();
 
     /// <summary>
+    /// A Redis Cluster refusing for now: <c>CLUSTERDOWN</c> (with Redis's default <c>cluster-require-full-coverage
+    /// yes</c> every shard refuses while any slot has no primary, e.g. between a primary's failure and its replica's
+    /// promotion) or <c>TRYAGAIN</c>. The store is unavailable (503), not broken (500).
+    /// </summary>
+    private static bool IsClusterUnavailable(Exception e) =>
+        e is RedisServerException server
+        && (server.Message.StartsWith("CLUSTERDOWN", StringComparison.Ordinal) || server.Message.StartsWith("TRYAGAIN", StringComparison.Ordinal));
+
+    /// <summary>
+    /// The servers a SCAN must visit to see every key once. On a Cluster: the primaries serving slots in the
+    /// multiplexer's current cluster map (<c>CLUSTER NODES</c> itself is an admin command the backends may not send; the
+    /// map follows a failover through MOVED and the multiplexer's own refresh), and a <see cref="RedisConnectionException"/>
+    /// when some slot has no live primary in it, since a listing without a shard would be silently short. Otherwise every
+    /// primary the multiplexer knows.
+    /// </summary>
+    public IReadOnlyList<IServer> Primaries()
+    {
+        var servers = Multiplexer.GetServers();
+        if (servers.FirstOrDefault(s => s.IsConnected && s.ServerType == ServerType.Cluster) is not { } clusterNode)
+        {
+            return [.. servers.Where(s => !s.IsReplica)];
+        }
+
+        var nodes = clusterNode.ClusterConfiguration
+            ?? throw new RedisConnectionException(ConnectionFailureType.UnableToConnect, CommandFlags.None, "the cluster map is not known yet", null, CommandStatus.Unknown);
+        var primaries = nodes.Nodes.Where(n => !n.IsReplica && !n.IsFail && n.Slots.Count > 0 && n.EndPoint is not null).ToList();
+        var served = primaries.Sum(n => n.Slots.Sum(r => r.To - r.From + 1));
+        return served < ClusterSlots
+            ? throw new RedisConnectionException(ConnectionFailureType.UnableToConnect, CommandFlags.None, $"{ClusterSlots - served} of {ClusterSlots} cluster slots have no live primary", null, CommandStatus.Unknown)
+            : [.. primaries.Select(n => Multiplexer.GetServer(n.EndPoint!))];
+    }
+
+    /// <summary>
     /// Runs one command against the database and turns "Redis is down or slow" into <see cref="SessionStoreUnavailableException"/>
     /// (a 503 with <paramref name="unavailableMessage"/>). The operation timeout is enforced here, to the millisecond:
     /// StackExchange.Redis checks its own async timeout only on its once-a-second heartbeat, so a 1 s timeout really
@@ -74,7 +110,7 @@ internal sealed partial class RedisConnection : IDisposable
         {
             return await call.WaitAsync(_operationTimeout).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is RedisConnectionException or RedisTimeoutException or TimeoutException)
+        catch (Exception e) when (e is RedisConnectionException or RedisTimeoutException or TimeoutException || IsClusterUnavailable(e))
         {
             // The abandoned command still completes (or faults) later: observe it so its exception is not left unobserved.
             _ = call.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);

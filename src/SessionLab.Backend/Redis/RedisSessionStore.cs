@@ -12,12 +12,13 @@ namespace SessionLab.Backend.Redis;
 /// Sessions in Redis: key <c>session:{id}</c>, a signed JSON value (<see cref="SignedSessionRecord"/>), and a TTL that
 /// every read renews in the same round trip (<c>GETEX key PX ttl</c>), so sliding expiry costs nothing extra; only in a
 /// session's last idle period before its absolute limit does a second command pull the TTL back to that limit. Each
-/// session is also in its user's index (<see cref="UserIndex"/>, <c>user_sessions:{user_id}</c>), written in the same MULTI/EXEC.
+/// session is also in its user's index (<see cref="UserIndex"/>, <c>user_sessions:{user_id}</c>), written in the same round trip.
 /// What Redis access still means: a reader sees live session ids (sessions); a writer cannot mint or alter a session,
 /// but can delete any (log anyone out), restore one it read before (undo a logout, until the session's absolute
 /// lifetime ends) and, in the JWT scheme, delete a blacklist entry (undo a revocation). So Redis belongs on a private
-/// network with a password, never published. The session and its index entry are two keys in one transaction, so on
-/// a Redis Cluster (where they fall in different slots) this store needs a single-shard deployment.
+/// network with a password, never published. No command or transaction spans two keys (a session and its index
+/// entry fall in different hash slots on a Redis Cluster, where Redis refuses that with CROSSSLOT), so one key layout
+/// serves a single Redis, Sentinel and Cluster alike; the order of the writes keeps the index complete instead.
 /// </summary>
 internal sealed partial class RedisSessionStore(
     RedisConnection redis,
@@ -50,12 +51,29 @@ internal sealed partial class RedisSessionStore(
             var (created, count) = await redis.CallAsync(
                 async db =>
                 {
-                    // One MULTI/EXEC: the session never exists without its index entry, so /logout-all cannot miss it.
-                    var transaction = db.CreateTransaction();
-                    var indexed = UserIndex.Sessions.QueueAdd(transaction, user.UserId, session.SessionId, now + _absolute, now);
+                    // The index entry (its own MULTI/EXEC on the index key) and the session are sent at once: one round
+                    // trip on a single Redis, two shards in parallel on a Cluster. The cookie goes out only when both
+                    // succeeded, so no session a client holds is missing from its index and /logout-all cannot miss it.
+                    var index = db.CreateTransaction();
+                    var indexed = UserIndex.Sessions.QueueAdd(index, user.UserId, session.SessionId, now + _absolute, now);
+                    var indexWritten = index.ExecuteAsync();
                     // NX: a colliding id (never expected at 128 bits) must not overwrite someone else's session.
-                    var set = transaction.StringSetAsync(KeyOf(session.SessionId), value, _ttl, When.NotExists);
-                    await transaction.ExecuteAsync().ConfigureAwait(false);
+                    var set = db.StringSetAsync(KeyOf(session.SessionId), value, _ttl, When.NotExists);
+                    try
+                    {
+                        await Task.WhenAll(indexWritten, set).ConfigureAwait(false);
+                    }
+                    catch
+                    {
+                        // The index write failed (its shard is down): the session no client will get must not stay unindexed.
+                        if (set.IsCompletedSuccessfully && set.Result)
+                        {
+                            _ = db.KeyDeleteAsync(KeyOf(session.SessionId), CommandFlags.FireAndForget);
+                        }
+
+                        throw;
+                    }
+
                     return (await set.ConfigureAwait(false), await IndexCountAsync(indexed).ConfigureAwait(false));
                 },
                 Unavailable);
@@ -223,8 +241,8 @@ internal sealed partial class RedisSessionStore(
         {
             var ids = new List<string>();
             long count = 0;
-            // Every primary: in a Cluster the keys are spread over several servers.
-            foreach (var server in redis.Multiplexer.GetServers().Where(s => !s.IsReplica))
+            // Every primary: in a Cluster the keys are spread over the shards, and SCAN sees one server's keys only.
+            foreach (var server in redis.Primaries())
             {
                 await foreach (var key in server.KeysAsync(pattern: KeyPrefix + "*", pageSize: 1000).WithCancellation(cancellationToken))
                 {
@@ -248,18 +266,19 @@ internal sealed partial class RedisSessionStore(
         [.. (await redis.CallOrUnavailableAsync(db => UserIndex.Sessions.PruneAndReadAsync(db, userId, now), Unavailable)).Select(e => e.Element.ToString())];
 
     /// <summary>
-    /// Deletes the sessions and their index entries in one MULTI/EXEC; returns how many keys existed. Only these members
-    /// leave the index (not the whole key), so a login racing with <c>/logout-all</c> keeps its entry and stays endable.
+    /// Deletes the sessions, then their index entries; returns how many keys existed. One DEL per key, all sent at once
+    /// (on a Cluster the keys are in different slots, where a multi-key DEL is refused); the index entries go only after
+    /// every key is gone, so a failure half-way leaves an index entry without a session (pruned by the next read), never
+    /// a live session outside the index. Only these members leave the index (not the whole key), so a login racing with
+    /// <c>/logout-all</c> keeps its entry and stays endable.
     /// </summary>
     private Task<long> EndAsync(int userId, IReadOnlyCollection<string> sessionIds) =>
         redis.CallOrUnavailableAsync(
             async db =>
             {
-                var transaction = db.CreateTransaction();
-                var deleted = transaction.KeyDeleteAsync([.. sessionIds.Select(KeyOf)]);
-                _ = UserIndex.Sessions.RemoveAsync(transaction, userId, sessionIds);
-                await transaction.ExecuteAsync().ConfigureAwait(false);
-                return await deleted.ConfigureAwait(false);
+                var deleted = await Task.WhenAll(sessionIds.Select(id => db.KeyDeleteAsync(KeyOf(id)))).ConfigureAwait(false);
+                await UserIndex.Sessions.RemoveAsync(db, userId, sessionIds).ConfigureAwait(false);
+                return (long)deleted.Count(d => d);
             },
             Unavailable);
 

@@ -30,6 +30,9 @@ internal enum Feature
     /// <summary>Sessions (or tokens) still work after the store restarts.</summary>
     SurvivesStoreRestart,
 
+    /// <summary>Sessions (or revocations) are served again after one store node fails (a replicated store: Sentinel 6.8, Cluster 6.9).</summary>
+    SurvivesStoreNodeFailure,
+
     /// <summary>A logout or revocation still holds after the store restarts (the token or session does not come back).</summary>
     LogoutSurvivesStoreRestart,
 

@@ -86,6 +86,18 @@ internal static class FeatureEvidenceCatalog
         new(Feature.SurvivesStoreRestart, Schemes.Jwt, "3.1", "H1", HoldsIfConfirmed: true, new("yes (nothing stored)", "是（不存储任何内容）"), No, Inferred: true),
         new(Feature.SurvivesStoreRestart, Schemes.JwtRevocation, "3.1", "H1", HoldsIfConfirmed: true, new("yes (the token carries the session)", "是（Token 自身携带会话）"), No, Inferred: true),
 
+        // One store node killed -9 under load: 6.9 H2 kills a Redis Cluster shard's primary (only that shard's sessions,
+        // about a third, wait for its replica's promotion); 6.8 H1 kills the Sentinel group's primary (every session waits
+        // for the failover). Without either: a single Redis is one node, and 6.2 H1 / 6.5 H1 show every request refused
+        // while it is down. The cell links the experiment whose evidence gives the measured seconds and losses.
+        new(Feature.SurvivesStoreNodeFailure, Schemes.Sticky, "1.2", "H3", HoldsIfConfirmed: true, new("yes (no store)", "是（无存储）"), No, Inferred: true),
+        new(Feature.SurvivesStoreNodeFailure, Schemes.Redis, "6.9", "H2", HoldsIfConfirmed: true, new("with Redis Cluster: only the killed shard's sessions (about ⅓) wait for its replica's promotion", "Redis Cluster：仅被杀分片的 Session（约 ⅓）等待其副本提升"), new("no: the killed shard's sessions stayed unavailable past the limit", "否：被杀分片的 Session 超过时限仍不可用")),
+        new(Feature.SurvivesStoreNodeFailure, Schemes.Redis, "6.8", "H1", HoldsIfConfirmed: true, new("with Sentinel: every session waits for the failover", "Sentinel：所有 Session 等待故障转移"), new("no: not served again within the failover limit", "否：在故障转移时限内未恢复")),
+        new(Feature.SurvivesStoreNodeFailure, Schemes.Redis, "6.2", "H1", HoldsIfConfirmed: false, Yes, new("single Redis: no, every session refused until it returns", "单个 Redis：否，恢复前所有 Session 被拒绝"), Inferred: true),
+        new(Feature.SurvivesStoreNodeFailure, Schemes.Jwt, "3.1", "H1", HoldsIfConfirmed: true, new("yes (nothing stored)", "是（不存储任何内容）"), No, Inferred: true),
+        new(Feature.SurvivesStoreNodeFailure, Schemes.JwtRevocation, "6.8", "H1", HoldsIfConfirmed: true, new("with Sentinel: revocation checks wait for the failover", "Sentinel：撤销检查等待故障转移"), new("no: not served again within the failover limit", "否：在故障转移时限内未恢复")),
+        new(Feature.SurvivesStoreNodeFailure, Schemes.JwtRevocation, "6.5", "H1", HoldsIfConfirmed: false, Yes, new("single Redis: no, every request refused until it returns (fail closed)", "单个 Redis：否，恢复前所有请求被拒绝（fail closed）"), Inferred: true),
+
         // A logged-out sticky or redis session is deleted, so a restart has nothing to bring back (5.2 H3 shows the
         // replayed cookie refused); stateless JWT has no logout to survive. 6.6 H4 restarts the store under a revocation.
         new(Feature.LogoutSurvivesStoreRestart, Schemes.Sticky, "5.2", "H3", HoldsIfConfirmed: true, new("yes (the session is deleted)", "是（Session 已被删除）"), No, Inferred: true),

@@ -35,6 +35,7 @@ internal sealed partial class ChineseReportText
         // The rows beyond the plan's table, from the lab's groups 5–6.
         Feature.StoreOutage => "存储宕机期间",
         Feature.SurvivesStoreRestart => "存储重启后 Session 仍有效",
+        Feature.SurvivesStoreNodeFailure => "存储节点故障后仍可用",
         Feature.LogoutSurvivesStoreRestart => "存储重启后登出仍有效",
         Feature.GracefulDeploy => "无错误部署",
         Feature.GuessResistance => "拒绝猜测或伪造的 ID",

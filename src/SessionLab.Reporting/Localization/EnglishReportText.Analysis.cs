@@ -15,6 +15,7 @@ internal sealed partial class EnglishReportText
         Feature.ExternalDependency => "external dependency",
         Feature.StoreOutage => "while the store is down",
         Feature.SurvivesStoreRestart => "sessions survive a store restart",
+        Feature.SurvivesStoreNodeFailure => "survives a store node failure",
         Feature.LogoutSurvivesStoreRestart => "logout survives a store restart",
         Feature.GracefulDeploy => "deploy without errors",
         Feature.GuessResistance => "guessed or forged ids refused",

@@ -61,5 +61,6 @@ internal static class PlanTexts
         ["2.5"] = "绝对有效期",
         ["3.4"] = "Refresh Token 轮换",
         ["6.8"] = "负载下的 Sentinel 故障转移",
+        ["6.9"] = "负载下的 Redis Cluster 分片故障",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 }

@@ -9,7 +9,7 @@ internal sealed class TopologyCommandOptions
 {
     public Option<string> LoadBalancer { get; } = new("--lb") { Description = "auto (nginx if installed, else YARP), nginx or yarp", DefaultValueFactory = _ => "auto" };
 
-    public Option<string> Store { get; } = new("--redis") { Description = "auto (redis-server if installed, else Garnet), system, garnet, sentinel (a primary, two replicas and three Sentinels on 6441-6443 and 6451-6453), or a Redis connection string (external: Sentinel/Cluster syntax accepted)", DefaultValueFactory = _ => "auto" };
+    public Option<string> Store { get; } = new("--redis") { Description = "auto (redis-server if installed, else Garnet), system, garnet, sentinel (a primary, two replicas and three Sentinels on 6441-6443 and 6451-6453), cluster (three primaries and three replicas on 6461-6466, bus ports +10000), or a Redis connection string (external: Sentinel/Cluster syntax accepted)", DefaultValueFactory = _ => "auto" };
 
     public Option<int> PortOffset { get; } = new Option<int>("--port-offset")
     {

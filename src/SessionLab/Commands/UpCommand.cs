@@ -83,7 +83,8 @@ internal static class UpCommand
         AnsiConsole.Write(table);
         if (topology.Store is Topology.Stores.IReplicatedStore replicated)
         {
-            AnsiConsole.MarkupLineInterpolated($"Sentinel: {replicated.Settings}. Backends connect with {replicated.Configuration}.");
+            var kind = replicated is Topology.Stores.Cluster.ClusterStore ? "Cluster" : "Sentinel";
+            AnsiConsole.MarkupLineInterpolated($"{kind}: {replicated.Settings}. Backends connect with {replicated.Configuration}.");
         }
 
         var states = faults.Status();

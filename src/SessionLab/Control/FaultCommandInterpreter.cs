@@ -21,9 +21,10 @@ internal sealed class FaultCommandInterpreter(FaultController faults)
         register BACKEND    put it back into the load balancer
         restart BACKEND     graceful restart: deregister, wait 0.5 s, SIGTERM, start, register
         redis stop          kill -9 the store (sessions are lost: no persistence)
-        redis start         start the store again on the same port (--redis sentinel: every node that is down)
+        redis start         start the store again on the same port (--redis sentinel/cluster: every node that is down)
         redis kill NODE     --redis sentinel: kill -9 one node (primary, replica, node-1..3, sentinel-1..3)
-        redis start NODE    --redis sentinel: start that node again
+                            --redis cluster: primary (of the shard serving slot 0), primary-1..3, replica, node-1..6
+        redis start NODE    --redis sentinel/cluster: start that node again
         status              every part: address, engine, pid, state
         help                this list
         """;

@@ -219,7 +219,7 @@ internal sealed class FaultController(RunningTopology topology)
 
     private IReplicatedStore ReplicatedStore() =>
         topology.Store as IReplicatedStore
-        ?? throw new TopologyException($"The store is {topology.Store.Description}, a single process: `redis stop` and `redis start` control it; node names need --redis sentinel.");
+        ?? throw new TopologyException($"The store is {topology.Store.Description}, a single process: `redis stop` and `redis start` control it; node names need --redis sentinel or --redis cluster.");
 
     private void RequireControllableStore()
     {

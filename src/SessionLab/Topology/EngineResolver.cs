@@ -40,6 +40,10 @@ internal sealed class EngineResolver(IEnumerable<ILoadBalancerEngine> balancers)
                 var sentinel = new SessionLab.Topology.Stores.Sentinel.SentinelEngine();
                 var sentinelAvailability = sentinel.CheckAvailability();
                 return sentinelAvailability.IsAvailable ? sentinel : throw new TopologyException($"--redis sentinel: {sentinelAvailability.Reason}");
+            case "cluster":
+                var cluster = new SessionLab.Topology.Stores.Cluster.ClusterEngine();
+                var clusterAvailability = cluster.CheckAvailability();
+                return clusterAvailability.IsAvailable ? cluster : throw new TopologyException($"--redis cluster: {clusterAvailability.Reason}");
             default:
                 // Anything else is a StackExchange.Redis configuration string: host:port, Sentinel or Cluster.
                 return new ExternalStoreEngine(choice);

@@ -157,7 +157,7 @@ internal sealed class RunningTopology : IAsyncDisposable
     /// </summary>
     public async Task<(IReplicatedStore Store, bool Owned)> SentinelGroupAsync(CancellationToken cancellationToken)
     {
-        if (Store is IReplicatedStore own)
+        if (Store is Stores.Sentinel.SentinelStore own)
         {
             return (own, false);
         }
@@ -171,6 +171,35 @@ internal sealed class RunningTopology : IAsyncDisposable
 
         TopologyLauncher.CheckPortsFree(engine.Ports(Ports));
         var store = (IReplicatedStore)await engine.StartAsync(new StoreInstance(Ports.Store, RunFolder, Options.ReadyTimeout) { Name = "sentinel-group", Ports = Ports }, cancellationToken);
+        foreach (var pid in store.ProcessIds)
+        {
+            Register(pid);
+        }
+
+        return (store, true);
+    }
+
+    /// <summary>
+    /// The Redis Cluster an experiment strikes: the topology's own when it runs <c>--redis cluster</c> (<c>Owned</c>
+    /// false: the caller must not dispose it), else a cluster of its own on the cluster's ports, which the caller
+    /// disposes. Throws <see cref="TopologyException"/> when redis-server or redis-cli is missing.
+    /// </summary>
+    public async Task<(Stores.Cluster.ClusterStore Store, bool Owned)> ClusterAsync(CancellationToken cancellationToken)
+    {
+        if (Store is Stores.Cluster.ClusterStore own)
+        {
+            return (own, false);
+        }
+
+        var engine = new Stores.Cluster.ClusterEngine();
+        var availability = engine.CheckAvailability();
+        if (!availability.IsAvailable)
+        {
+            throw new TopologyException(availability.Reason!);
+        }
+
+        TopologyLauncher.CheckPortsFree(engine.Ports(Ports));
+        var store = (Stores.Cluster.ClusterStore)await engine.StartAsync(new StoreInstance(Ports.Store, RunFolder, Options.ReadyTimeout) { Name = "cluster-group", Ports = Ports }, cancellationToken);
         foreach (var pid in store.ProcessIds)
         {
             Register(pid);

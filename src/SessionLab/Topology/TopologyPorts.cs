@@ -37,8 +37,8 @@ internal sealed record TopologyPorts(int Offset = 0)
 
     /// <summary>
     /// Node <paramref name="index"/> (1–6) of a replicated store (<c>--redis sentinel</c>: node-1 … node-3): 6441–6446.
-    /// The replicated store's block, 6441–6453, sits where no other lab's ports land when labs are shifted by whole
-    /// hundreds (the tests' offsets): its ports end in 41–53, the plan's in 79–88 and 80–39.
+    /// The replicated stores' block, 6441–6466 (with <see cref="ClusterNode"/>), sits where no other lab's ports land when labs are shifted by whole
+    /// hundreds (the tests' offsets): its ports end in 41–66, the plan's in 79–88 and 80–39.
     /// </summary>
     public int StoreNode(int index) => index is >= 1 and <= 6
         ? 6440 + index + Offset
@@ -48,6 +48,15 @@ internal sealed record TopologyPorts(int Offset = 0)
     public int Sentinel(int index) => index is >= 1 and <= 3
         ? 6450 + index + Offset
         : throw new ArgumentOutOfRangeException(nameof(index), index, "The lab runs three Sentinels.");
+
+    /// <summary>
+    /// Node <paramref name="index"/> (1–6) of <c>--redis cluster</c>: 6461–6466, beside the Sentinel block so both
+    /// engines can run at once (6.8 starts a Sentinel group beside a cluster topology and 6.9 a cluster beside any other).
+    /// Redis Cluster also takes each node's bus port, its port + 10000 (16461–16466).
+    /// </summary>
+    public int ClusterNode(int index) => index is >= 1 and <= 6
+        ? 6460 + index + Offset
+        : throw new ArgumentOutOfRangeException(nameof(index), index, "The lab's cluster has six nodes.");
 
     /// <summary>The lowest port the lab may take: the plan's store (6379).</summary>
     public int Lowest => Store;

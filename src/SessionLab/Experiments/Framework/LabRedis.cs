@@ -138,11 +138,16 @@ internal sealed class LabRedis : IDisposable
     {
         try
         {
-            var server = _connection.GetServers().First(s => s.IsConnected);
             var count = 0L;
-            await foreach (var _ in server.KeysAsync(pattern: pattern, pageSize: 1_000))
+            // On a Cluster each primary holds its shard's keys, and SCAN sees one server's only.
+            var connected = _connection.GetServers().Where(s => s.IsConnected).ToList();
+            var servers = connected.Any(s => s.ServerType == ServerType.Cluster) ? connected.Where(s => !s.IsReplica) : connected.Take(1);
+            foreach (var server in servers)
             {
-                count++;
+                await foreach (var _ in server.KeysAsync(pattern: pattern, pageSize: 1_000))
+                {
+                    count++;
+                }
             }
 
             _recorder.Record(new Observation(0, 0, ObservationKind.Redis, string.Empty, Key: $"SCAN MATCH {pattern}", Value: count.ToString(System.Globalization.CultureInfo.InvariantCulture), Note: "keys"));

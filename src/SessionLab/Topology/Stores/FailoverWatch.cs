@@ -4,13 +4,15 @@ using System.Net.Sockets;
 namespace SessionLab.Topology.Stores;
 
 /// <summary>
-/// Subscriptions to the Sentinels' <c>+switch-master</c> channel: <see cref="Announced"/> completes with the first
-/// announcement (its text, e.g. <c>sessionlab 127.0.0.1 6441 127.0.0.1 6442</c>, and its <see cref="Stopwatch"/> timestamp).
+/// Subscriptions to the Sentinels' <c>+switch-master</c> channel, or a poll of a cluster's view (<see cref="Poll"/>):
+/// <see cref="Announced"/> completes with the first announcement (its text, e.g. <c>sessionlab 127.0.0.1 6441 127.0.0.1
+/// 6442</c>, and its <see cref="Stopwatch"/> timestamp).
 /// </summary>
 internal sealed class FailoverWatch : IAsyncDisposable
 {
     private readonly List<TcpClient> _connections = [];
     private readonly TaskCompletionSource<FailoverAnnouncement> _announced = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly CancellationTokenSource _polling = new();
 
     public Task<FailoverAnnouncement> Announced => _announced.Task;
 
@@ -46,6 +48,40 @@ internal sealed class FailoverWatch : IAsyncDisposable
         return watch;
     }
 
+    /// <summary>
+    /// A watch for a store that announces nothing (Redis Cluster): <paramref name="probe"/> is asked every
+    /// <paramref name="interval"/> until it returns an announcement (its last word the new primary's port) or the watch is disposed.
+    /// </summary>
+    public static FailoverWatch Poll(Func<string?> probe, TimeSpan interval)
+    {
+        ArgumentNullException.ThrowIfNull(probe);
+        var watch = new FailoverWatch();
+        var stop = watch._polling.Token;
+        _ = Task.Run(
+            async () =>
+            {
+                try
+                {
+                    while (!stop.IsCancellationRequested)
+                    {
+                        if (probe() is { } text)
+                        {
+                            watch._announced.TrySetResult(new FailoverAnnouncement(text, Stopwatch.GetTimestamp()));
+                            return;
+                        }
+
+                        await Task.Delay(interval, stop);
+                    }
+                }
+                catch (OperationCanceledException)
+                {
+                    // Disposed.
+                }
+            },
+            CancellationToken.None);
+        return watch;
+    }
+
     private void Listen(Stream stream)
     {
         try
@@ -71,6 +107,8 @@ internal sealed class FailoverWatch : IAsyncDisposable
             connection.Dispose();
         }
 
+        _polling.Cancel();
+        _polling.Dispose();
         _announced.TrySetCanceled();
         return ValueTask.CompletedTask;
     }

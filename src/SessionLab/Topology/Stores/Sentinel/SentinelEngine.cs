@@ -55,7 +55,7 @@ internal sealed class SentinelEngine(SentinelSettings settings) : IStoreEngine
         }
 
         var folder = Directory.CreateDirectory(Path.Combine(instance.RunFolder, instance.Name ?? "sentinel")).FullName;
-        var members = new List<SentinelMember>();
+        var members = new List<StoreMember>();
         var primaryPort = instance.Ports.StoreNode(1);
         for (var i = 1; i <= 1 + SentinelSettings.Replicas; i++)
         {
@@ -64,7 +64,7 @@ internal sealed class SentinelEngine(SentinelSettings settings) : IStoreEngine
             var data = Directory.CreateDirectory(Path.Combine(folder, name)).FullName;
             var config = Path.Combine(folder, $"{name}.conf");
             File.WriteAllText(config, SentinelConfig.Node(port, data, i == 1 ? null : primaryPort));
-            members.Add(new SentinelMember(name, port, false, new ProcessSpec(Executables.Find("redis-server")!, [config]), Path.Combine(folder, $"{name}.log")));
+            members.Add(new StoreMember(name, port, false, new ProcessSpec(Executables.Find("redis-server")!, [config]), Path.Combine(folder, $"{name}.log")));
         }
 
         for (var i = 1; i <= SentinelSettings.Sentinels; i++)
@@ -73,7 +73,7 @@ internal sealed class SentinelEngine(SentinelSettings settings) : IStoreEngine
             var name = $"sentinel-{i.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
             var config = Path.Combine(folder, $"{name}.conf");
             File.WriteAllText(config, SentinelConfig.Sentinel(port, folder, primaryPort, settings));
-            members.Add(new SentinelMember(name, port, true, new ProcessSpec(Executables.Find("redis-sentinel")!, [config]), Path.Combine(folder, $"{name}.log")));
+            members.Add(new StoreMember(name, port, true, new ProcessSpec(Executables.Find("redis-sentinel")!, [config]), Path.Combine(folder, $"{name}.log")));
         }
 
         var store = new SentinelStore(availability.Version, settings, members, instance.ReadyTimeout);

@@ -12,10 +12,10 @@ internal sealed class SentinelStore : IReplicatedStore
 
     private readonly string _version;
     private readonly SentinelSettings _settings;
-    private readonly IReadOnlyList<SentinelMember> _members;
+    private readonly IReadOnlyList<StoreMember> _members;
     private readonly TimeSpan _readyTimeout;
 
-    public SentinelStore(string version, SentinelSettings settings, IReadOnlyList<SentinelMember> members, TimeSpan readyTimeout)
+    public SentinelStore(string version, SentinelSettings settings, IReadOnlyList<StoreMember> members, TimeSpan readyTimeout)
     {
         _version = version;
         _settings = settings;
@@ -47,9 +47,9 @@ internal sealed class SentinelStore : IReplicatedStore
 
     public string? PrimaryName => Primary()?.Name;
 
-    private IEnumerable<SentinelMember> DataNodes => _members.Where(m => !m.IsSentinel);
+    private IEnumerable<StoreMember> DataNodes => _members.Where(m => !m.IsSentinel);
 
-    private IEnumerable<SentinelMember> Sentinels => _members.Where(m => m.IsSentinel);
+    private IEnumerable<StoreMember> Sentinels => _members.Where(m => m.IsSentinel);
 
     internal async Task StartAllAsync(CancellationToken cancellationToken)
     {
@@ -176,7 +176,7 @@ internal sealed class SentinelStore : IReplicatedStore
         return string.Empty;
     }
 
-    private SentinelMember Find(string name)
+    private StoreMember Find(string name)
     {
         var wanted = name.StartsWith("redis/", StringComparison.OrdinalIgnoreCase) ? name["redis/".Length..] : name;
         if (wanted.Equals("primary", StringComparison.OrdinalIgnoreCase) || wanted.Equals("master", StringComparison.OrdinalIgnoreCase))
@@ -195,7 +195,7 @@ internal sealed class SentinelStore : IReplicatedStore
             ?? throw new TopologyException($"No store node '{name}'. Known: primary, replica, {string.Join(", ", _members.Select(m => $"{m.Name} ({m.Port.ToString(CultureInfo.InvariantCulture)})"))}.");
     }
 
-    private SentinelMember? Primary() => PrimaryPort() is { } port ? DataNodes.FirstOrDefault(n => n.Port == port) : null;
+    private StoreMember? Primary() => PrimaryPort() is { } port ? DataNodes.FirstOrDefault(n => n.Port == port) : null;
 
     /// <summary>The primary's port as the first running Sentinel that answers names it.</summary>
     private int? PrimaryPort() => Sentinels.Where(s => s.IsRunning).Select(s => PrimaryPortSeenBy(s.Port)).FirstOrDefault(p => p is not null);

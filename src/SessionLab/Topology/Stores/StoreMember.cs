@@ -1,9 +1,9 @@
 using SessionLab.Topology.Processes;
 
-namespace SessionLab.Topology.Stores.Sentinel;
+namespace SessionLab.Topology.Stores;
 
-/// <summary>One process of the Sentinel group (a data node or a Sentinel), started and restarted on its port with its config file.</summary>
-internal sealed class SentinelMember(string name, int port, bool isSentinel, ProcessSpec spec, string logPath)
+/// <summary>One process of a replicated store (a data node or a Sentinel), started and restarted on its port with its config file.</summary>
+internal sealed class StoreMember(string name, int port, bool isSentinel, ProcessSpec spec, string logPath)
 {
     private ProcessStore? _process;
 
