@@ -7,18 +7,36 @@ namespace SessionLab.IntegrationTests.Support;
 /// <summary>A port offset at which all of the lab's ports (the plan's 13, the baselines and the experiments' extras) are free, so a test topology runs beside a developer's own.</summary>
 internal static class LabPorts
 {
-    public static TopologyPorts FindFree()
+    public static TopologyPorts FindFree() => FindFree(_ => []);
+
+    /// <summary>A free block whose <paramref name="alsoFree"/> ports (a replicated store's nodes) are free too.</summary>
+    public static TopologyPorts FindFree(Func<TopologyPorts, IEnumerable<int>> alsoFree)
     {
         for (var attempt = 0; attempt < 50; attempt++)
         {
             var ports = new TopologyPorts(Random.Shared.Next(50, 250) * 100);
-            if (ports.All(includeStore: true, includeBaselines: true).Concat(ports.Extras()).All(IsFree))
+            if (ports.All(includeStore: true, includeBaselines: true).Concat(ports.Extras()).Concat(alsoFree(ports)).All(IsFree))
             {
                 return ports;
             }
         }
 
         throw new InvalidOperationException("No free block of lab ports found.");
+    }
+
+    /// <summary>Whether something accepts connections on <paramref name="port"/> (what a test checks is gone after it).</summary>
+    public static bool IsListening(int port)
+    {
+        try
+        {
+            using var client = new TcpClient();
+            client.Connect(IPAddress.Loopback, port);
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
     }
 
     private static bool IsFree(int port)

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using SessionLab.Backend.Common;
 using SessionLab.Faults;
 using SessionLab.IntegrationTests.Support;
@@ -64,7 +63,7 @@ public sealed class TopologyTests
         }
 
         Assert.All(pids, pid => Assert.Null(SessionLab.Topology.Processes.ProcFs.StartTimeOf(pid)));
-        Assert.All(options.Ports.All(includeStore: true), port => Assert.False(IsListening(port), $"port {port} still listening"));
+        Assert.All(options.Ports.All(includeStore: true), port => Assert.False(LabPorts.IsListening(port), $"port {port} still listening"));
     }
 
     private static async Task PlanRequestsWorkAsync(RunningTopology topology)
@@ -139,18 +138,4 @@ public sealed class TopologyTests
         (await (await client.GetAsync("/health", Ct)).JsonAsync()).GetProperty("server_id").GetString()!;
 
     private static HttpClient NewClient(Uri address) => SourceAddressClientFactory.Create(IPAddress.Loopback, address);
-
-    private static bool IsListening(int port)
-    {
-        try
-        {
-            using var client = new TcpClient();
-            client.Connect(IPAddress.Loopback, port);
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
-    }
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using SessionLab.Backend.Common;
 using SessionLab.Experiments.Framework;
 using SessionLab.Faults;
@@ -30,7 +29,7 @@ public sealed class ClusterTopologyTests
         RealEngines.Require("redis-server");
         RealEngines.Require("redis-cli");
         var runs = Directory.CreateTempSubdirectory("sessionlab-cluster-").FullName;
-        var ports = FreeClusterPorts();
+        var ports = LabPorts.FindFree(StorePorts);
         var options = new TopologyOptions { LoadBalancer = "yarp", Store = "cluster", Ports = ports, RunsDirectory = runs };
         var launcher = new TopologyLauncher(new EngineResolver(LoadBalancerEngines.All()).ResolveLoadBalancer("yarp"), EngineResolver.ResolveStore("cluster"));
         var pids = new List<int>();
@@ -79,14 +78,14 @@ public sealed class ClusterTopologyTests
 
             foreach (var (client, _) in clients)
             {
-                Assert.Equal(HttpStatusCode.OK, await EventuallyAsync(() => client.ProfileAsync(), HttpStatusCode.OK));
+                Assert.Equal(HttpStatusCode.OK, await Eventually.StatusAsync(() => client.ProfileAsync(), HttpStatusCode.OK, FailoverLimit, Ct));
             }
 
-            Assert.Equal(HttpStatusCode.Unauthorized, await EventuallyAsync(() => jwt.ProfileAsync(token, "/profile-with-blacklist"), HttpStatusCode.Unauthorized));
+            Assert.Equal(HttpStatusCode.Unauthorized, await Eventually.StatusAsync(() => jwt.ProfileAsync(token, "/profile-with-blacklist"), HttpStatusCode.Unauthorized, FailoverLimit, Ct));
             using var newcomer = SourceAddressClientFactory.Create(IPAddress.Loopback, topology.BalancerAddress(SchemeKind.Redis));
             Assert.Equal(HttpStatusCode.OK, (await newcomer.LoginAsync("dave")).StatusCode);
             Assert.Equal(backendPids, topology.Backends.Select(b => b.ProcessId).ToList());
-            using var listing = await EventuallyResponseAsync(() => clients[0].Client.GetAsync(new Uri(topology.BalancerAddress(SchemeKind.Redis), "/debug/sessions"), Ct));
+            using var listing = await Eventually.SuccessAsync(() => clients[0].Client.GetAsync(new Uri(topology.BalancerAddress(SchemeKind.Redis), "/debug/sessions"), Ct), FailoverLimit, Ct);
             var listed = await listing.Content.ReadAsStringAsync(Ct);
             Assert.All(clients, c => Assert.Contains(c.Session, listed, StringComparison.Ordinal));
 
@@ -110,74 +109,8 @@ public sealed class ClusterTopologyTests
         }
 
         Assert.All(pids, pid => Assert.Null(SessionLab.Topology.Processes.ProcFs.StartTimeOf(pid)));
-        Assert.All(ClusterPorts(ports), port => Assert.False(IsListening(port), $"port {port} still listening"));
+        Assert.All(StorePorts(ports), port => Assert.False(LabPorts.IsListening(port), $"port {port} still listening"));
     }
 
-    /// <summary>Polls until <paramref name="request"/> answers <paramref name="wanted"/> (or the limit passes); returns the last status.</summary>
-    private static async Task<HttpStatusCode> EventuallyAsync(Func<Task<HttpResponseMessage>> request, HttpStatusCode wanted)
-    {
-        var watch = Stopwatch.StartNew();
-        HttpStatusCode last;
-        do
-        {
-            using var response = await request();
-            last = response.StatusCode;
-            if (last == wanted)
-            {
-                break;
-            }
-
-            await Task.Delay(100, Ct);
-        }
-        while (watch.Elapsed < FailoverLimit);
-        return last;
-    }
-
-    /// <summary>Polls until <paramref name="request"/> answers 200 (or the limit passes); returns that (or the last) response.</summary>
-    private static async Task<HttpResponseMessage> EventuallyResponseAsync(Func<Task<HttpResponseMessage>> request)
-    {
-        var watch = Stopwatch.StartNew();
-        while (true)
-        {
-            var response = await request();
-            if (response.IsSuccessStatusCode || watch.Elapsed > FailoverLimit)
-            {
-                return response;
-            }
-
-            response.Dispose();
-            await Task.Delay(100, Ct);
-        }
-    }
-
-    /// <summary>The nodes' ports and their cluster bus ports (+10000).</summary>
-    private static IEnumerable<int> ClusterPorts(TopologyPorts ports) => new ClusterEngine().Ports(ports);
-
-    private static TopologyPorts FreeClusterPorts()
-    {
-        for (var attempt = 0; attempt < 20; attempt++)
-        {
-            var ports = LabPorts.FindFree();
-            if (ClusterPorts(ports).All(p => !IsListening(p)))
-            {
-                return ports;
-            }
-        }
-
-        throw new InvalidOperationException("No free block of lab ports with free cluster ports found.");
-    }
-
-    private static bool IsListening(int port)
-    {
-        try
-        {
-            using var client = new TcpClient();
-            client.Connect(IPAddress.Loopback, port);
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
-    }
+    private static IEnumerable<int> StorePorts(TopologyPorts ports) => new ClusterEngine().Ports(ports);
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using SessionLab.Backend.Common;
 using SessionLab.Experiments.Framework;
 using SessionLab.Faults;
@@ -29,7 +28,7 @@ public sealed class SentinelTopologyTests
         RealEngines.Require("redis-server");
         RealEngines.Require("redis-sentinel");
         var runs = Directory.CreateTempSubdirectory("sessionlab-sentinel-").FullName;
-        var ports = FreeSentinelPorts();
+        var ports = LabPorts.FindFree(StorePorts);
         var options = new TopologyOptions { LoadBalancer = "yarp", Store = "sentinel", Ports = ports, RunsDirectory = runs };
         var launcher = new TopologyLauncher(new EngineResolver(LoadBalancerEngines.All()).ResolveLoadBalancer("yarp"), EngineResolver.ResolveStore("sentinel"));
         var pids = new List<int>();
@@ -65,8 +64,8 @@ public sealed class SentinelTopologyTests
                 await Task.Delay(200, Ct);
             }
 
-            Assert.Equal(HttpStatusCode.OK, await EventuallyAsync(() => redis.ProfileAsync(), HttpStatusCode.OK));
-            Assert.Equal(HttpStatusCode.Unauthorized, await EventuallyAsync(() => jwt.ProfileAsync(token, "/profile-with-blacklist"), HttpStatusCode.Unauthorized));
+            Assert.Equal(HttpStatusCode.OK, await Eventually.StatusAsync(() => redis.ProfileAsync(), HttpStatusCode.OK, FailoverLimit, Ct));
+            Assert.Equal(HttpStatusCode.Unauthorized, await Eventually.StatusAsync(() => jwt.ProfileAsync(token, "/profile-with-blacklist"), HttpStatusCode.Unauthorized, FailoverLimit, Ct));
             using var newcomer = SourceAddressClientFactory.Create(IPAddress.Loopback, topology.BalancerAddress(SchemeKind.Redis));
             Assert.Equal(HttpStatusCode.OK, (await newcomer.LoginAsync("dave")).StatusCode);
             Assert.True(await lab.WaitUntilAnsweringAsync(FailoverLimit, Ct));
@@ -89,57 +88,8 @@ public sealed class SentinelTopologyTests
         }
 
         Assert.All(pids, pid => Assert.Null(SessionLab.Topology.Processes.ProcFs.StartTimeOf(pid)));
-        Assert.All(SentinelPorts(ports), port => Assert.False(IsListening(port), $"port {port} still listening"));
+        Assert.All(StorePorts(ports), port => Assert.False(LabPorts.IsListening(port), $"port {port} still listening"));
     }
 
-    /// <summary>Polls until <paramref name="request"/> answers <paramref name="wanted"/> (or the limit passes); returns the last status.</summary>
-    private static async Task<HttpStatusCode> EventuallyAsync(Func<Task<HttpResponseMessage>> request, HttpStatusCode wanted)
-    {
-        var watch = Stopwatch.StartNew();
-        HttpStatusCode last;
-        do
-        {
-            using var response = await request();
-            last = response.StatusCode;
-            if (last == wanted)
-            {
-                break;
-            }
-
-            await Task.Delay(100, Ct);
-        }
-        while (watch.Elapsed < FailoverLimit);
-        return last;
-    }
-
-    private static IEnumerable<int> SentinelPorts(TopologyPorts ports) =>
-        new SessionLab.Topology.Stores.Sentinel.SentinelEngine().Ports(ports);
-
-    private static TopologyPorts FreeSentinelPorts()
-    {
-        for (var attempt = 0; attempt < 20; attempt++)
-        {
-            var ports = LabPorts.FindFree();
-            if (SentinelPorts(ports).All(p => !IsListening(p)))
-            {
-                return ports;
-            }
-        }
-
-        throw new InvalidOperationException("No free block of lab ports with free Sentinel ports found.");
-    }
-
-    private static bool IsListening(int port)
-    {
-        try
-        {
-            using var client = new TcpClient();
-            client.Connect(IPAddress.Loopback, port);
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
-    }
+    private static IEnumerable<int> StorePorts(TopologyPorts ports) => new SessionLab.Topology.Stores.Sentinel.SentinelEngine().Ports(ports);
 }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using SessionLab.Measurement.Processes;
 using SessionLab.Topology.LoadBalancing;
-using SessionLab.Topology.Processes;
 
 namespace SessionLab.Topology.Stores.Cluster;
 
@@ -24,18 +23,8 @@ internal sealed class ClusterEngine(ClusterSettings settings) : IStoreEngine
 
     public IStoreEngine SingleNodeEngine { get; } = new RedisServerEngine();
 
-    public EngineAvailability CheckAvailability()
-    {
-        var server = SingleNodeEngine.CheckAvailability();
-        if (!server.IsAvailable)
-        {
-            return server with { Reason = $"--redis cluster runs redis-server: {server.Reason}" };
-        }
-
-        return Executables.Find("redis-cli") is null
-            ? new EngineAvailability(false, string.Empty, "redis-cli is not installed (apt-get install redis-tools): --redis cluster creates the cluster with it")
-            : server;
-    }
+    public EngineAvailability CheckAvailability() =>
+        ReplicatedEngine.Availability(SingleNodeEngine, "--redis cluster", "redis-cli", "redis-tools", "creates the cluster with it");
 
     /// <summary>The nodes' ports and their cluster bus ports (port + 10000), which Redis Cluster takes too.</summary>
     public IEnumerable<int> Ports(TopologyPorts ports)
@@ -49,18 +38,8 @@ internal sealed class ClusterEngine(ClusterSettings settings) : IStoreEngine
 
     public async Task<IRunningStore> StartAsync(StoreInstance instance, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(instance);
         var availability = CheckAvailability();
-        if (!availability.IsAvailable)
-        {
-            throw new TopologyException(availability.Reason!);
-        }
-
-        if (instance.Persistence != StorePersistence.None)
-        {
-            throw new TopologyException($"--redis cluster runs its nodes in memory only; it cannot give {instance.Persistence}.");
-        }
-
+        ReplicatedEngine.EnsureStartable(availability, instance, "--redis cluster");
         if (instance.Ports.ClusterNode(ClusterSettings.Nodes) + BusPortOffset > 65535)
         {
             throw new TopologyException($"--redis cluster needs its nodes' bus ports (port + {BusPortOffset.ToString(CultureInfo.InvariantCulture)}) below 65536; --port-offset {instance.Ports.Offset.ToString(CultureInfo.InvariantCulture)} puts them past it.");
@@ -73,23 +52,14 @@ internal sealed class ClusterEngine(ClusterSettings settings) : IStoreEngine
             var port = instance.Ports.ClusterNode(i);
             var name = $"node-{i.ToString(CultureInfo.InvariantCulture)}";
             var data = Directory.CreateDirectory(Path.Combine(folder, name)).FullName;
-            var config = Path.Combine(folder, $"{name}.conf");
-            await File.WriteAllTextAsync(config, ClusterConfig.Node(port, data, settings), cancellationToken);
-            members.Add(new StoreMember(name, port, false, new ProcessSpec(Executables.Find("redis-server")!, [config]), Path.Combine(folder, $"{name}.log")));
+            members.Add(await StoreMember.WriteAsync(name, port, false, Executables.Find("redis-server")!, folder, ClusterConfig.Node(port, data, settings), cancellationToken));
         }
 
-        var store = new ClusterStore(availability.Version, settings, members, instance.ReadyTimeout);
-        try
+        return await ReplicatedEngine.StartOrStopAsync(new ClusterStore(availability.Version, settings, members, instance.ReadyTimeout), async store =>
         {
             await store.StartAllAsync(cancellationToken);
             await store.CreateAsync(Executables.Find("redis-cli")!, Path.Combine(folder, "create.log"), cancellationToken);
             await store.WaitHealthyAsync(instance.ReadyTimeout + settings.CreateTimeout, cancellationToken);
-            return store;
-        }
-        catch
-        {
-            await store.DisposeAsync();
-            throw;
-        }
+        });
     }
 }

@@ -113,48 +113,14 @@ internal sealed class ClusterStore : IReplicatedStore
     public async Task<string> KillNodeAsync(string name)
     {
         var member = Find(name);
-        var pid = member.ProcessId;
-        if (!member.IsRunning)
-        {
-            return $"redis/{member.Name} was not running";
-        }
-
-        var role = RoleOf(member, View());
-        await member.KillAsync();
-        return $"killed redis/{member.Name} ({role}, pid {pid?.ToString(CultureInfo.InvariantCulture)}) with SIGKILL";
+        return await member.KillReportingAsync(member.IsRunning ? RoleOf(member, View()) : string.Empty);
     }
 
-    public async Task<string> StartNodeAsync(string name, CancellationToken cancellationToken)
-    {
-        var member = Find(name);
-        if (member.IsRunning)
-        {
-            return $"redis/{member.Name} is already running (pid {member.ProcessId?.ToString(CultureInfo.InvariantCulture)})";
-        }
+    public async Task<string> StartNodeAsync(string name, CancellationToken cancellationToken) =>
+        await Find(name).StartReportingAsync(_readyTimeout, cancellationToken);
 
-        await member.StartAsync(_readyTimeout, cancellationToken);
-        return $"started redis/{member.Name} (pid {member.ProcessId?.ToString(CultureInfo.InvariantCulture)})";
-    }
-
-    public async Task WaitHealthyAsync(TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        while (true)
-        {
-            var problem = await Task.Run(HealthProblem, cancellationToken);
-            if (problem.Length == 0)
-            {
-                return;
-            }
-
-            if (watch.Elapsed > timeout)
-            {
-                throw new TopologyException($"The cluster was not healthy within {timeout.TotalSeconds:0} s: {problem}.");
-            }
-
-            await Task.Delay(100, cancellationToken);
-        }
-    }
+    public Task WaitHealthyAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
+        StoreHealth.WaitAsync(HealthProblem, "The cluster", timeout, cancellationToken);
 
     /// <summary>
     /// Redis Cluster announces no failover on a channel a client can subscribe to, so the watch polls <c>CLUSTER NODES</c>
@@ -228,7 +194,7 @@ internal sealed class ClusterStore : IReplicatedStore
 
     private StoreMember Find(string name)
     {
-        var wanted = name.StartsWith("redis/", StringComparison.OrdinalIgnoreCase) ? name["redis/".Length..] : name;
+        var wanted = StoreMember.Unprefixed(name);
         if (wanted.Equals("primary", StringComparison.OrdinalIgnoreCase) || wanted.Equals("master", StringComparison.OrdinalIgnoreCase))
         {
             return Primary(1) ?? throw new TopologyException("No live primary serves slot 0 right now.");
@@ -248,9 +214,7 @@ internal sealed class ClusterStore : IReplicatedStore
             return _members.FirstOrDefault(m => m.IsRunning && view?.At(m.Port) is { IsPrimary: false }) ?? throw new TopologyException("No replica is running.");
         }
 
-        return _members.FirstOrDefault(m => m.Name.Equals(wanted, StringComparison.OrdinalIgnoreCase)
-                || m.Port.ToString(CultureInfo.InvariantCulture) == wanted)
-            ?? throw new TopologyException($"No store node '{name}'. Known: primary (of the shard serving slot 0), primary-1..{ClusterSettings.Primaries.ToString(CultureInfo.InvariantCulture)}, replica, {string.Join(", ", _members.Select(m => $"{m.Name} ({m.Port.ToString(CultureInfo.InvariantCulture)})"))}.");
+        return StoreMember.ByNameOrPort(_members, wanted, name, $"primary (of the shard serving slot 0), primary-1..{ClusterSettings.Primaries.ToString(CultureInfo.InvariantCulture)}, replica");
     }
 
     /// <summary>The live primary of shard <paramref name="shard"/> (1-based, in slot order).</summary>

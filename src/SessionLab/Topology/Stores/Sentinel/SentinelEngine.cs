@@ -1,6 +1,6 @@
+using System.Globalization;
 using SessionLab.Measurement.Processes;
 using SessionLab.Topology.LoadBalancing;
-using SessionLab.Topology.Processes;
 
 namespace SessionLab.Topology.Stores.Sentinel;
 
@@ -23,18 +23,8 @@ internal sealed class SentinelEngine(SentinelSettings settings) : IStoreEngine
 
     public IStoreEngine SingleNodeEngine { get; } = new RedisServerEngine();
 
-    public EngineAvailability CheckAvailability()
-    {
-        var server = SingleNodeEngine.CheckAvailability();
-        if (!server.IsAvailable)
-        {
-            return server with { Reason = $"--redis sentinel runs redis-server: {server.Reason}" };
-        }
-
-        return Executables.Find("redis-sentinel") is null
-            ? new EngineAvailability(false, string.Empty, "redis-sentinel is not installed (apt-get install redis-sentinel): --redis sentinel needs it")
-            : server;
-    }
+    public EngineAvailability CheckAvailability() =>
+        ReplicatedEngine.Availability(SingleNodeEngine, "--redis sentinel", "redis-sentinel", "redis-sentinel", "needs it");
 
     public IEnumerable<int> Ports(TopologyPorts ports) =>
         Enumerable.Range(1, 1 + SentinelSettings.Replicas).Select(ports.StoreNode)
@@ -42,17 +32,8 @@ internal sealed class SentinelEngine(SentinelSettings settings) : IStoreEngine
 
     public async Task<IRunningStore> StartAsync(StoreInstance instance, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(instance);
         var availability = CheckAvailability();
-        if (!availability.IsAvailable)
-        {
-            throw new TopologyException(availability.Reason!);
-        }
-
-        if (instance.Persistence != StorePersistence.None)
-        {
-            throw new TopologyException($"--redis sentinel runs its nodes in memory only; it cannot give {instance.Persistence}.");
-        }
+        ReplicatedEngine.EnsureStartable(availability, instance, "--redis sentinel");
 
         var folder = Directory.CreateDirectory(Path.Combine(instance.RunFolder, instance.Name ?? "sentinel")).FullName;
         var members = new List<StoreMember>();
@@ -60,33 +41,22 @@ internal sealed class SentinelEngine(SentinelSettings settings) : IStoreEngine
         for (var i = 1; i <= 1 + SentinelSettings.Replicas; i++)
         {
             var port = instance.Ports.StoreNode(i);
-            var name = $"node-{i.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+            var name = $"node-{i.ToString(CultureInfo.InvariantCulture)}";
             var data = Directory.CreateDirectory(Path.Combine(folder, name)).FullName;
-            var config = Path.Combine(folder, $"{name}.conf");
-            File.WriteAllText(config, SentinelConfig.Node(port, data, i == 1 ? null : primaryPort));
-            members.Add(new StoreMember(name, port, false, new ProcessSpec(Executables.Find("redis-server")!, [config]), Path.Combine(folder, $"{name}.log")));
+            members.Add(await StoreMember.WriteAsync(name, port, false, Executables.Find("redis-server")!, folder, SentinelConfig.Node(port, data, i == 1 ? null : primaryPort), cancellationToken));
         }
 
         for (var i = 1; i <= SentinelSettings.Sentinels; i++)
         {
             var port = instance.Ports.Sentinel(i);
-            var name = $"sentinel-{i.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
-            var config = Path.Combine(folder, $"{name}.conf");
-            File.WriteAllText(config, SentinelConfig.Sentinel(port, folder, primaryPort, settings));
-            members.Add(new StoreMember(name, port, true, new ProcessSpec(Executables.Find("redis-sentinel")!, [config]), Path.Combine(folder, $"{name}.log")));
+            var name = $"sentinel-{i.ToString(CultureInfo.InvariantCulture)}";
+            members.Add(await StoreMember.WriteAsync(name, port, true, Executables.Find("redis-sentinel")!, folder, SentinelConfig.Sentinel(port, folder, primaryPort, settings), cancellationToken));
         }
 
-        var store = new SentinelStore(availability.Version, settings, members, instance.ReadyTimeout);
-        try
+        return await ReplicatedEngine.StartOrStopAsync(new SentinelStore(availability.Version, settings, members, instance.ReadyTimeout), async store =>
         {
             await store.StartAllAsync(cancellationToken);
             await store.WaitHealthyAsync(instance.ReadyTimeout, cancellationToken);
-            return store;
-        }
-        catch
-        {
-            await store.DisposeAsync();
-            throw;
-        }
+        });
     }
 }

@@ -82,49 +82,14 @@ internal sealed class SentinelStore : IReplicatedStore
     public async Task<string> KillNodeAsync(string name)
     {
         var member = Find(name);
-        var pid = member.ProcessId;
-        if (!member.IsRunning)
-        {
-            return $"redis/{member.Name} was not running";
-        }
-
-        var role = member.IsSentinel ? "sentinel" : member.Port == PrimaryPort() ? "primary" : "replica";
-        await member.KillAsync();
-        return $"killed redis/{member.Name} ({role}, pid {pid?.ToString(CultureInfo.InvariantCulture)}) with SIGKILL";
+        return await member.KillReportingAsync(member.IsSentinel ? "sentinel" : member.Port == PrimaryPort() ? "primary" : "replica");
     }
 
-    public async Task<string> StartNodeAsync(string name, CancellationToken cancellationToken)
-    {
-        var member = Find(name);
-        if (member.IsRunning)
-        {
-            return $"redis/{member.Name} is already running (pid {member.ProcessId?.ToString(CultureInfo.InvariantCulture)})";
-        }
+    public async Task<string> StartNodeAsync(string name, CancellationToken cancellationToken) =>
+        await Find(name).StartReportingAsync(_readyTimeout, cancellationToken);
 
-        await member.StartAsync(_readyTimeout, cancellationToken);
-        return $"started redis/{member.Name} (pid {member.ProcessId?.ToString(CultureInfo.InvariantCulture)})";
-    }
-
-    public async Task WaitHealthyAsync(TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        string problem;
-        while (true)
-        {
-            problem = await Task.Run(HealthProblem, cancellationToken);
-            if (problem.Length == 0)
-            {
-                return;
-            }
-
-            if (watch.Elapsed > timeout)
-            {
-                throw new TopologyException($"The Sentinel group was not healthy within {timeout.TotalSeconds:0} s: {problem}.");
-            }
-
-            await Task.Delay(100, cancellationToken);
-        }
-    }
+    public Task WaitHealthyAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
+        StoreHealth.WaitAsync(HealthProblem, "The Sentinel group", timeout, cancellationToken);
 
     public Task<FailoverWatch> WatchFailoverAsync(CancellationToken cancellationToken) =>
         FailoverWatch.StartAsync(Sentinels.Where(s => s.IsRunning).Select(s => s.Port), cancellationToken);
@@ -178,7 +143,7 @@ internal sealed class SentinelStore : IReplicatedStore
 
     private StoreMember Find(string name)
     {
-        var wanted = name.StartsWith("redis/", StringComparison.OrdinalIgnoreCase) ? name["redis/".Length..] : name;
+        var wanted = StoreMember.Unprefixed(name);
         if (wanted.Equals("primary", StringComparison.OrdinalIgnoreCase) || wanted.Equals("master", StringComparison.OrdinalIgnoreCase))
         {
             return Primary() ?? throw new TopologyException("No Sentinel names a primary right now.");
@@ -190,9 +155,7 @@ internal sealed class SentinelStore : IReplicatedStore
             return DataNodes.FirstOrDefault(n => n.IsRunning && n.Port != primary) ?? throw new TopologyException("No replica is running.");
         }
 
-        return _members.FirstOrDefault(m => m.Name.Equals(wanted, StringComparison.OrdinalIgnoreCase)
-                || m.Port.ToString(CultureInfo.InvariantCulture) == wanted)
-            ?? throw new TopologyException($"No store node '{name}'. Known: primary, replica, {string.Join(", ", _members.Select(m => $"{m.Name} ({m.Port.ToString(CultureInfo.InvariantCulture)})"))}.");
+        return StoreMember.ByNameOrPort(_members, wanted, name, "primary, replica");
     }
 
     private StoreMember? Primary() => PrimaryPort() is { } port ? DataNodes.FirstOrDefault(n => n.Port == port) : null;
