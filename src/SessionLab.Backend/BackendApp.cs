@@ -75,7 +75,7 @@ public static class BackendApp
                 app.MapAspNetSessionApi(instruments);
                 break;
             case SchemeKind.JwtBearer:
-                app.MapJwtBearerApi();
+                app.MapJwtBearerApi(instruments);
                 break;
             default:
                 app.MapSessionApi(instruments);

@@ -15,12 +15,16 @@ namespace SessionLab.Backend.Peers;
 /// </summary>
 internal static class JwtBearerApi
 {
-    public static IEndpointRouteBuilder MapJwtBearerApi(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapJwtBearerApi(this IEndpointRouteBuilder app, bool instruments)
     {
         // The same login as our JWT scheme: only how /profile validates the token differs.
         app.MapPost("/login", JwtApi.LoginAsync);
         app.MapGet("/profile", Profile).RequireAuthorization().RequiresSession();
-        app.MapGet("/debug/sessions", (ServerIdentity server) => TypedResults.Ok(new DebugSessionsResponse(server.ServerId, 0)));
+        if (instruments)
+        {
+            app.MapGet("/debug/sessions", (ServerIdentity server) => TypedResults.Ok(new DebugSessionsResponse(server.ServerId, 0)));
+        }
+
         return app;
     }
 

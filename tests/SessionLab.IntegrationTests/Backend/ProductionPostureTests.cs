@@ -24,6 +24,9 @@ public sealed class ProductionPostureTests : IAsyncLifetime
         ["Throttle:Login:RefillInterval"] = "00:01:00",
     };
 
+    /// <summary>All an error reply may carry: no token, no user, no session.</summary>
+    private static readonly string[] ErrorReplyFields = ["error", "server_id"];
+
     private readonly string _folder = Directory.CreateTempSubdirectory("sessionlab-posture-").FullName;
     private readonly string _jwtKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(64));
     private RedisServer _redis = null!;
@@ -87,6 +90,46 @@ public sealed class ProductionPostureTests : IAsyncLifetime
         }
 
         Assert.Contains("lab instruments off", _jwt.Log, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("GET", "/profile", null)]
+    [InlineData("GET", "/profile-with-blacklist", null)]
+    [InlineData("POST", "/logout", null)]
+    [InlineData("GET", "/sessions", null)]
+    [InlineData("POST", "/logout-all", null)]
+    [InlineData("POST", "/refresh", "{}")]
+    [InlineData("POST", "/refresh", "{\"refresh_token\":\"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\"}")]
+    [InlineData("POST", "/login", "{\"username\":\"alice\"}")]
+    [InlineData("POST", "/login", "{\"username\":\"alice\",\"password\":\"\"}")]
+    public async Task AnonymousClient_WithAUsersFile_GetsNothingButAJsonError(string method, string path, string? body)
+    {
+        foreach (var backend in new[] { _jwt, _sessions })
+        {
+            using var client = backend.NewClient();
+            using var request = new HttpRequestMessage(new HttpMethod(method), path);
+            if (body is not null)
+            {
+                request.Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
+            }
+
+            using var reply = await client.SendAsync(request, Ct);
+            var text = await reply.Content.ReadAsStringAsync(Ct);
+
+            var what = $"{backend.BaseAddress} {method} {path}: {(int)reply.StatusCode} {text}";
+            using var json = JsonDocument.Parse(text);
+            Assert.False(reply.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => !c.Contains("expires=Thu, 01 Jan 1970", StringComparison.OrdinalIgnoreCase)), $"{what}: set a cookie");
+            if (path == "/logout" && reply.StatusCode == HttpStatusCode.OK)
+            {
+                // Logging out is idempotent on the session schemes: with no session it ends nothing and says so.
+                Assert.False(json.RootElement.GetProperty("session_ended").GetBoolean(), what);
+                continue;
+            }
+
+            Assert.True((int)reply.StatusCode is >= 400 and < 500, what);
+            Assert.False(string.IsNullOrEmpty(json.RootElement.GetProperty("error").GetString()), what);
+            Assert.All(json.RootElement.EnumerateObject(), p => Assert.Contains(p.Name, ErrorReplyFields));
+        }
     }
 
     [Fact]
