@@ -105,7 +105,7 @@ internal sealed class ThroughputExperiment : Experiment<ThroughputExperiment, Th
             context.AddMetric(EstimateText.ToMetric(target, "qps", "req/s", qps));
             if (facts.ServerCpu(target) is { } cpu)
             {
-                context.AddMetric(new Metric(target, "server_cpu_percent", "%", cpu));
+                context.AddMetric(EstimateText.ToMetric(target, "server_cpu_percent", "%", cpu));
             }
 
             var ratio = facts.RatioToCeiling(target);
@@ -443,16 +443,11 @@ internal sealed record ThroughputFacts(
     public string DescribeFailures(string name) =>
         Failures.TryGetValue(name, out var f) ? string.Create(CultureInfo.InvariantCulture, $"{name} failed {f.Failed:N0} of {f.Total:N0} requests") : name;
 
-    /// <summary>CPU of the processes serving a target (balancer, backends, store; not the lab's own), summed over their round medians.</summary>
-    public double? ServerCpu(string target)
-    {
-        if (!Cpu.TryGetValue(target, out var samples) || samples.Count == 0)
-        {
-            return null;
-        }
-
-        return MedianCpu(samples).Where(p => p.Process != CpuMeter.LabProcess).Sum(p => p.Median);
-    }
+    /// <summary>CPU of the processes serving a target (balancer, backends, store; not the lab's own): their sum in each round, median of the rounds.</summary>
+    public Estimate? ServerCpu(string target) =>
+        Cpu.TryGetValue(target, out var samples) && samples.Count > 0
+            ? Estimate.OfMedian([.. samples.Select(s => s.Processes.Where(p => p.Name != CpuMeter.LabProcess).Sum(p => p.Percent))])
+            : null;
 
     /// <summary>Each process's CPU over the rounds (median; a round it was not seen in counts as 0).</summary>
     public static IEnumerable<(string Process, double Median)> MedianCpu(IReadOnlyList<CpuSample> samples) =>

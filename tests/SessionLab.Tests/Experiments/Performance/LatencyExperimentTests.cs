@@ -62,6 +62,6 @@ public sealed class LatencyExperimentTests
             [TargetNames.Jwt] = [.. jwt.Select(v => (double?)v)],
             [TargetNames.Redis] = [.. redis.Select(v => (double?)v)],
         });
-        return new LatencyFacts(series, series, ping, [TargetNames.Sticky, TargetNames.Jwt, TargetNames.Redis], "400 requests");
+        return new LatencyFacts(series, series, ping is { } p ? Estimate.OfMedian([p, p, p]) : null, [TargetNames.Sticky, TargetNames.Jwt, TargetNames.Redis], "400 requests");
     }
 }
