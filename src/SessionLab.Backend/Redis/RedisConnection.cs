@@ -65,13 +65,16 @@ internal sealed partial class RedisConnection : IDisposable
     public IDatabase Database => Multiplexer.GetDatabase();
 
     /// <summary>
-    /// A Redis Cluster refusing for now: <c>CLUSTERDOWN</c> (with Redis's default <c>cluster-require-full-coverage
-    /// yes</c> every shard refuses while any slot has no primary, e.g. between a primary's failure and its replica's
-    /// promotion) or <c>TRYAGAIN</c>. The store is unavailable (503), not broken (500).
+    /// The store refusing for now, not broken: a 503, never a 500. <c>CLUSTERDOWN</c> (with Redis's default
+    /// <c>cluster-require-full-coverage yes</c> every shard refuses while any slot has no primary, e.g. between a
+    /// primary's failure and its replica's promotion), <c>TRYAGAIN</c> (slots migrating), <c>LOADING</c> (replaying its
+    /// file after a restart), <c>MASTERDOWN</c> (a replica cut off from its primary), <c>READONLY</c> (a write reaching a
+    /// node demoted by a failover before the client saw it) and <c>NOREPLICAS</c> (<c>min-replicas-to-write</c> unmet).
     /// </summary>
-    private static bool IsClusterUnavailable(Exception e) =>
-        e is RedisServerException server
-        && (server.Message.StartsWith("CLUSTERDOWN", StringComparison.Ordinal) || server.Message.StartsWith("TRYAGAIN", StringComparison.Ordinal));
+    internal static bool IsRefusingForNow(Exception e) =>
+        e is RedisServerException server && TransientRefusals.Any(prefix => server.Message.StartsWith(prefix, StringComparison.Ordinal));
+
+    private static readonly string[] TransientRefusals = ["CLUSTERDOWN", "TRYAGAIN", "LOADING", "MASTERDOWN", "READONLY", "NOREPLICAS"];
 
     /// <summary>
     /// The servers a SCAN must visit to see every key once. On a Cluster: the primaries serving slots in the
@@ -110,7 +113,7 @@ internal sealed partial class RedisConnection : IDisposable
         {
             return await call.WaitAsync(_operationTimeout).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is RedisConnectionException or RedisTimeoutException or TimeoutException || IsClusterUnavailable(e))
+        catch (Exception e) when (e is RedisConnectionException or RedisTimeoutException or TimeoutException || IsRefusingForNow(e))
         {
             // The abandoned command still completes (or faults) later: observe it so its exception is not left unobserved.
             _ = call.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
