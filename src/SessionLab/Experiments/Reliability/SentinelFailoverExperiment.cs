@@ -53,6 +53,7 @@ internal sealed class SentinelFailoverExperiment : Experiment<SentinelFailoverEx
         var writers = context.Parameter("writers_per_scheme", 2);
         var duration = context.Parameter("duration", context.Settings.Duration ?? (quick ? TimeSpan.FromSeconds(10) : TimeSpan.FromSeconds(14)));
         var killAt = context.Parameter("primary_killed_at", TimeSpan.FromSeconds(2));
+        var failovers = context.Parameter("asynchronous_failovers", quick ? 1 : 3);
         context.Parameter("wait", $"WAIT 1 {WaitTimeout.TotalMilliseconds:0}");
 
         IReplicatedStore group;
@@ -81,11 +82,24 @@ internal sealed class SentinelFailoverExperiment : Experiment<SentinelFailoverEx
             context.Step("calm write latency: serial logins (redis) and revocations (JWT), without and with WAIT 1, interleaved");
             var latency = await MeasureLatencyAsync(backends, quick ? 2 : 3, cancellationToken);
 
-            var asynchronous = await FailoverAsync(context, group, backends[0], backends[1], "asynchronous replication", users, writers, duration, killAt, cancellationToken);
-            FailoverPhase? durable = null;
-            if (asynchronous is not null && await RestoreAsync(context, group, cancellationToken))
+            var asynchronous = await FailoverAsync(context, group, backends[0], backends[1], "asynchronous replication", "a", users, writers, duration, killAt, cancellationToken);
+            var healthy = asynchronous is not null && await RestoreAsync(context, group, cancellationToken);
+            var repeats = new List<FailoverPhase>();
+            for (var i = 2; healthy && i <= failovers; i++)
             {
-                durable = await FailoverAsync(context, group, backends[2], backends[3], "WAIT 1 after every write", users, writers, duration, killAt, cancellationToken);
+                if (await FailoverAsync(context, group, backends[0], backends[1], $"asynchronous replication, failover {i}", $"a{i}", users, writers, duration, killAt, cancellationToken) is not { } repeat)
+                {
+                    break;
+                }
+
+                repeats.Add(repeat);
+                healthy = await RestoreAsync(context, group, cancellationToken);
+            }
+
+            FailoverPhase? durable = null;
+            if (healthy)
+            {
+                durable = await FailoverAsync(context, group, backends[2], backends[3], "WAIT 1 after every write", "w", users, writers, duration, killAt, cancellationToken);
                 await RestoreAsync(context, group, cancellationToken);
             }
 
@@ -95,7 +109,7 @@ internal sealed class SentinelFailoverExperiment : Experiment<SentinelFailoverEx
                 return null;
             }
 
-            return new SentinelFailoverFacts(group.Settings, DownAfterOf(group), asynchronous, durable, latency);
+            return new SentinelFailoverFacts(group.Settings, DownAfterOf(group), asynchronous, durable, latency) { Repeats = repeats };
         }
         finally
         {
@@ -113,7 +127,7 @@ internal sealed class SentinelFailoverExperiment : Experiment<SentinelFailoverEx
 
     protected override void Tabulate(ExperimentContext context, SentinelFailoverFacts facts)
     {
-        foreach (var phase in new[] { facts.Asynchronous, facts.Durable }.OfType<FailoverPhase>())
+        foreach (var phase in facts.AsynchronousFailovers.Append(facts.Durable).OfType<FailoverPhase>())
         {
             context.AddTable(
                 $"Primary killed under load: {phase.Name}",
@@ -158,30 +172,20 @@ internal sealed class SentinelFailoverExperiment : Experiment<SentinelFailoverEx
     /// <summary>The verdicts from the facts alone (pure: unit-tested on canned data).</summary>
     public static IEnumerable<HypothesisVerdict> Judge(SentinelFailoverFacts facts)
     {
-        var phase = facts.Asynchronous;
+        var phases = facts.AsynchronousFailovers;
         var limit = facts.DownAfterSeconds + FailoverAllowance.TotalSeconds;
-        var redisWindow = FailoverPhase.Unavailable(phase.RedisReads, phase.RedisWrites);
-        var jwtWindow = FailoverPhase.Unavailable(phase.JwtReads, phase.JwtWrites);
-        var windows = $"unavailable {Num(redisWindow)} s (redis: reads {Num(phase.RedisReads.UnavailableSeconds)}, logins {Num(phase.RedisWrites.UnavailableSeconds)}) and {Num(jwtWindow)} s (JWT + revocation: checks {Num(phase.JwtReads.UnavailableSeconds)}, revocations {Num(phase.JwtWrites.UnavailableSeconds)}) after kill -9 of {phase.Killed}; limit {limit:0.###} s (down-after {facts.DownAfterSeconds:0.###} s + {FailoverAllowance.TotalSeconds:0} s)";
-        yield return redisWindow is not { } r || jwtWindow is not { } j
-            ? H1.Refuted($"A scheme was not served again before the load ended: {windows}.")
-            : H1.Holds(r <= limit && j <= limit, Capitalized(windows) + ".");
+        yield return JudgeRecovery(phases, limit, facts.DownAfterSeconds);
+        yield return JudgeFollowing(phases);
 
-        // Following is judged on what needs the primary: the redis scheme's reads (GETEX renews the TTL) and both schemes' writes.
-        double?[] follows = [phase.RedisReads.FollowedAfterAnnouncementSeconds, phase.RedisWrites.FollowedAfterAnnouncementSeconds, phase.JwtWrites.FollowedAfterAnnouncementSeconds];
-        yield return phase.AnnouncedAfterSeconds is not { } announced
-            ? H2.Inconclusive("No Sentinel announced +switch-master while the lab listened.")
-            : follows.Any(f => f is null)
-                ? H2.Refuted($"A Sentinel announced the new primary {Num(announced)} s after the kill, but the redis reads, logins or revocations got no success from it before the load ended ({string.Join(", ", follows.Select(Num))} s).")
-                : H2.Holds(
-                    follows.All(f => f <= FollowLimit.TotalSeconds),
-                    $"Sentinel announced the new primary {Num(announced)} s after the kill; the first success came {Num(follows[0])} s later for redis reads, {Num(follows[1])} s for logins and {Num(follows[2])} s for revocations.");
-
-        var lost = phase.Sessions.Missing + phase.Revocations.Missing;
-        var acknowledged = phase.Sessions.Acknowledged + phase.Revocations.Acknowledged;
-        yield return acknowledged == 0
+        var missingSessions = phases.Sum(p => p.Sessions.Missing);
+        var missingRevocations = phases.Sum(p => p.Revocations.Missing);
+        var acknowledgedSessions = phases.Sum(p => p.Sessions.Acknowledged);
+        var acknowledgedRevocations = phases.Sum(p => p.Revocations.Acknowledged);
+        var unanswered = phases.Sum(p => p.Sessions.Unknown + p.Revocations.Unknown);
+        var over = phases.Count == 1 ? "the failover" : $"{phases.Count} failovers";
+        yield return acknowledgedSessions + acknowledgedRevocations == 0
             ? H3.Inconclusive("No write was acknowledged during the load.")
-            : H3.Holds(lost == 0, $"Of {phase.Sessions.Acknowledged} acknowledged logins {phase.Sessions.Missing} sessions were missing after the failover, of {phase.Revocations.Acknowledged} acknowledged revocations {phase.Revocations.Missing} tokens were accepted again ({phase.Sessions.Unknown + phase.Revocations.Unknown} unanswered).");
+            : H3.Holds(missingSessions + missingRevocations == 0, $"Of {acknowledgedSessions} acknowledged logins {missingSessions} sessions were missing after {over}, of {acknowledgedRevocations} acknowledged revocations {missingRevocations} tokens were accepted again ({unanswered} unanswered).");
 
         if (facts.Durable is not { } durable)
         {
@@ -218,6 +222,53 @@ internal sealed class SentinelFailoverExperiment : Experiment<SentinelFailoverEx
         }
     }
 
+    /// <summary>H1 over every asynchronous failover: each must be served again within the limit, or one counter-example refutes it.</summary>
+    private static HypothesisVerdict JudgeRecovery(IReadOnlyList<FailoverPhase> phases, double limit, double downAfter)
+    {
+        var windows = phases.Select(p => (Phase: p, Redis: FailoverPhase.Unavailable(p.RedisReads, p.RedisWrites), Jwt: FailoverPhase.Unavailable(p.JwtReads, p.JwtWrites))).ToList();
+        var texts = windows.Select(w => $"unavailable {Num(w.Redis)} s (redis: reads {Num(w.Phase.RedisReads.UnavailableSeconds)}, logins {Num(w.Phase.RedisWrites.UnavailableSeconds)}) and {Num(w.Jwt)} s (JWT + revocation: checks {Num(w.Phase.JwtReads.UnavailableSeconds)}, revocations {Num(w.Phase.JwtWrites.UnavailableSeconds)}) after kill -9 of {w.Phase.Killed}").ToList();
+        var limitText = string.Create(CultureInfo.InvariantCulture, $"limit {limit:0.###} s (down-after {downAfter:0.###} s + {FailoverAllowance.TotalSeconds:0} s)");
+        var evidence = phases.Count == 1
+            ? $"{texts[0]}; {limitText}"
+            : $"{windows.Count(w => w.Redis <= limit && w.Jwt <= limit)} of {phases.Count} failovers within the {limitText}: " + string.Join("; ", texts.Select((t, i) => $"failover {i + 1}: {t}"));
+        return windows.Any(w => w.Redis is null || w.Jwt is null)
+            ? H1.Refuted($"A scheme was not served again before the load ended: {evidence}.")
+            : H1.Holds(windows.All(w => w.Redis <= limit && w.Jwt <= limit), Capitalized(evidence) + ".");
+    }
+
+    /// <summary>
+    /// H2 over every asynchronous failover that was announced, judged on what needs the primary: the redis scheme's reads
+    /// (GETEX renews the TTL) and both schemes' writes. One slow follow refutes it: it is a claim about every failover.
+    /// </summary>
+    private static HypothesisVerdict JudgeFollowing(IReadOnlyList<FailoverPhase> phases)
+    {
+        var announced = phases.Where(p => p.AnnouncedAfterSeconds is not null).ToList();
+        if (announced.Count == 0)
+        {
+            return H2.Inconclusive("No Sentinel announced +switch-master while the lab listened.");
+        }
+
+        static double?[] Follows(FailoverPhase p) => [p.RedisReads.FollowedAfterAnnouncementSeconds, p.RedisWrites.FollowedAfterAnnouncementSeconds, p.JwtWrites.FollowedAfterAnnouncementSeconds];
+        static string Text(FailoverPhase p)
+        {
+            var f = Follows(p);
+            return $"Sentinel announced the new primary {Num(p.AnnouncedAfterSeconds)} s after the kill; the first success came {Num(f[0])} s later for redis reads, {Num(f[1])} s for logins and {Num(f[2])} s for revocations";
+        }
+
+        var unannounced = phases.Count - announced.Count;
+        var note = unannounced > 0 ? $" ({unannounced} of {phases.Count} failovers not announced while the lab listened)" : string.Empty;
+        if (announced.FirstOrDefault(p => Follows(p).Any(f => f is null)) is { } stuck)
+        {
+            return H2.Refuted($"A Sentinel announced the new primary {Num(stuck.AnnouncedAfterSeconds)} s after the kill, but the redis reads, logins or revocations got no success from it before the load ended ({string.Join(", ", Follows(stuck).Select(Num))} s){note}.");
+        }
+
+        var prompt = announced.Count(p => Follows(p).All(f => f <= FollowLimit.TotalSeconds));
+        var evidence = announced.Count == 1
+            ? Text(announced[0])
+            : $"{prompt} of {announced.Count} failovers followed within {FollowLimit.TotalSeconds:0} s: " + string.Join("; ", announced.Select((p, i) => $"failover {i + 1}: {Text(p)}"));
+        return H2.Holds(prompt == announced.Count, evidence + note + ".");
+    }
+
     private static async Task<BackendNode> StartAsync(ExperimentContext context, IReplicatedStore group, SchemeKind scheme, int index, string name, bool durable, CancellationToken cancellationToken) =>
         await context.Topology.StartExtraBackendAsync(
             scheme,
@@ -237,7 +288,7 @@ internal sealed class SentinelFailoverExperiment : Experiment<SentinelFailoverEx
             cancellationToken);
 
     private static async Task<FailoverPhase?> FailoverAsync(
-        ExperimentContext context, IReplicatedStore group, BackendNode redisBackend, BackendNode jwtBackend, string name, int users, int writers, TimeSpan duration, TimeSpan killAt, CancellationToken cancellationToken)
+        ExperimentContext context, IReplicatedStore group, BackendNode redisBackend, BackendNode jwtBackend, string name, string tag, int users, int writers, TimeSpan duration, TimeSpan killAt, CancellationToken cancellationToken)
     {
         context.Step($"{name}: {users} readers and {writers} writers per scheme on {redisBackend.Name} and {jwtBackend.Name} for {Format.CompactSeconds(duration)} s; kill -9 the primary ({group.PrimaryName}) at {Format.CompactSeconds(killAt)} s");
         var redis = await new PerformanceTarget("redis", SchemeKind.Redis, redisBackend.BaseAddress, "/profile", false, false, []).WithUsersAsync(context, users, cancellationToken);
@@ -249,7 +300,6 @@ internal sealed class SentinelFailoverExperiment : Experiment<SentinelFailoverEx
 
         await using var watch = await group.WatchFailoverAsync(cancellationToken);
         using var stopWriters = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var tag = name.StartsWith("WAIT", StringComparison.Ordinal) ? "w" : "a";
         var sessionWrites = AcknowledgedWrites.RunAsync(redisBackend.BaseAddress, revocations: false, writers, $"ha{tag}-s", stopWriters.Token);
         var revocationWrites = AcknowledgedWrites.RunAsync(jwtBackend.BaseAddress, revocations: true, writers, $"ha{tag}-r", stopWriters.Token);
         long killed = 0;

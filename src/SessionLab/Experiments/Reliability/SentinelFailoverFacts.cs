@@ -4,15 +4,22 @@ using SessionLab.Experiments.Framework.FaultsUnderLoad;
 namespace SessionLab.Experiments.Reliability;
 
 /// <summary>
-/// What 6.8 measured: one failover with asynchronous replication and one with <c>WAIT 1</c> after every login and
-/// revocation, and the calm latency of both kinds of write with and without it.
+/// What 6.8 measured: failovers with asynchronous replication (the first, then <see cref="Repeats"/>), one with
+/// <c>WAIT 1</c> after every login and revocation, and the calm latency of both kinds of write with and without it.
 /// </summary>
 internal sealed record SentinelFailoverFacts(
     string Settings,
     double DownAfterSeconds,
     FailoverPhase Asynchronous,
     FailoverPhase? Durable,
-    WriteLatency? Latency);
+    WriteLatency? Latency)
+{
+    /// <summary>The further asynchronous failovers of the run (each after the group was healthy again): one failover is an anecdote.</summary>
+    public IReadOnlyList<FailoverPhase> Repeats { get; init; } = [];
+
+    /// <summary>Every failover with asynchronous replication, in order.</summary>
+    public IReadOnlyList<FailoverPhase> AsynchronousFailovers => [Asynchronous, .. Repeats];
+}
 
 /// <summary>
 /// One kill -9 of the primary under load. Times are seconds from the kill: when a Sentinel announced the new primary

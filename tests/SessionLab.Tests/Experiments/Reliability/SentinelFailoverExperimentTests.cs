@@ -67,6 +67,46 @@ public sealed class SentinelFailoverExperimentTests
     }
 
     [Fact]
+    public void Judge_RepeatedFailovers_AllPrompt_ConfirmedWithEachCounted()
+    {
+        var facts = Facts() with { Repeats = [Phase() with { Name = "failover 2" }, Phase() with { Name = "failover 3" }] };
+
+        var verdicts = SentinelFailoverExperiment.Judge(facts).ToList();
+
+        Assert.Equal(Verdict.Confirmed, verdicts[0].Verdict);
+        Assert.Contains("3 of 3 failovers within the limit", verdicts[0].Evidence, StringComparison.Ordinal);
+        Assert.Equal(Verdict.Confirmed, verdicts[1].Verdict);
+        Assert.Contains("3 of 3 failovers followed within 2 s", verdicts[1].Evidence, StringComparison.Ordinal);
+        Assert.Contains("Of 3000 acknowledged logins 0 sessions were missing after 3 failovers", verdicts[2].Evidence, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Judge_OneOfThreeFailoversSlow_H1AndH2RefutedByThatCounterExample()
+    {
+        var slow = Phase() with { RedisWrites = Outage(0.1, 7.5, 4.7), RedisReads = Outage(0.1, 7.4, 4.6) };
+        var facts = Facts() with { Repeats = [slow, Phase()] };
+
+        var verdicts = SentinelFailoverExperiment.Judge(facts).ToList();
+
+        Assert.Equal(Verdict.Refuted, verdicts[0].Verdict);
+        Assert.Contains("2 of 3 failovers within the limit", verdicts[0].Evidence, StringComparison.Ordinal);
+        Assert.Equal(Verdict.Refuted, verdicts[1].Verdict);
+        Assert.Contains("2 of 3 failovers followed within 2 s", verdicts[1].Evidence, StringComparison.Ordinal);
+        Assert.Contains("failover 2: Sentinel announced the new primary 2.800 s after the kill; the first success came 4.600 s later", verdicts[1].Evidence, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Judge_WritesLostInALaterFailover_H3Refuted()
+    {
+        var facts = Facts() with { Repeats = [Phase() with { Sessions = new WriteCheck(1000, 998, 2, 0, [1, 2]) }] };
+
+        var h3 = SentinelFailoverExperiment.Judge(facts).ElementAt(2);
+
+        Assert.Equal(Verdict.Refuted, h3.Verdict);
+        Assert.Contains("Of 2000 acknowledged logins 2 sessions were missing after 2 failovers", h3.Evidence, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Judge_NoDurablePhase_H4Inconclusive()
     {
         Assert.Equal(Verdict.Inconclusive, SentinelFailoverExperiment.Judge(Facts() with { Durable = null }).ElementAt(3).Verdict);
