@@ -11,6 +11,7 @@ internal sealed class BackendNode : IAsyncDisposable
     private readonly ProcessSpec _spec;
     private readonly string _logPath;
     private ManagedProcess? _process;
+    private System.Diagnostics.Stopwatch? _sinceRestart;
 
     /// <param name="launch">What it runs with.</param>
     /// <param name="logPath">Where its output goes.</param>
@@ -40,6 +41,12 @@ internal sealed class BackendNode : IAsyncDisposable
 
     public bool IsRunning => _process is { HasExited: false };
 
+    /// <summary>
+    /// Time since the backend was last started again after a kill or stop; null if it never was. A balancer may still
+    /// count it failed for <c>fail_timeout</c> after the requests that failed while it was down.
+    /// </summary>
+    public TimeSpan? SinceRestarted => _sinceRestart?.Elapsed;
+
     /// <summary>Starts the process (again) and waits for <c>/health</c>.</summary>
     public async Task StartAsync(TimeSpan readyTimeout, CancellationToken cancellationToken)
     {
@@ -51,6 +58,7 @@ internal sealed class BackendNode : IAsyncDisposable
         if (_process is not null)
         {
             await _process.DisposeAsync();
+            _sinceRestart = System.Diagnostics.Stopwatch.StartNew();
         }
 
         _process = ManagedProcess.Start(Name, _spec, _logPath);

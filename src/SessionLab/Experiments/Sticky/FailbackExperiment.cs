@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using SessionLab.Backend.Common;
 using SessionLab.Experiments.Framework;
+using SessionLab.Experiments.Framework.FaultsUnderLoad;
 using SessionLab.Reporting.Model;
 using SessionLab.Topology;
 using SessionLab.Topology.Clients;
@@ -32,6 +33,7 @@ internal sealed class FailbackExperiment : Experiment<FailbackExperiment, Failba
 
     protected override async Task<FailbackFacts?> ObserveAsync(ExperimentContext context, CancellationToken cancellationToken)
     {
+        await BalancerSettle.UntilStickyGroupSettledAsync(context, cancellationToken);
         var users = context.Parameter("users_per_policy", 9);
         var failTimeout = new PassiveHealthOptions().FailTimeout;
         var returnWait = context.Parameter("wait_for_the_balancer_to_use_it_again", failTimeout + TimeSpan.FromSeconds(1.5));

@@ -1,6 +1,7 @@
 using System.Globalization;
 using SessionLab.Backend.Common;
 using SessionLab.Experiments.Framework;
+using SessionLab.Experiments.Framework.FaultsUnderLoad;
 using SessionLab.Reporting.Model;
 using SessionLab.Topology;
 using SessionLab.Topology.Clients;
@@ -34,6 +35,7 @@ internal sealed class SharedAddressExperiment : Experiment<SharedAddressExperime
 
     protected override async Task<SharedAddressFacts?> ObserveAsync(ExperimentContext context, CancellationToken cancellationToken)
     {
+        await BalancerSettle.UntilStickyGroupSettledAsync(context, cancellationToken);
         var users = context.Parameter("users", 30);
         context.Parameter("requests_per_user", Requests);
         var sticky = context.Topology.Groups.Single(g => g.Name == SchemeNames.UpstreamOf(SchemeKind.Sticky));
