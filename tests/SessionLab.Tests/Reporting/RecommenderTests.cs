@@ -145,6 +145,30 @@ public sealed class RecommenderTests
     }
 
     [Fact]
+    public void Apply_MidLargeApp_JwtRevocationChosen_CarriesItsRedisDependencyAndTheMeasuredCaveats()
+    {
+        // The rule needs only the plan's features, so the faster jwt + revocation wins: what 6.5 measured comes with it.
+        var run = SampleRuns.Lab().WithFigures(("sticky", 0.10, 0.30, 9000), ("redis", 0.30, 0.90, 6000), ("jwt", 0.05, 0.20, 9500), ("jwt + revocation", 0.25, 0.60, 8000));
+        var midLarge = RecommendationRules.All.Single(r => r.Situation == "mid/large app");
+
+        var recommendation = Recommender.Apply(midLarge, FeatureTable.From(run), PerformanceFigures.From(run));
+
+        Assert.Equal("jwt + revocation", recommendation.Chosen);
+        Assert.Contains("; revoked credentials refused while the store is down: [only failing closed (every request refused): fail open accepts a revoked token](#exp-6-5) (6.5 H3)", recommendation.Dependencies, StringComparison.Ordinal);
+        Assert.EndsWith("; logout survives a store restart: [no: once Redis was back the revoked token was accepted again](#exp-6-5) (6.5 H4)", recommendation.Dependencies, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FeatureTable_JwtRevocationWithout65_RevocationKeptOnlyWithAof_ReadsNo()
+    {
+        // 6.6 H4: with AOF the revocation survives the restart, without persistence the token is accepted again.
+        var cell = FeatureTable.From(SampleRuns.Lab().Without("6.5")).Cell(Feature.LogoutSurvivesStoreRestart, Schemes.JwtRevocation);
+
+        Assert.False(cell.Holds);
+        Assert.Equal("[only with AOF: without persistence revoked tokens work again](#exp-6-6) (6.6 H4)", cell.Text);
+    }
+
+    [Fact]
     public void Apply_ECommerce_PlanOnlyRun_ChoosesRedisAndSaysWhichEvidenceIsMissing()
     {
         // The plan's twelve experiments: nothing says how jwt + revocation's revocations fare when Redis fails (6.5).
