@@ -36,6 +36,12 @@ internal enum Feature
     /// <summary>A logout or revocation still holds after the store restarts (the token or session does not come back).</summary>
     LogoutSurvivesStoreRestart,
 
+    /// <summary>
+    /// While the store is down, a logged-out session or a revoked token is still refused: the revocation does not
+    /// depend on the store being up (6.5 H3 shows JWT with revocation failing open accepts the revoked token).
+    /// </summary>
+    RevokedRefusedWhileStoreDown,
+
     /// <summary>A backend can be redeployed (taken out, restarted, put back) with no error reaching the users.</summary>
     GracefulDeploy,
 
@@ -59,6 +65,9 @@ internal enum Feature
 internal static class FeatureNames
 {
     public static IReadOnlyList<Feature> All { get; } = Enum.GetValues<Feature>();
+
+    /// <summary>Whether the feature is one of the plan's own six rows (its 功能对比 table), not one the lab's groups 5–6 added.</summary>
+    public static bool IsPlans(Feature feature) => feature <= Feature.ExternalDependency;
 
     public static string Name(Feature feature) => Localization.EnglishReportText.Instance.FeatureName(feature);
 }

@@ -99,11 +99,29 @@ internal static class FeatureEvidenceCatalog
         new(Feature.SurvivesStoreNodeFailure, Schemes.JwtRevocation, "6.5", "H1", HoldsIfConfirmed: false, Yes, new("single Redis: no, every request refused until it returns (fail closed)", "单个 Redis：否，恢复前所有请求被拒绝（fail closed）"), Inferred: true),
 
         // A logged-out sticky or redis session is deleted, so a restart has nothing to bring back (5.2 H3 shows the
-        // replayed cookie refused); stateless JWT has no logout to survive. 6.6 H4 restarts the store under a revocation.
+        // replayed cookie refused; without 5.2, a session the server no longer holds is refused at once, 1.3 H1 / 2.2 H3);
+        // stateless JWT has no logout to survive. The revocation variant keeps its revocations in Redis: 6.5 H4 restarts
+        // the run's own store after an outage and replays the revoked token head-on. Without 6.5, 6.6 H4 shows the
+        // revocation kept only with AOF: the cell reads no, since one persistence setting away from losing revocations
+        // is not a logout a rule can rely on, and its text says what would make it yes.
         new(Feature.LogoutSurvivesStoreRestart, Schemes.Sticky, "5.2", "H3", HoldsIfConfirmed: true, new("yes (the session is deleted)", "是（Session 已被删除）"), No, Inferred: true),
+        new(Feature.LogoutSurvivesStoreRestart, Schemes.Sticky, "1.3", "H1", HoldsIfConfirmed: true, new("yes (the session is deleted)", "是（Session 已被删除）"), No, Inferred: true),
         new(Feature.LogoutSurvivesStoreRestart, Schemes.Redis, "5.2", "H3", HoldsIfConfirmed: true, new("yes (the session is deleted)", "是（Session 已被删除）"), No, Inferred: true),
+        new(Feature.LogoutSurvivesStoreRestart, Schemes.Redis, "2.2", "H3", HoldsIfConfirmed: true, new("yes (the session is deleted)", "是（Session 已被删除）"), No, Inferred: true),
         new(Feature.LogoutSurvivesStoreRestart, Schemes.Jwt, "3.1", "H1", HoldsIfConfirmed: false, Yes, new("no logout to survive", "没有可保持的登出"), Inferred: true),
-        new(Feature.LogoutSurvivesStoreRestart, Schemes.JwtRevocation, "6.6", "H4", HoldsIfConfirmed: true, new("with AOF only: without persistence revoked tokens work again", "仅在开启 AOF 时：未开启持久化时已撤销的 Token 会重新生效"), No, OnlyConfirmationDecides: true),
+        new(Feature.LogoutSurvivesStoreRestart, Schemes.JwtRevocation, "6.5", "H4", HoldsIfConfirmed: true, new("yes: refused again once Redis was back", "是：Redis 恢复后仍被拒绝"), new("no: once Redis was back the revoked token was accepted again", "否：Redis 恢复后已撤销的 Token 重新被接受")),
+        new(Feature.LogoutSurvivesStoreRestart, Schemes.JwtRevocation, "6.6", "H4", HoldsIfConfirmed: false, Yes, new("only with AOF: without persistence revoked tokens work again", "仅在开启 AOF 时：未开启持久化时已撤销的 Token 会重新生效"), OnlyConfirmationDecides: true),
+
+        // While the store is down: a sticky session has no store; a redis backend cannot read any session, so none
+        // (logged out or not) is accepted (6.2 H1, 2.3 H1; their refutation says only "not refused at once", not that a
+        // deleted session came back); stateless JWT never refuses a logged-out token. The revocation variant's policy is
+        // a switch: 6.5 H3 shows fail open accepting a revoked token, so the cell is yes only if neither policy did (6.5 H1
+        // alone, fail closed, is no fallback: it says nothing of the policy a team picks for availability).
+        new(Feature.RevokedRefusedWhileStoreDown, Schemes.Sticky, "1.2", "H3", HoldsIfConfirmed: true, new("yes (no store)", "是（无存储）"), No, Inferred: true),
+        new(Feature.RevokedRefusedWhileStoreDown, Schemes.Redis, "6.2", "H1", HoldsIfConfirmed: true, new("yes: no session is read while it is down", "是：宕机期间不读取任何 Session"), No, Inferred: true, OnlyConfirmationDecides: true),
+        new(Feature.RevokedRefusedWhileStoreDown, Schemes.Redis, "2.3", "H1", HoldsIfConfirmed: true, new("yes: no session is read while it is down", "是：宕机期间不读取任何 Session"), No, Inferred: true, OnlyConfirmationDecides: true),
+        new(Feature.RevokedRefusedWhileStoreDown, Schemes.Jwt, "3.1", "H1", HoldsIfConfirmed: false, Yes, WorksUntilExpiry, Inferred: true),
+        new(Feature.RevokedRefusedWhileStoreDown, Schemes.JwtRevocation, "6.5", "H3", HoldsIfConfirmed: false, new("yes, under both policies", "是，两种策略下都拒绝"), new("only failing closed (every request refused): fail open accepts a revoked token", "仅在 fail closed 时（拒绝所有请求）：fail open 会接受已撤销的 Token")),
 
         // 6.3 H1 restarts sticky, redis and JWT backends behind the balancer; the revocation variant runs on the same JWT backends.
         new(Feature.GracefulDeploy, Schemes.Sticky, "6.3", "H1", HoldsIfConfirmed: true, new("yes, taken out of rotation first (its users' sessions still end)", "是，先摘除流量（其用户的 Session 仍会结束）"), new("no: 5xx reach users", "否：用户收到 5xx")),

@@ -60,13 +60,16 @@ internal sealed record PerformanceFigures(
         public const string P99 = "p99_ms";
         public const string Qps = "qps";
         public const string BytesPerSession = "bytes_per_session";
+
+        /// <summary>What JWT with revocation keeps per revoked token (its blacklist entry): it keeps nothing per session.</summary>
+        public const string BytesPerRevokedToken = "bytes_per_revoked_token";
         public const string ServerCpu = "server_cpu_percent";
     }
 
     private static PerformanceFigures FromMetrics(ExperimentResult? latency, ExperimentResult? throughput, ExperimentResult? resources, ReportText text)
     {
         var metrics = new[] { latency, throughput, resources }.Where(e => e is not null).SelectMany(e => e!.Metrics).ToList();
-        var targets = metrics.Where(m => m.Name is Names.P50 or Names.P99 or Names.Qps or Names.BytesPerSession or Names.ServerCpu)
+        var targets = metrics.Where(m => m.Name is Names.P50 or Names.P99 or Names.Qps or Names.BytesPerSession or Names.BytesPerRevokedToken or Names.ServerCpu)
             .Select(m => m.Target).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         Figure? Find(string target, string name, Func<Metric, Figure> figure) =>
             metrics.FirstOrDefault(m => m.Name == name && string.Equals(m.Target, target, StringComparison.OrdinalIgnoreCase)) is { } m ? figure(m) : null;
@@ -76,7 +79,7 @@ internal sealed record PerformanceFigures(
             Find(t, Names.P50, m => Measured(m, "0.000")),
             Find(t, Names.P99, m => Measured(m, "0.000")),
             Find(t, Names.Qps, m => Measured(m, "0")),
-            Find(t, Names.BytesPerSession, m => Memory(m, text)),
+            Find(t, Names.BytesPerSession, m => Memory(m, text, perRevokedToken: false)) ?? Find(t, Names.BytesPerRevokedToken, m => Memory(m, text, perRevokedToken: true)),
             Find(t, Names.ServerCpu, m => Measured(m, "0")))).ToList();
         var ratios = throughput?.Tables.FirstOrDefault(t => t.Title.StartsWith("Targets", StringComparison.OrdinalIgnoreCase));
         return new PerformanceFigures(rows, latency, throughput, resources, ratios);
@@ -92,12 +95,17 @@ internal sealed record PerformanceFigures(
         return new Figure(metric.Value, text, metric.Low, metric.High);
     }
 
-    private static Figure Memory(Metric metric, ReportText text)
+    /// <param name="metric">Bytes per session, or per revoked token, sized for <see cref="Users"/>.</param>
+    /// <param name="text">The language of the figure's note.</param>
+    /// <param name="perRevokedToken">Whether <paramref name="metric"/> counts bytes per revoked token (JWT with revocation keeps nothing per session).</param>
+    private static Figure Memory(Metric metric, ReportText text, bool perRevokedToken)
     {
         // A per-session figure whose interval reaches zero (or below the noise) is no state at all.
         var noState = metric.Value < NoiseBytes || metric.Low is < NoiseBytes;
         var total = noState ? 0 : metric.Value * Users;
-        var shown = noState ? text.MemoryNoState(Format(metric.Value)) : text.MemoryTotal(Bytes(total), Format(metric.Value), Users);
+        var shown = noState ? text.MemoryNoState(Format(metric.Value))
+            : perRevokedToken ? text.MemoryPerRevokedToken(Bytes(total), Format(metric.Value), Users)
+            : text.MemoryTotal(Bytes(total), Format(metric.Value), Users);
         return new Figure(total, shown, metric.Low is { } l ? l * Users : null, metric.High is { } h ? h * Users : null);
     }
 

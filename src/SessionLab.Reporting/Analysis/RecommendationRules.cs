@@ -5,6 +5,13 @@ namespace SessionLab.Reporting.Analysis;
 /// <summary>The plan's situations as rules over the feature table: data, so they are printed and unit-tested as they are.</summary>
 internal static class RecommendationRules
 {
+    /// <summary>
+    /// What a situation that forces logouts needs beyond the plan's "active logout" (groups 5–6): the logout must hold
+    /// while the store is down and after it restarts. JWT with revocation meets "active logout" only through Redis, and
+    /// 6.5 / 6.6 measure whether that revocation survives Redis failing.
+    /// </summary>
+    private static readonly Requirement[] LogoutThatHolds = [new(Feature.RevokedRefusedWhileStoreDown, true), new(Feature.LogoutSurvivesStoreRestart, true)];
+
     public static IReadOnlyList<RecommendationRule> All { get; } =
     [
         new("small app", [new(Feature.ExternalDependency, false)], RankBy.LowestP50,
@@ -13,7 +20,7 @@ internal static class RecommendationRules
             "many backends that come and go, users who log out"),
         new("API service", [new(Feature.CrossServerSharing, true), new(Feature.ExternalDependency, false)], RankBy.HighestQps,
             "stateless clients hit any instance; throughput matters most"),
-        new("e-commerce", [new(Feature.CrossServerSharing, true), new(Feature.SurvivesBackendCrash, true), new(Feature.ActiveLogout, true)], RankBy.LowestP99,
+        new("e-commerce", [new(Feature.CrossServerSharing, true), new(Feature.SurvivesBackendCrash, true), new(Feature.ActiveLogout, true), .. LogoutThatHolds], RankBy.LowestP99,
             "a lost session is a lost cart; tail latency costs sales", new(Schemes.Redis, "forced logout, cart changes")),
         new("mobile", [new(Feature.CrossServerSharing, true), new(Feature.RestartImpact, false)], RankBy.LowestP50,
             "clients change networks (new addresses) and stay logged in for long", new(Schemes.Jwt, "stateless, suits distribution")),
@@ -21,7 +28,7 @@ internal static class RecommendationRules
             "many small API calls from the browser, spread over backends", new(Schemes.Jwt, "cross-origin friendly")),
         new("microservices", [new(Feature.CrossServerSharing, true), new(Feature.ExternalDependency, false)], RankBy.LowestP50,
             "every service verifies the caller itself, without a shared store", new(Schemes.Jwt, "service-to-service auth")),
-        new("high security", [new(Feature.ActiveLogout, true), new(Feature.SurvivesBackendCrash, true)], RankBy.LowestP99,
+        new("high security", [new(Feature.ActiveLogout, true), new(Feature.SurvivesBackendCrash, true), .. LogoutThatHolds], RankBy.LowestP99,
             "a stolen or logged-out session must stop working at once", new(Schemes.Redis, "sessions revoked at once")),
     ];
 

@@ -24,18 +24,44 @@ internal static class Recommender
         return recommendation with
         {
             Missing = missing,
-            Dependencies = recommendation.Chosen is { } chosen ? features.Cell(Feature.ExternalDependency, chosen).Text : null,
+            Dependencies = recommendation.Chosen is { } chosen ? Dependencies(chosen, features, text) : null,
             PlanVerdict = CompareWithPlan(rule, recommendation, features, performance, missing, text),
         };
     }
 
+    /// <summary>Features whose cells say how a variant with a store behaves when the store fails: they come with its dependency.</summary>
+    private static readonly Feature[] OutageFeatures = [Feature.StoreOutage, Feature.RevokedRefusedWhileStoreDown, Feature.LogoutSurvivesStoreRestart];
+
+    /// <summary>
+    /// What the chosen variant depends on, as measured: its external-dependency cell and, when it has a store, how it
+    /// behaved while the store was down and what its logouts did (the cells that do not read yes: the caveats a team
+    /// takes on with it, e.g. JWT with revocation failing open, or revocations lost with a restart).
+    /// </summary>
+    internal static string Dependencies(string chosen, FeatureTable features, ReportText? text = null)
+    {
+        text ??= EnglishReportText.Instance;
+        var dependency = features.Cell(Feature.ExternalDependency, chosen);
+        if (dependency.Holds != true)
+        {
+            return dependency.Text;
+        }
+
+        var details = OutageFeatures
+            .Select(f => features.Cell(f, chosen))
+            .Where(c => c.Feature == Feature.StoreOutage || c.Holds != true)
+            .Select(c => text.DependencyDetail(c.Feature, c.Text));
+        return string.Concat([dependency.Text, .. details]);
+    }
+
     /// <summary>
     /// The experiments whose verdicts would decide the cells this rule needs but this run left undecided, e.g. 1.3
-    /// and 6.1 when the run was a subset: a rule without its evidence says so instead of "no scheme qualifies".
+    /// and 6.1 when the run was a subset: a rule without its evidence says so instead of "no scheme qualifies", and a
+    /// choice made without it says it is provisional. A variant a decided cell already rules out needs nothing more.
     /// </summary>
     internal static IReadOnlyList<string> MissingEvidence(RecommendationRule rule, FeatureTable features) =>
-        [.. rule.Requirements
-            .SelectMany(r => Schemes.All.Select(s => features.Cell(r.Feature, s)))
+        [.. Schemes.All
+            .Where(s => !rule.Requirements.Any(r => features.Cell(r.Feature, s).Holds == !r.Wanted))
+            .SelectMany(s => rule.Requirements.Select(r => features.Cell(r.Feature, s)))
             .Where(c => c.Holds is null)
             .SelectMany(c => FeatureEvidenceCatalog.All.Where(e => e.Feature == c.Feature && e.Scheme == c.Scheme).Take(1))
             .Select(e => e.ExperimentId)
@@ -61,7 +87,7 @@ internal static class Recommender
         // The plan names "JWT Token" for both JWT variants: the one that meets the rule is the plan's JWT.
         if (Schemes.PlanName(chosen) == planName)
         {
-            return text.PlanAgrees(planName, reason);
+            return text.PlanAgrees(planName, reason) + text.MeasuredAlso(MeasuredExclusions(rule, features, text));
         }
 
         var planVariants = Schemes.All.Where(s => Schemes.PlanName(s) == planName).ToList();
@@ -85,6 +111,18 @@ internal static class Recommender
             Short(rule.RankBy),
             Beyond(rule.RankBy, ours, theirs, text));
     }
+
+    /// <summary>
+    /// The variants that meet the plan's own features of the rule but fail one the lab added (groups 5–6), with the
+    /// cells that rule them out: the measured reason the plan's choice still stands (e.g. JWT with revocation accepting
+    /// a revoked token once Redis is back, 6.5 H4).
+    /// </summary>
+    private static IReadOnlyList<string> MeasuredExclusions(RecommendationRule rule, FeatureTable features, ReportText text) =>
+        [.. Schemes.All
+            .Where(s => rule.Requirements.Where(r => FeatureNames.IsPlans(r.Feature)).All(r => features.Cell(r.Feature, s).Holds == r.Wanted))
+            .SelectMany(s => rule.Requirements
+                .Where(r => !FeatureNames.IsPlans(r.Feature) && features.Cell(r.Feature, s).Holds == !r.Wanted)
+                .Select(r => text.PlanLacks(s, r.Feature, features.Cell(r.Feature, s).Text)))];
 
     private static string Beyond(RankBy rankBy, Figure? ours, Figure? theirs, ReportText text) =>
         ours is null || theirs is null ? string.Empty
@@ -124,10 +162,12 @@ internal static class Recommender
             .OrderBy(x => rule.RankBy == RankBy.HighestQps ? -x.Figure!.Value : x.Figure!.Value)
             .ThenBy(x => Schemes.All.ToList().IndexOf(x.Scheme))
             .ToList();
-        var figures = string.Join(", ", ranked.Select(x => $"{x.Scheme} {x.Figure!.Text}{Unit(rule.RankBy)}"));
+        // The reason cites the chosen variant's own figure only: another variant's number beside it reads as if it were
+        // the recommended one's (the plan column compares with the plan's variant, apart and named).
+        string Cited(string scheme) => ranked.FirstOrDefault(x => x.Scheme == scheme) is { Figure: { } f } ? $"{scheme} {f.Text}{Unit(rule.RankBy)}" : string.Empty;
         if (candidates.Count == 1)
         {
-            return new Recommendation(rule, candidates, candidates[0], text.OnlyOne(figures) + excludedText);
+            return new Recommendation(rule, candidates, candidates[0], text.OnlyOne(Cited(candidates[0])) + excludedText);
         }
 
         if (ranked.Count < candidates.Count)
@@ -142,10 +182,10 @@ internal static class Recommender
         var plan = rule.Plan is { } p ? ranked.FirstOrDefault(x => x.Scheme == p.Scheme) : default;
         if (plan.Scheme is not null && plan.Scheme != best.Scheme && plan.Figure!.DiffersBeyondNoise(best.Figure!) == false)
         {
-            return new Recommendation(rule, candidates, plan.Scheme, text.Qualify(candidates, Short(rule.RankBy), figures) + text.LeadWithinNoise(best.Scheme) + excludedText);
+            return new Recommendation(rule, candidates, plan.Scheme, text.Qualify(candidates, Short(rule.RankBy), Cited(plan.Scheme)) + text.LeadWithinNoise(best.Scheme) + excludedText);
         }
 
-        return new Recommendation(rule, candidates, best.Scheme, text.Qualify(candidates, Short(rule.RankBy), figures) + excludedText);
+        return new Recommendation(rule, candidates, best.Scheme, text.Qualify(candidates, Short(rule.RankBy), Cited(best.Scheme)) + excludedText);
     }
 
     public static Figure? Metric(RankBy rankBy, PerformanceRow? row) => rankBy switch

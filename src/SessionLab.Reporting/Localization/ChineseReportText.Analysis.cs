@@ -37,6 +37,7 @@ internal sealed partial class ChineseReportText
         Feature.SurvivesStoreRestart => "存储重启后 Session 仍有效",
         Feature.SurvivesStoreNodeFailure => "存储节点故障后仍可用",
         Feature.LogoutSurvivesStoreRestart => "存储重启后登出仍有效",
+        Feature.RevokedRefusedWhileStoreDown => "存储宕机期间仍拒绝已撤销的凭证",
         Feature.GracefulDeploy => "无错误部署",
         Feature.GuessResistance => "拒绝猜测或伪造的 ID",
         Feature.UnaffectedBySlowStore => "不受慢存储影响",
@@ -73,6 +74,12 @@ internal sealed partial class ChineseReportText
 
     public override string ChoiceNone => "测得的方案都不满足";
 
+    public override string ChoiceProvisional(string chosen, IReadOnlyList<string> missing) => $"{chosen}（暂定：需要 {string.Join("、", missing)}）";
+
+    public override string DependencyDetail(Feature feature, string cell) => $"；{FeatureName(feature)}：{cell}";
+
+    public override string MeasuredAlso(IReadOnlyList<string> exclusions) => exclusions.Count == 0 ? string.Empty : "；与其他方案对比测得：" + string.Join("；", exclusions);
+
     public override string Situation(RecommendationRule rule) => Situations.TryGetValue(rule.Situation, out var zh) ? zh.Situation : rule.Situation;
 
     public override string Why(RecommendationRule rule) => Situations.TryGetValue(rule.Situation, out var zh) ? zh.Why : rule.Why;
@@ -104,7 +111,7 @@ internal sealed partial class ChineseReportText
 
     public override string NotMeasuredForAll(IReadOnlyList<string> candidates, string figure) => $"{string.Join(Or, candidates)} 满足全部要求；本次运行没有为它们全部测量 {figure}";
 
-    public override string Qualify(IReadOnlyList<string> candidates, string figure, string figures) => $"{string.Join("、", candidates)} 符合要求；{figure}：{figures}";
+    public override string Qualify(IReadOnlyList<string> candidates, string figure, string figures) => $"{string.Join("、", candidates)} 符合要求；按 {figure} 选出：{figures}";
 
     public override string PlanNotDecided(IReadOnlyList<string> missing, string planName, string reason) => $"无法决定：本次运行缺少 {string.Join("、", missing)}（计划：{planName}，{reason}）";
 

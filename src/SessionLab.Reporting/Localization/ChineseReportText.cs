@@ -148,7 +148,7 @@ internal sealed partial class ChineseReportText : ReportText
     public override string PerformanceNotRun => "本次未运行：性能实验组（4.1 延迟、4.2 吞吐量、4.3 资源消耗）不在本次运行中，因此没有性能数据。";
 
     public override string PerformanceSources(string latency, string throughput, string resources, int users) =>
-        $"P50 和 P99 来自 {latency}，QPS 和负载下的 CPU（该目标所有进程之和）来自 {throughput}，{users:N0} 用户的内存占用（每个 Session 的字节数 × {users:N0}）来自 {resources}。";
+        $"P50 和 P99 来自 {latency}，QPS 和负载下的 CPU（该目标所有进程之和）来自 {throughput}，{users:N0} 用户的内存占用（每个 Session 的字节数 × {users:N0}；带撤销的 JWT 不按 Session 保存状态，取每个已撤销 Token 的字节数 × {users:N0}）来自 {resources}。";
 
     public override string SourceNotRun(string id) => $"{id}（未运行）";
 
@@ -173,6 +173,8 @@ internal sealed partial class ChineseReportText : ReportText
     public override string MemoryNoState(string perSession) => $"≈ 0（测得每个 Session {perSession} B）";
 
     public override string MemoryTotal(string total, string perSession, int users) => $"{total}（{perSession} B × {users.ToString("N0", CultureInfo.InvariantCulture)}）";
+
+    public override string MemoryPerRevokedToken(string total, string perToken, int tokens) => $"{total}（每个已撤销 Token {perToken} B × {tokens.ToString("N0", CultureInfo.InvariantCulture)}）";
 
     public override string CpuSum(string sum, int processes) => $"{sum} %（{processes} 个进程）";
 

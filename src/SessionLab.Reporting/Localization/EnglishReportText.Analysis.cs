@@ -17,6 +17,7 @@ internal sealed partial class EnglishReportText
         Feature.SurvivesStoreRestart => "sessions survive a store restart",
         Feature.SurvivesStoreNodeFailure => "survives a store node failure",
         Feature.LogoutSurvivesStoreRestart => "logout survives a store restart",
+        Feature.RevokedRefusedWhileStoreDown => "revoked credentials refused while the store is down",
         Feature.GracefulDeploy => "deploy without errors",
         Feature.GuessResistance => "guessed or forged ids refused",
         Feature.UnaffectedBySlowStore => "unaffected by a slow store",
@@ -53,6 +54,12 @@ internal sealed partial class EnglishReportText
 
     public override string ChoiceNone => "none of the measured variants";
 
+    public override string ChoiceProvisional(string chosen, IReadOnlyList<string> missing) => $"{chosen} (provisional: needs {string.Join(And, missing)})";
+
+    public override string DependencyDetail(Feature feature, string cell) => $"; {FeatureName(feature)}: {cell}";
+
+    public override string MeasuredAlso(IReadOnlyList<string> exclusions) => exclusions.Count == 0 ? string.Empty : "; measured against the others: " + string.Join("; ", exclusions);
+
     public override string Situation(RecommendationRule rule) => rule.Situation;
 
     public override string Why(RecommendationRule rule) => rule.Why;
@@ -83,7 +90,7 @@ internal sealed partial class EnglishReportText
 
     public override string NotMeasuredForAll(IReadOnlyList<string> candidates, string figure) => $"{string.Join(Or, candidates)} meet every requirement; {figure} was not measured for all of them in this run";
 
-    public override string Qualify(IReadOnlyList<string> candidates, string figure, string figures) => $"{string.Join(", ", candidates)} qualify; {figure}: {figures}";
+    public override string Qualify(IReadOnlyList<string> candidates, string figure, string figures) => $"{string.Join(", ", candidates)} qualify; chosen by {figure}: {figures}";
 
     public override string PlanNotDecided(IReadOnlyList<string> missing, string planName, string reason) => $"not decided: this run lacks {string.Join(", ", missing)} (the plan: {planName}, {reason})";
 

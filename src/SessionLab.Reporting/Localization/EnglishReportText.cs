@@ -134,7 +134,7 @@ internal sealed partial class EnglishReportText : ReportText
     public override string PerformanceNotRun => "Not run in this run: the performance group (4.1 latency, 4.2 throughput, 4.3 resources) was not part of this run, so no figure is reported.";
 
     public override string PerformanceSources(string latency, string throughput, string resources, int users) =>
-        $"P50 and P99 from {latency}, QPS and CPU under load (sum over the target's processes) from {throughput}, memory for {users:N0} users (bytes per session × {users:N0}) from {resources}.";
+        $"P50 and P99 from {latency}, QPS and CPU under load (sum over the target's processes) from {throughput}, memory for {users:N0} users (bytes per session × {users:N0}; for JWT with revocation, which keeps nothing per session, bytes per revoked token × {users:N0}) from {resources}.";
 
     public override string SourceNotRun(string id) => $"{id} (not run)";
 
@@ -159,6 +159,8 @@ internal sealed partial class EnglishReportText : ReportText
     public override string MemoryNoState(string perSession) => $"≈ 0 ({perSession} B/session measured)";
 
     public override string MemoryTotal(string total, string perSession, int users) => $"{total} ({perSession} B × {users.ToString("N0", CultureInfo.InvariantCulture)})";
+
+    public override string MemoryPerRevokedToken(string total, string perToken, int tokens) => $"{total} ({perToken} B per revoked token × {tokens.ToString("N0", CultureInfo.InvariantCulture)})";
 
     public override string CpuSum(string sum, int processes) => $"{sum} % ({processes} process{(processes == 1 ? string.Empty : "es")})";
 

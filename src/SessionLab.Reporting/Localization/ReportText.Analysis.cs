@@ -41,6 +41,15 @@ internal abstract partial class ReportText
 
     public abstract string ChoiceNone { get; }
 
+    /// <summary>A variant chosen while the run lacks <paramref name="missing"/>, which could rule it or another in or out.</summary>
+    public abstract string ChoiceProvisional(string chosen, IReadOnlyList<string> missing);
+
+    /// <summary>One measured caveat appended to a variant's dependency, e.g. "; while the store is down: refused at once".</summary>
+    public abstract string DependencyDetail(Feature feature, string cell);
+
+    /// <summary>Appended to "agrees": the measured cells that ruled out the other variants (empty when none).</summary>
+    public abstract string MeasuredAlso(IReadOnlyList<string> exclusions);
+
     /// <summary>The situation's name; the English one is the rule's id.</summary>
     public abstract string Situation(RecommendationRule rule);
 

@@ -155,6 +155,9 @@ internal abstract partial class ReportText
 
     public abstract string MemoryTotal(string total, string perSession, int users);
 
+    /// <summary>JWT with revocation's memory: what its blacklist keeps per revoked token, sized for as many tokens as the table's users.</summary>
+    public abstract string MemoryPerRevokedToken(string total, string perToken, int tokens);
+
     public abstract string CpuSum(string sum, int processes);
 
     // 7. Time.

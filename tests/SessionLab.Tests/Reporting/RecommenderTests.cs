@@ -1,4 +1,5 @@
 using SessionLab.Reporting.Analysis;
+using SessionLab.Reporting.Document.Sections;
 using SessionLab.Reporting.Model;
 
 namespace SessionLab.Tests.Reporting;
@@ -79,17 +80,127 @@ public sealed class RecommenderTests
         Assert.Contains("against sticky's 0.100", recommendation.PlanVerdict, StringComparison.Ordinal);
     }
 
+    /// <summary>A rule whose plan picks redis, ranked by P99, that both redis and jwt + revocation meet on the plan-only run.</summary>
+    private static readonly RecommendationRule LogoutByP99 = new("test", [new(Feature.CrossServerSharing, true), new(Feature.ActiveLogout, true)], RankBy.LowestP99, "why", new(Schemes.Redis, "plan's reason"));
+
     [Fact]
     public void Apply_BothQualifyButAnotherIsFaster_DiffersWithTheMeasuredFigures()
     {
+        var run = Measured();
+
+        var recommendation = Recommender.Apply(LogoutByP99, FeatureTable.From(run), PerformanceFigures.From(run));
+
+        Assert.Equal("jwt + revocation", recommendation.Chosen);
+        Assert.StartsWith("differs from the plan (Redis Session): both qualify, and jwt + revocation measured 0.600", recommendation.PlanVerdict, StringComparison.Ordinal);
+        Assert.Contains("beyond the noise", recommendation.PlanVerdict, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Apply_ECommerce_FasterJwtRevocationLackingARevocationThatHoldsThroughAnOutage_NeverWins()
+    {
+        // The lab run: 6.5 H3 (fail open accepts a revoked token) confirmed, 6.5 H4 (revocations outlive the outage) refuted.
+        var run = SampleRuns.Lab().WithFigures(("sticky", 0.10, 0.30, 9000), ("redis", 0.30, 0.90, 6000), ("jwt", 0.05, 0.20, 9500), ("jwt + revocation", 0.25, 0.60, 6500));
+        var ecommerce = RecommendationRules.All.Single(r => r.Situation == "e-commerce");
+
+        var recommendation = Recommender.Apply(ecommerce, FeatureTable.From(run), PerformanceFigures.From(run));
+
+        Assert.Equal(["redis"], recommendation.Candidates);
+        Assert.Equal("redis", recommendation.Chosen);
+        Assert.Contains("excluded: sticky (cross-server sharing: no), jwt (active logout: no), jwt + revocation (revoked credentials refused while the store is down: no)", recommendation.Reason, StringComparison.Ordinal);
+        Assert.StartsWith("agrees (the plan: Redis Session", recommendation.PlanVerdict, StringComparison.Ordinal);
+        Assert.Contains("jwt + revocation: revoked credentials refused while the store is down [only failing closed (every request refused): fail open accepts a revoked token](#exp-6-5) (6.5 H3)", recommendation.PlanVerdict, StringComparison.Ordinal);
+        Assert.Contains("jwt + revocation: logout survives a store restart [no: once Redis was back the revoked token was accepted again](#exp-6-5) (6.5 H4)", recommendation.PlanVerdict, StringComparison.Ordinal);
+        Assert.Empty(recommendation.Missing);
+    }
+
+    [Theory]
+    [InlineData("e-commerce")]
+    [InlineData("high security")]
+    public void Apply_LogoutSituations_JwtRevocationWhoseRevocationsHold_WinsWithItsRedisDependencyAndOutageBehaviour(string situation)
+    {
+        var run = SampleRuns.Lab()
+            .WithVerdict("6.5", "H3", Verdict.Refuted)
+            .WithVerdict("6.5", "H4", Verdict.Confirmed)
+            .WithFigures(("sticky", 0.10, 0.30, 9000), ("redis", 0.30, 0.90, 6000), ("jwt", 0.05, 0.20, 9500), ("jwt + revocation", 0.25, 0.60, 6500));
+        var rule = RecommendationRules.All.Single(r => r.Situation == situation);
+
+        var recommendation = Recommender.Apply(rule, FeatureTable.From(run), PerformanceFigures.From(run));
+
+        Assert.Equal("jwt + revocation", recommendation.Chosen);
+        Assert.StartsWith("[Redis on every request: refused while it is down (fail closed)](#exp-6-5) (6.5 H1); while the store is down: [refused at once (503, fail closed)](#exp-6-5) (6.5 H1)", recommendation.Dependencies, StringComparison.Ordinal);
+        Assert.StartsWith("differs from the plan (Redis Session): both qualify", recommendation.PlanVerdict, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Apply_HighSecurity_RevocationsLostWithARestartOnly_RuleOutJwtRevocation()
+    {
+        // Fail open refused the revoked token too (6.5 H3 refuted), but once Redis was back it was accepted again (6.5 H4).
+        var run = SampleRuns.Lab().WithVerdict("6.5", "H3", Verdict.Refuted).WithFigures(("sticky", 0.10, 0.30, 9000), ("redis", 0.30, 0.90, 6000), ("jwt", 0.05, 0.20, 9500), ("jwt + revocation", 0.25, 0.60, 6500));
+        var highSecurity = RecommendationRules.All.Single(r => r.Situation == "high security");
+
+        var recommendation = Recommender.Apply(highSecurity, FeatureTable.From(run), PerformanceFigures.From(run));
+
+        Assert.Equal("redis", recommendation.Chosen);
+        Assert.Contains("jwt + revocation (logout survives a store restart: no)", recommendation.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Apply_MidLargeApp_JwtRevocationChosen_CarriesItsRedisDependencyAndTheMeasuredCaveats()
+    {
+        // The rule needs only the plan's features, so the faster jwt + revocation wins: what 6.5 measured comes with it.
+        var run = SampleRuns.Lab().WithFigures(("sticky", 0.10, 0.30, 9000), ("redis", 0.30, 0.90, 6000), ("jwt", 0.05, 0.20, 9500), ("jwt + revocation", 0.25, 0.60, 8000));
+        var midLarge = RecommendationRules.All.Single(r => r.Situation == "mid/large app");
+
+        var recommendation = Recommender.Apply(midLarge, FeatureTable.From(run), PerformanceFigures.From(run));
+
+        Assert.Equal("jwt + revocation", recommendation.Chosen);
+        Assert.Contains("; revoked credentials refused while the store is down: [only failing closed (every request refused): fail open accepts a revoked token](#exp-6-5) (6.5 H3)", recommendation.Dependencies, StringComparison.Ordinal);
+        Assert.EndsWith("; logout survives a store restart: [no: once Redis was back the revoked token was accepted again](#exp-6-5) (6.5 H4)", recommendation.Dependencies, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FeatureTable_JwtRevocationWithout65_RevocationKeptOnlyWithAof_ReadsNo()
+    {
+        // 6.6 H4: with AOF the revocation survives the restart, without persistence the token is accepted again.
+        var cell = FeatureTable.From(SampleRuns.Lab().Without("6.5")).Cell(Feature.LogoutSurvivesStoreRestart, Schemes.JwtRevocation);
+
+        Assert.False(cell.Holds);
+        Assert.Equal("[only with AOF: without persistence revoked tokens work again](#exp-6-6) (6.6 H4)", cell.Text);
+    }
+
+    [Fact]
+    public void Apply_ECommerce_PlanOnlyRun_ChoosesRedisAndSaysWhichEvidenceIsMissing()
+    {
+        // The plan's twelve experiments: nothing says how jwt + revocation's revocations fare when Redis fails (6.5).
         var run = Measured();
         var ecommerce = RecommendationRules.All.Single(r => r.Situation == "e-commerce");
 
         var recommendation = Recommender.Apply(ecommerce, FeatureTable.From(run), PerformanceFigures.From(run));
 
-        Assert.Equal("jwt + revocation", recommendation.Chosen);
-        Assert.StartsWith("differs from the plan (Redis Session): both qualify, and jwt + revocation measured 0.600", recommendation.PlanVerdict, StringComparison.Ordinal);
-        Assert.Contains("beyond the noise", recommendation.PlanVerdict, StringComparison.Ordinal);
+        Assert.Equal("redis", recommendation.Chosen);
+        Assert.Equal(["6.5"], recommendation.Missing);
+        Assert.Contains("jwt + revocation (revoked credentials refused while the store is down: not measured)", recommendation.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Apply_EveryRule_CitesNoFigureOfAnotherVariant()
+    {
+        // Distinct figures per variant, so a number found in the text belongs to exactly one of them.
+        var run = SampleRuns.LabWithMatureFeatures().WithFigures(("sticky", 0.111, 0.311, 9111), ("redis", 0.222, 0.922, 6222), ("jwt", 0.055, 0.255, 9555), ("jwt + revocation", 0.244, 0.644, 6444));
+        var performance = PerformanceFigures.From(run);
+
+        foreach (var recommendation in Recommender.Recommend(FeatureTable.From(run), performance))
+        {
+            Assert.NotNull(recommendation.Chosen);
+            var cited = string.Join(" | ", recommendation.Reason, recommendation.Dependencies, RecommendationsSection.Choice(recommendation, SessionLab.Reporting.Localization.EnglishReportText.Instance));
+            foreach (var other in Schemes.All.Where(s => s != recommendation.Chosen).Select(performance.Row).OfType<PerformanceRow>())
+            {
+                foreach (var figure in new[] { other.P50, other.P99, other.Qps }.OfType<Figure>())
+                {
+                    Assert.DoesNotContain(figure.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), cited, StringComparison.Ordinal);
+                }
+            }
+        }
     }
 
     [Fact]
@@ -109,12 +220,12 @@ public sealed class RecommenderTests
     {
         // P99 0.60 vs 0.62 ms with ±5 % intervals overlap: jwt + revocation's lead is noise.
         var run = SampleRuns.Full().WithFigures(("sticky", 0.10, 0.30, 9000), ("redis", 0.30, 0.62, 6000), ("jwt", 0.05, 0.20, 9500), ("jwt + revocation", 0.25, 0.60, 6500));
-        var ecommerce = RecommendationRules.All.Single(r => r.Situation == "e-commerce");
 
-        var recommendation = Recommender.Apply(ecommerce, FeatureTable.From(run), PerformanceFigures.From(run));
+        var recommendation = Recommender.Apply(LogoutByP99, FeatureTable.From(run), PerformanceFigures.From(run));
 
         Assert.Equal("redis", recommendation.Chosen);
-        Assert.Contains("jwt + revocation's lead is within the noise, so the plan's choice stands", recommendation.Reason, StringComparison.Ordinal);
+        Assert.StartsWith("redis, jwt + revocation qualify; chosen by P99: redis 0.620 (0.589–0.651) ms; jwt + revocation's lead is within the noise, so the plan's choice stands", recommendation.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain("0.600", recommendation.Reason, StringComparison.Ordinal);
         Assert.StartsWith("agrees", recommendation.PlanVerdict, StringComparison.Ordinal);
     }
 
@@ -122,9 +233,8 @@ public sealed class RecommenderTests
     public void Apply_FasterVariantBeyondTheNoise_OverrulesThePlanWithItsFigures()
     {
         var run = SampleRuns.Full().WithFigures(("sticky", 0.10, 0.30, 9000), ("redis", 0.30, 0.90, 6000), ("jwt", 0.05, 0.20, 9500), ("jwt + revocation", 0.25, 0.60, 6500));
-        var ecommerce = RecommendationRules.All.Single(r => r.Situation == "e-commerce");
 
-        var recommendation = Recommender.Apply(ecommerce, FeatureTable.From(run), PerformanceFigures.From(run));
+        var recommendation = Recommender.Apply(LogoutByP99, FeatureTable.From(run), PerformanceFigures.From(run));
 
         Assert.Equal("jwt + revocation", recommendation.Chosen);
         Assert.EndsWith("beyond the noise", recommendation.PlanVerdict, StringComparison.Ordinal);
@@ -193,7 +303,11 @@ public sealed class RecommenderTests
 
         Assert.True(table.Cell(Feature.GracefulDeploy, Schemes.Redis).Holds);
         Assert.StartsWith("[yes, taken out of rotation first](#exp-6-3) (6.3 H1)", table.Cell(Feature.GracefulDeploy, Schemes.Redis).Text, StringComparison.Ordinal);
-        Assert.True(table.Cell(Feature.LogoutSurvivesStoreRestart, Schemes.JwtRevocation).Holds);
+        // 6.5 H4 refuted: once Redis was back the revoked token was accepted again; 6.5 H3: fail open accepted it meanwhile.
+        Assert.StartsWith("[no: once Redis was back the revoked token was accepted again](#exp-6-5) (6.5 H4)", table.Cell(Feature.LogoutSurvivesStoreRestart, Schemes.JwtRevocation).Text, StringComparison.Ordinal);
+        Assert.False(table.Cell(Feature.LogoutSurvivesStoreRestart, Schemes.JwtRevocation).Holds);
+        Assert.False(table.Cell(Feature.RevokedRefusedWhileStoreDown, Schemes.JwtRevocation).Holds);
+        Assert.True(table.Cell(Feature.RevokedRefusedWhileStoreDown, Schemes.Redis).Holds);
         Assert.False(table.Cell(Feature.LogoutSurvivesStoreRestart, Schemes.Jwt).Holds);
         Assert.False(FeatureTable.From(SampleRuns.Lab().WithVerdict("6.2", "H1", Verdict.Refuted)).Cell(Feature.StoreOutage, Schemes.Redis).Holds);
     }

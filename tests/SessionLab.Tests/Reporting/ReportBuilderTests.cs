@@ -39,6 +39,17 @@ public sealed class ReportBuilderTests
         Assert.All(rows, r => Assert.StartsWith("not decided: needs", r[1], StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Build_PlanOnlyRun_AtAGlanceSaysWhichEvidenceAChoiceLacks()
+    {
+        // The plan's twelve experiments leave jwt + revocation's revocations under a Redis failure (6.5) unmeasured.
+        var glance = ReportBuilder.Build(SampleRuns.Full()).Sections[0];
+
+        var rows = glance.Blocks.OfType<TableBlock>().Single(t => t.Caption == "Recommendation per situation").Rows;
+        Assert.Equal("redis (provisional: needs 6.5)", rows.Single(r => r[0] == "e-commerce")[1]);
+        Assert.Equal("redis (provisional: needs 6.5)", rows.Single(r => r[0] == "high security")[1]);
+    }
+
     [Theory]
     [InlineData("full-run.json")]
     [InlineData("groups1-3-quick.json")]

@@ -27,8 +27,10 @@ internal static class RecommendationsSection
     internal static IReadOnlyList<IReadOnlyList<string>> FeatureRows(FeatureTable features, ReportText text) =>
         [.. FeatureNames.All.Select(f => (IReadOnlyList<string>)[text.FeatureName(f), .. Schemes.All.Select(s => features.Cell(f, s).Text)])];
 
+    /// <summary>The chosen variant, saying which experiments the run lacks when a choice was made without them.</summary>
     internal static string Choice(Recommendation recommendation, ReportText text) => recommendation switch
     {
+        { Chosen: { } chosen, Missing.Count: > 0 } => text.ChoiceProvisional(chosen, recommendation.Missing),
         { Chosen: { } chosen } => chosen,
         { Candidates.Count: > 0 } => text.ChoiceNotRanked(recommendation.Candidates),
         { Missing.Count: > 0 } => text.ChoiceNotDecided(recommendation.Missing),
