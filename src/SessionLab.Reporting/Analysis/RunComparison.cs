@@ -51,6 +51,19 @@ internal sealed record RunComparison(IReadOnlyList<VerdictChange> Verdicts, IRea
     /// <summary>Figures both runs measured (the ones a ratio compares).</summary>
     public IReadOnlyList<FigureChange> InBoth => [.. Figures.Where(f => f.A is not null && f.B is not null)];
 
+    /// <summary>
+    /// Figures both runs measured whose change is beyond noise, or that have no interval to tell (then nobody can say
+    /// it is noise): the ones worth a reader's look, which <c>compare</c> lists by default.
+    /// </summary>
+    public IReadOnlyList<FigureChange> NotWithinNoise => [.. InBoth.Where(f => f.BeyondNoise is not false)];
+
+    public int BeyondNoiseCount => InBoth.Count(f => f.BeyondNoise is true);
+
+    public int WithinNoiseCount => InBoth.Count(f => f.BeyondNoise is false);
+
+    /// <summary>Figures both runs measured without an interval in at least one of them (e.g. a run of one round).</summary>
+    public int NoIntervalCount => InBoth.Count(f => f.BeyondNoise is null);
+
     public static RunComparison Compare(RunResult a, RunResult b)
     {
         var verdicts = new List<VerdictChange>();

@@ -189,7 +189,7 @@ internal sealed partial class EnglishReportText : ReportText
     public override string ChartTerm(string recorded) => recorded;
 
     public override string ChartTitle(string subject, string yLabel, string xLabel, string experimentId, bool axisNamesSubject) =>
-        axisNamesSubject ? $"{yLabel} by {xLabel} ({experimentId})" : $"{Capitalize(subject)}: {yLabel} by {xLabel} ({experimentId})";
+        axisNamesSubject ? $"{CapitalizeFirst(yLabel)} by {xLabel} ({experimentId})" : $"{Capitalize(subject)}: {yLabel} by {xLabel} ({experimentId})";
 
     /// <summary>Installed by .ci/run (fonts-dejavu-core); ScottPlot's own "sans" lookup falls back to DejaVu Serif on Debian.</summary>
     public override string ChartFont => "DejaVu Sans";
@@ -197,6 +197,10 @@ internal sealed partial class EnglishReportText : ReportText
     // Short names are abbreviations ("ttl"), longer ones words ("latency").
     private static string Capitalize(string text) =>
         text.Length <= 3 ? text.ToUpperInvariant() : char.ToUpperInvariant(text[0]) + text[1..];
+
+    // An axis label leading a title is a sentence start, its abbreviations kept ("TTL (s)", "median latency (ms)" → "Median…").
+    private static string CapitalizeFirst(string text) =>
+        text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
     private static string N(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,19 +1,28 @@
 using System.CommandLine;
+using System.Globalization;
 using SessionLab.Backend.Jwt;
 using SessionLab.Topology;
+using SessionLab.Topology.Stores.Cluster;
 
 namespace SessionLab.Cli;
 
 /// <summary>The options shared by every command that brings the topology up (<c>up</c>, later <c>run</c>).</summary>
 internal sealed class TopologyCommandOptions
 {
+    private static readonly TopologyPorts Plan = new();
+
     public Option<string> LoadBalancer { get; } = new("--lb") { Description = "auto (nginx if installed, else YARP), nginx or yarp", DefaultValueFactory = _ => "auto" };
 
-    public Option<string> Store { get; } = new("--redis") { Description = "auto (redis-server if installed, else Garnet), system, garnet, sentinel (a primary, two replicas and three Sentinels on 6441-6443 and 6451-6453), cluster (three primaries and three replicas on 6461-6466, bus ports +10000), or a Redis connection string (external: Sentinel/Cluster syntax accepted)", DefaultValueFactory = _ => "auto" };
+    // The ports in these texts come from TopologyPorts and the engines, so a help cannot name ports the lab no longer takes.
+    public Option<string> Store { get; } = new("--redis")
+    {
+        Description = $"auto (redis-server if installed, else Garnet), system, garnet, sentinel (a primary, two replicas and three Sentinels on {PortRuns.Describe(Plan.SentinelGroup())}), cluster (three primaries and three replicas on {PortRuns.Describe(Plan.ClusterNodes())}, bus ports +{ClusterEngine.BusPortOffset.ToString(CultureInfo.InvariantCulture)}), or a Redis connection string (external: Sentinel/Cluster syntax accepted)",
+        DefaultValueFactory = _ => "auto",
+    };
 
     public Option<int> PortOffset { get; } = new Option<int>("--port-offset")
     {
-        Description = $"added to every port the lab listens on ({new TopologyPorts().Ranges}: balancers, backends, baselines, the experiments' extra backends and stores), to run beside another lab",
+        Description = $"added to every port the lab listens on, to run beside another lab: {Plan.Ranges} (balancers, backends, baselines, the experiments' extra backends and stores, the replicated stores)",
         DefaultValueFactory = _ => 0,
     }.MustBeAPortOffset();
 

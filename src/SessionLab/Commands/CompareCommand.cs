@@ -13,8 +13,8 @@ internal static class CompareCommand
     {
         var first = new Argument<string>("a") { Description = "the earlier results.json" };
         var second = new Argument<string>("b") { Description = "the later results.json" };
-        var all = new Option<bool>("--all") { Description = "also list the verdicts that stayed the same and the experiments only one run has" };
-        var command = new Command("compare", "Compare two runs: counts first, then the verdicts that changed A → B and the performance figures both measured, with B / A.") { first, second, all };
+        var all = new Option<bool>("--all") { Description = "also list the verdicts that stayed the same, the experiments only one run has, and every performance figure (within noise and measured in one run only)" };
+        var command = new Command("compare", "Compare two runs: counts first, then the verdicts that changed A → B and the performance figures both measured whose change is beyond noise (or that have no interval), with B / A.") { first, second, all };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var a = await ResultsFile.ReadAsync("compare", parse.GetValue(first)!, cancellationToken);
@@ -39,8 +39,7 @@ internal static class CompareCommand
             AnsiConsole.MarkupLineInterpolated($"[yellow]warning:[/] {warning}");
         }
 
-        AnsiConsole.MarkupLineInterpolated(
-            $"Verdicts: {comparison.ChangedCount} changed, {comparison.Same} the same{(comparison.RestatedCount > 0 ? $", {comparison.RestatedCount} restated (not compared)" : string.Empty)}; experiments only in A: {comparison.OnlyInA.Count}, only in B: {comparison.OnlyInB.Count}. Figures measured in both: {comparison.InBoth.Count}.");
+        AnsiConsole.MarkupLineInterpolated($"{LeadLine(comparison)}");
         if (!all && (comparison.OnlyInA.Count > 0 || comparison.OnlyInB.Count > 0))
         {
             AnsiConsole.MarkupLineInterpolated($"[grey]Only in A: {List(comparison.OnlyInA)}. Only in B: {List(comparison.OnlyInB)}. (--all lists their verdicts.)[/]");
@@ -60,14 +59,18 @@ internal static class CompareCommand
             AnsiConsole.Write(verdicts);
         }
 
-        var figures = all ? comparison.Figures : comparison.InBoth;
+        // A within-noise change is not a finding; listing it beside the real ones invites reading it as one.
+        var figures = all ? comparison.Figures : comparison.NotWithinNoise;
         if (figures.Count == 0)
         {
-            AnsiConsole.MarkupLine(comparison.Figures.Count == 0 ? "Performance: neither run measured group 4." : "Performance: no figure was measured in both runs.");
+            AnsiConsole.MarkupLine(
+                comparison.Figures.Count == 0 ? "Performance: neither run measured group 4."
+                : comparison.InBoth.Count == 0 ? "Performance: no figure was measured in both runs."
+                : "Performance: every figure both runs measured changed within noise. (--all lists them.)");
             return;
         }
 
-        var table = new Table().Border(TableBorder.Rounded).Title("[bold]Performance A → B[/]");
+        var table = new Table().Border(TableBorder.Rounded).Title(all ? "[bold]Performance A → B[/]" : "[bold]Performance A → B, beyond noise or without an interval[/] [grey](--all lists every figure)[/]");
         table.AddColumns("target", "figure", "A", "B", "B / A", "change");
         foreach (var change in figures)
         {
@@ -81,6 +84,19 @@ internal static class CompareCommand
         }
 
         AnsiConsole.Write(table);
+    }
+
+    /// <summary>
+    /// The counts before any table: "Verdicts: 1 changed, 30 the same; experiments only in A: 0, only in B: 2. Figures
+    /// measured in both: 20, 3 beyond noise, 17 within noise."
+    /// </summary>
+    internal static string LeadLine(RunComparison comparison)
+    {
+        var restated = comparison.RestatedCount > 0 ? $", {comparison.RestatedCount} restated (not compared)" : string.Empty;
+        var noise = comparison.InBoth.Count == 0
+            ? string.Empty
+            : $", {comparison.BeyondNoiseCount} beyond noise, {comparison.WithinNoiseCount} within noise{(comparison.NoIntervalCount > 0 ? $", {comparison.NoIntervalCount} without an interval" : string.Empty)}";
+        return $"Verdicts: {comparison.ChangedCount} changed, {comparison.Same} the same{restated}; experiments only in A: {comparison.OnlyInA.Count}, only in B: {comparison.OnlyInB.Count}. Figures measured in both: {comparison.InBoth.Count}{noise}.";
     }
 
     private static string List(IReadOnlyList<string> ids) => ids.Count == 0 ? "none" : string.Join(" ", ids);

@@ -1,3 +1,6 @@
+using SessionLab.Topology.Stores.Cluster;
+using SessionLab.Topology.Stores.Sentinel;
+
 namespace SessionLab.Topology;
 
 /// <summary>
@@ -64,8 +67,20 @@ internal sealed record TopologyPorts(int Offset = 0)
     /// <summary>The highest port the lab may take: the last extra backend (8139).</summary>
     public int Highest => ExtraBackend(9);
 
-    /// <summary>The ranges the lab listens on, for help texts and messages: "8080–8139 and 6379–6388".</summary>
-    public string Ranges => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{StickyBalancer}–{Highest} and {Store}–{ExtraStore(9)}");
+    /// <summary>
+    /// The ranges the lab listens on, for help texts and messages: "8080–8139 and 6379–6388; with --redis sentinel
+    /// 6441–6443 and 6451–6453; with --redis cluster 6461–6466 and bus ports 16461–16466". The replicated stores' ports
+    /// are the engines' own, so the text follows any change to them.
+    /// </summary>
+    public string Ranges => string.Create(
+        System.Globalization.CultureInfo.InvariantCulture,
+        $"{StickyBalancer}–{Highest} and {Store}–{ExtraStore(9)}; with --redis sentinel {PortRuns.Describe(SentinelGroup())}; with --redis cluster {PortRuns.Describe(ClusterNodes())} and bus ports {PortRuns.Describe(ClusterNodes().Select(p => p + ClusterEngine.BusPortOffset))}");
+
+    /// <summary>The ports of <c>--redis sentinel</c>: its nodes, then its Sentinels (the engine's own list).</summary>
+    public IEnumerable<int> SentinelGroup() => new SentinelEngine().Ports(this);
+
+    /// <summary>The nodes of <c>--redis cluster</c>, without their bus ports.</summary>
+    public IEnumerable<int> ClusterNodes() => Enumerable.Range(1, ClusterSettings.Nodes).Select(ClusterNode);
 
     /// <summary>Backend <paramref name="index"/> (1-based) of a group whose balancer listens on <paramref name="balancerPort"/>.</summary>
     public static int Backend(int balancerPort, int index) => balancerPort + index;

@@ -77,18 +77,26 @@ public sealed class ServeConfigurationTests
         Assert.Contains(port.ToString(CultureInfo.InvariantCulture), output, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task ShortJwtKey_IsRefusedAtStart()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task ShortJwtKey_IsRefusedAtStart_BeforeTheBackendAnnouncesItself(bool inTheEnvironment)
     {
+        var shortKey = Convert.ToBase64String(new byte[8]);
         var keyFile = Path.Combine(Path.GetTempPath(), $"sessionlab-short-key-{Guid.NewGuid():N}");
-        await File.WriteAllTextAsync(keyFile, Convert.ToBase64String(new byte[8]), Ct);
+        await File.WriteAllTextAsync(keyFile, shortKey, Ct);
         File.SetUnixFileMode(keyFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         try
         {
-            var (exitCode, output) = await LabCli.RunAsync(TimeSpan.FromSeconds(30), "serve", "--scheme", "jwt", "--port", FreePorts.Next().ToString(CultureInfo.InvariantCulture), "--jwt-key-file", keyFile);
+            string[] args = ["serve", "--scheme", "jwt", "--port", FreePorts.Next().ToString(CultureInfo.InvariantCulture)];
+            var (exitCode, output) = inTheEnvironment
+                ? await LabCli.RunAsync(TimeSpan.FromSeconds(30), new Dictionary<string, string> { ["SESSIONLAB_Jwt__Key"] = shortKey }, args)
+                : await LabCli.RunAsync(TimeSpan.FromSeconds(30), [.. args, "--jwt-key-file", keyFile]);
 
             Assert.Equal(2, exitCode);
             Assert.Contains("at least 32 bytes", output, StringComparison.Ordinal);
+            // A backend that logs "… backend on http://…" and then dies reads as one that started: the key is checked first.
+            Assert.DoesNotContain(" on http://", output, StringComparison.Ordinal);
         }
         finally
         {

@@ -49,7 +49,10 @@ public sealed class CommandLineErrorsTests
         Assert.DoesNotContain("quit", Description("fault"), StringComparison.Ordinal);
         Assert.False(root.Subcommands.Single(c => c.Name == "garnet").Hidden);
         var offset = root.Subcommands.Single(c => c.Name == "up").Options.Single(o => o.Name == "--port-offset").Description!;
-        Assert.Contains("8080–8139 and 6379–6388", offset, StringComparison.Ordinal);
+        Assert.Contains("8080–8139 and 6379–6388; with --redis sentinel 6441–6443 and 6451–6453; with --redis cluster 6461–6466 and bus ports 16461–16466", offset, StringComparison.Ordinal);
+        var store = root.Subcommands.Single(c => c.Name == "up").Options.Single(o => o.Name == "--redis").Description!;
+        Assert.Contains("Sentinels on 6441–6443 and 6451–6453", store, StringComparison.Ordinal);
+        Assert.Contains("replicas on 6461–6466, bus ports +10000", store, StringComparison.Ordinal);
     }
 
     [Fact]

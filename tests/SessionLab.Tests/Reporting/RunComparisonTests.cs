@@ -90,4 +90,22 @@ public sealed class RunComparisonTests
         Assert.Contains(comparison.Warnings, w => w.StartsWith("The stores differ", StringComparison.Ordinal));
         Assert.Equal(0, comparison.ChangedCount);
     }
+
+    [Fact]
+    public void NotWithinNoise_KeepsBeyondNoiseAndNoInterval_DropsWithinNoiseAndOneRunOnly()
+    {
+        var comparison = new RunComparison(
+            [],
+            [
+                new FigureChange("redis", "QPS", 4000, 8000, BeyondNoise: true),
+                new FigureChange("redis", "P50 (ms)", 1.0, 1.02, BeyondNoise: false),
+                new FigureChange("jwt", "QPS", 5000, 5100, BeyondNoise: null),
+                new FigureChange("sticky", "QPS", null, 3000),
+            ],
+            []);
+
+        Assert.Equal([("redis", "QPS"), ("jwt", "QPS")], comparison.NotWithinNoise.Select(f => (f.Target, f.Figure)));
+        Assert.Equal((1, 1, 1), (comparison.BeyondNoiseCount, comparison.WithinNoiseCount, comparison.NoIntervalCount));
+        Assert.Equal(3, comparison.InBoth.Count);
+    }
 }

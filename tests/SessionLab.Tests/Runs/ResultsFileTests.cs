@@ -49,4 +49,17 @@ public sealed class ResultsFileTests
 
         Assert.Equal(["4.1", "4.2"], run!.Experiments.Select(e => e.Id));
     }
+
+    [Theory]
+    [InlineData("docs/sample-run/results.json")]
+    [InlineData("docs/sample-run-embedded/results.json")]
+    public async Task ReadAsync_TheRepositorysSampleRuns_AreReadable(string sample)
+    {
+        // The README tells users to compare their run against these: a lab that can no longer read them breaks that.
+        var run = await ResultsFile.ReadAsync("compare", RepositoryFiles.Of(sample), TestContext.Current.CancellationToken);
+
+        Assert.NotNull(run);
+        Assert.NotEmpty(run.Experiments);
+        Assert.All(run.Experiments, e => Assert.False(string.IsNullOrEmpty(e.Id)));
+    }
 }

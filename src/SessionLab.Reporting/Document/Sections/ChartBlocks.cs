@@ -33,14 +33,43 @@ internal static class ChartBlocks
     }
 
     /// <summary>
-    /// "Errors per second: failed requests by second (6.1)"; when the axis already names the chart's subject ("TTL (s)"),
-    /// saying it twice ("TTL: TTL (s)…") adds nothing, so the title is the axis alone.
+    /// "Errors per second: failed requests by second (6.1)"; when the subject and the y axis name the same quantity, one
+    /// within the other ("ttl" and "TTL (s)", "median latency vs store delay" and "median latency (ms)"), saying it twice
+    /// ("Median latency vs store delay: median latency (ms) by…") adds nothing, so the title is the axes alone.
     /// </summary>
     internal static string Title(string subject, ChartSeries first, string experimentId, ReportText? text = null)
     {
         text ??= ReportText.For(ReportLanguage.English);
-        var axisNamesSubject = first.YLabel.StartsWith(subject, StringComparison.OrdinalIgnoreCase) || subject.StartsWith(first.YLabel, StringComparison.OrdinalIgnoreCase);
+        var quantity = Quantity(first.YLabel);
+        var axisNamesSubject = ContainsPhrase(subject, quantity) || ContainsPhrase(quantity, subject);
         return text.ChartTitle(text.ChartTerm(subject), text.ChartTerm(first.YLabel), text.ChartTerm(first.XLabel), experimentId, axisNamesSubject);
+    }
+
+    /// <summary>An axis label without its unit: "median latency (ms)" → "median latency".</summary>
+    private static string Quantity(string label)
+    {
+        var unit = label.LastIndexOf(" (", StringComparison.Ordinal);
+        return unit > 0 && label.EndsWith(')') ? label[..unit].Trim() : label.Trim();
+    }
+
+    /// <summary>Whether <paramref name="phrase"/> occurs in <paramref name="text"/> as whole words ("latency" is in "median latency", not in "latencyless").</summary>
+    private static bool ContainsPhrase(string text, string phrase)
+    {
+        if (phrase.Length == 0)
+        {
+            return false;
+        }
+
+        for (var at = text.IndexOf(phrase, StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf(phrase, at + 1, StringComparison.OrdinalIgnoreCase))
+        {
+            var end = at + phrase.Length;
+            if ((at == 0 || !char.IsLetterOrDigit(text[at - 1])) && (end == text.Length || !char.IsLetterOrDigit(text[end])))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Lines for anything over a numeric axis (TTL over time, latency by percentile, throughput timeline); bars for per-scheme values.</summary>
