@@ -10,7 +10,7 @@ public sealed partial class DocumentationTests
     [InlineData("docs/SPEC.md")]
     public void Links_PointOnlyAtFilesInTheRepository(string document)
     {
-        var root = RepositoryRoot();
+        var root = Repository.Root();
         var path = Path.Combine(root, document);
         var folder = Path.GetDirectoryName(path)!;
 
@@ -28,7 +28,7 @@ public sealed partial class DocumentationTests
     [Fact]
     public void Readme_LinksTheSpecification_AndDefinesSessionlabBeforeUsingIt()
     {
-        var readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md"));
+        var readme = File.ReadAllText(Path.Combine(Repository.Root(), "README.md"));
 
         Assert.Contains("[docs/SPEC.md](docs/SPEC.md)", readme, StringComparison.Ordinal);
         Assert.True(readme.IndexOf("alias sessionlab=", StringComparison.Ordinal) < readme.IndexOf("sessionlab fault", StringComparison.Ordinal));
@@ -37,17 +37,4 @@ public sealed partial class DocumentationTests
 
     [GeneratedRegex(@"\]\((?<target>[^)\s]+)\)")]
     private static partial Regex Link();
-
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "SessionLab.slnx")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"SessionLab.slnx not found above {AppContext.BaseDirectory}");
-    }
 }

@@ -31,7 +31,21 @@ internal static class ChartTerms
         ["median latency vs store delay"] = "延迟中位数与存储延迟",
         ["added delay (ms)"] = "增加的延迟 (ms)",
         ["median latency (ms)"] = "延迟中位数 (ms)",
+        ["scheme"] = "方案",
+
+        // 2.5: the key's TTL against the session's absolute lifetime (the lab title's 绝对有效期).
+        ["ttl-vs-absolute-limit"] = "TTL 与绝对有效期",
+        ["Redis TTL left (s)"] = "Redis 剩余 TTL (s)",
+
+        // Group 6's fault charts: a failure (the service broke) and a refusal (the service said no) are counted apart.
+        ["failed requests per second"] = "每秒失败的请求数",
+        ["refused requests per second"] = "每秒被拒绝的请求数",
+        ["failed (5xx, timeouts, resets)"] = "失败（5xx、超时、连接重置）",
+        ["refused (4xx: session gone, throttled)"] = "被拒绝（4xx：Session 已失效、被限流）",
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
     public static string Chinese(string recorded) => Terms.TryGetValue(recorded, out var chinese) ? chinese : recorded;
+
+    /// <summary>Whether <paramref name="recorded"/> has a Chinese term (some, like "TTL (s)", read the same in both).</summary>
+    public static bool Knows(string recorded) => Terms.ContainsKey(recorded);
 }

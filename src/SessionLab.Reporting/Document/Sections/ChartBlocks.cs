@@ -61,7 +61,8 @@ internal static class ChartBlocks
         return series.All(s => s.Points.All(p => p.Label is not null)) ? ChartKind.Bar : ChartKind.Line;
     }
 
-    private static string Prefix(string name)
+    /// <summary>The subject a series shares its chart by ("latency" of "latency: sticky"), which the title names.</summary>
+    internal static string Prefix(string name)
     {
         var colon = name.IndexOf(':', StringComparison.Ordinal);
         return colon > 0 ? name[..colon].Trim() : name;
