@@ -143,6 +143,28 @@ internal static class EvidenceTranslations
             }
         }
 
+        // 4.3 H3 and H4: one measured sentence, then the ending its verdict adds (Extend), so each verdict's template is their concatenation.
+        const string SignatureCost = "One HS256 verification costs {0} µs of CPU and issuing a token {1} µs, against {2} µs to check a signed session id: {3}× (paired batches, the backends' own code)";
+        foreach (var (ending, chinese) in new[]
+        {
+            ("; a sticky or Redis backend spends CPU on its id's HMAC and a lookup, not on a signature over a whole token.", "；sticky 或 Redis 服务器的 CPU 花在其 ID 的 HMAC 和一次查找上，而不是对整个 Token 的签名上。"),
+            (": verifying a JWT costs less than checking a session id.", "；验证 JWT 的开销低于检查 Session ID。"),
+            (", within the noise of the batches.", "，在批次的噪声范围之内。"),
+        })
+        {
+            all[("4.3", "H3", SignatureCost + ending)] = "一次 HS256 验证耗费 {0} µs CPU，签发一个 Token 耗费 {1} µs，检查一个签名的 Session ID 耗费 {2} µs：{3}×（成对批次，服务器自己的代码）" + chinese;
+        }
+
+        const string JwtMemory = "JWT logins changed a backend's heap by {0} and Redis by {1} per login; the state travels in a {2}-byte token instead.";
+        foreach (var (ending, chinese) in new[]
+        {
+            (" The retention repeats at every size, so something keeps memory per login.", "这种保留在每个规模下都重复出现，说明有东西为每次登录保留了内存。"),
+            (" No per-login retention repeats across sizes: the differences are the heap's noise.", "没有在各规模间重复出现的按登录保留：这些差异是堆的噪声。"),
+        })
+        {
+            all[("4.3", "H4", JwtMemory + ending)] = "每次 JWT 登录使服务器的堆变化 {0}，使 Redis 变化 {1}；状态改由一个 {2} 字节的 Token 携带。" + chinese;
+        }
+
         // 4.1 H3 adds the measured gap against one Redis round trip to the ordering.
         all[("4.1", "H3", "{0} (median of rounds, 95 % interval): {1}. Paired per round: {2}. Redis − sticky = {3} ms against a measured Redis PING of {4} ms.")] =
             "{0}（各轮中位数，95 % 区间）：{1}。逐轮配对：{2}。Redis − sticky = {3} ms，而测得的一次 Redis PING 为 {4} ms。";

@@ -10,16 +10,17 @@ public sealed class RunCommandTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    /// <summary>The issue's "done when": a Chinese run of 1.1, 2.2 and 4.1, then the same results.json re-rendered in English.</summary>
     [Fact]
-    public async Task Run_QuickExperiment_WritesSchemaVersionedResultsWithObservations_AndLeavesNothingRunning()
+    public async Task Run_QuickExperimentsInChinese_WritesSchemaVersionedResultsWithObservations_AndLeavesNothingRunning()
     {
         var runs = Directory.CreateTempSubdirectory("sessionlab-run-").FullName;
         var ports = LabPorts.FindFree();
         try
         {
             var (exitCode, output) = await LabCli.RunAsync(
-                TimeSpan.FromMinutes(3),
-                "run", "1.1", "2.2", "--quick", "--lb", "yarp", "--redis", "garnet",
+                TimeSpan.FromMinutes(4),
+                "run", "1.1", "2.2", "4.1", "--quick", "--lang", "zh", "--lb", "yarp", "--redis", "garnet",
                 "--port-offset", ports.Offset.ToString(CultureInfo.InvariantCulture), "--runs-dir", runs);
 
             Assert.True(exitCode == 0, output);
@@ -28,7 +29,7 @@ public sealed class RunCommandTests
             Assert.Equal(RunResult.CurrentSchemaVersion, run.SchemaVersion);
             Assert.True(run.Quick);
             Assert.Contains("YARP", run.Environment.LoadBalancer, StringComparison.Ordinal);
-            Assert.Equal(["1.1", "2.2"], run.Experiments.Select(e => e.Id));
+            Assert.Equal(["1.1", "2.2", "4.1"], run.Experiments.Select(e => e.Id));
             Assert.All(run.Experiments, e => Assert.Equal(ExperimentStatus.Completed, e.Status));
             var experiment = run.Experiments[0];
             Assert.Equal(3, experiment.Verdicts.Count);
@@ -41,14 +42,28 @@ public sealed class RunCommandTests
             var html = await File.ReadAllTextAsync(Path.Combine(folder, "report.html"), Ct);
             Assert.All(new[] { "____", "[fill]", "TODO" }, p => Assert.DoesNotContain(p, markdown + html, StringComparison.Ordinal));
             Assert.Contains("<svg", html, StringComparison.Ordinal);
+            Assert.All(new[] { "实验环境", "关键发现", "遇到的问题与解决", "性能数据对比", "方案选择建议", "实验总结", "实验时长统计" }, heading => Assert.Matches($@"(?m)^## \d\. {heading}$", markdown));
+            // The plan's question and hypothesis for 1.1 (Markdown escapes the `ip_hash` they name).
+            Assert.Matches("核心问题：Nginx 的 .+ 策略能否保证同一客户端的请求总是路由到同一台服务器？", markdown);
+            Assert.Contains("后，同一客户端的所有请求会路由到同一台后端服务器", markdown, StringComparison.Ordinal);
+            Assert.Contains("<html lang=\"zh-CN\">", html, StringComparison.Ordinal);
             var rerendered = Directory.CreateTempSubdirectory("sessionlab-rerender-").FullName;
             try
             {
-                var (reportExit, reportOutput) = await LabCli.RunAsync(TimeSpan.FromMinutes(1), "report", resultsPath, "--out", rerendered);
+                var (reportExit, reportOutput) = await LabCli.RunAsync(TimeSpan.FromMinutes(1), "report", resultsPath, "--lang", "zh", "--out", rerendered);
                 Assert.True(reportExit == 0, reportOutput);
                 Assert.Equal(markdown, await File.ReadAllTextAsync(Path.Combine(rerendered, "report.md"), Ct));
                 Assert.Equal(html, await File.ReadAllTextAsync(Path.Combine(rerendered, "report.html"), Ct));
                 Assert.True(File.Exists(Path.Combine(rerendered, "charts", "chart-exp-2-2-ttl.svg")));
+
+                // results.json is language-neutral: the same file gives the English report.
+                var (englishExit, englishOutput) = await LabCli.RunAsync(TimeSpan.FromMinutes(1), "report", resultsPath, "--lang", "en", "--out", rerendered);
+                Assert.True(englishExit == 0, englishOutput);
+                var english = await File.ReadAllTextAsync(Path.Combine(rerendered, "report.md"), Ct);
+                Assert.Contains("## 1. Environment", english, StringComparison.Ordinal);
+                Assert.Contains("### 4.1 Latency", english, StringComparison.Ordinal);
+                Assert.DoesNotContain("实验环境", english, StringComparison.Ordinal);
+                Assert.Contains("<html lang=\"en\">", await File.ReadAllTextAsync(Path.Combine(rerendered, "report.html"), Ct), StringComparison.Ordinal);
             }
             finally
             {

@@ -16,7 +16,12 @@ internal static class ChartBlocks
         var blocks = new List<ChartBlock>();
         foreach (var group in experiment.Charts.GroupBy(s => Prefix(s.Name), StringComparer.OrdinalIgnoreCase))
         {
-            var series = group.Select(s => s with { Name = Target(s.Name) }).ToList();
+            // Legends and point labels follow the language too; the ids in them (schemes, endpoints) stay as recorded.
+            var series = group.Select(s => s with
+            {
+                Name = text.ChartTerm(Target(s.Name)),
+                Points = [.. s.Points.Select(p => p.Label is { } label ? p with { Label = text.ChartTerm(label) } : p)],
+            }).ToList();
             var first = series[0];
             var anchor = $"chart-{Anchors.Experiment(experiment.Id)}-{Slug(group.Key)}";
             var title = Title(group.Key, first, experiment.Id, text);
@@ -90,7 +95,8 @@ internal static class ChartBlocks
         return series.All(s => s.Points.All(p => p.Label is not null)) ? ChartKind.Bar : ChartKind.Line;
     }
 
-    private static string Prefix(string name)
+    /// <summary>The subject a series shares its chart by ("latency" of "latency: sticky"), which the title names.</summary>
+    internal static string Prefix(string name)
     {
         var colon = name.IndexOf(':', StringComparison.Ordinal);
         return colon > 0 ? name[..colon].Trim() : name;

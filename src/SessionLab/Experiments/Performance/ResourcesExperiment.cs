@@ -161,10 +161,13 @@ internal sealed class ResourcesExperiment : Experiment<ResourcesExperiment, Reso
             yield break;
         }
 
-        var evidence = $"JWT logins changed a backend's heap by {ResourceFacts.Describe(sizes, jwtHeap)} and Redis by {ResourceFacts.Describe(sizes, jwtStore)} per login; the state travels in a {facts.Jwt.MeanCredentialBytes ?? 0:0}-byte token instead.";
+        // Interpolated whole, not concatenated, so the evidence keeps its template and the Chinese report can translate it.
+        var measured = H4.With(
+            facts.JwtRetainsPerLogin ? Verdict.Refuted : Verdict.Confirmed,
+            $"JWT logins changed a backend's heap by {ResourceFacts.Describe(sizes, jwtHeap)} and Redis by {ResourceFacts.Describe(sizes, jwtStore)} per login; the state travels in a {facts.Jwt.MeanCredentialBytes ?? 0:0}-byte token instead.");
         yield return facts.JwtRetainsPerLogin
-            ? H4.Refuted(evidence + " The retention repeats at every size, so something keeps memory per login.")
-            : H4.Confirmed(evidence + " No per-login retention repeats across sizes: the differences are the heap's noise.");
+            ? measured.Extend(CultureInfo.InvariantCulture, $" The retention repeats at every size, so something keeps memory per login.")
+            : measured.Extend(CultureInfo.InvariantCulture, $" No per-login retention repeats across sizes: the differences are the heap's noise.");
     }
 
     /// <summary>H3 from the paired batches: JWT verification over a session-id check, judged only beyond its interval.</summary>
@@ -175,12 +178,16 @@ internal sealed class ResourcesExperiment : Experiment<ResourcesExperiment, Reso
             return H3.Inconclusive("The cost of a JWT verification and of a session-id check was not measured.");
         }
 
-        var evidence = string.Create(CultureInfo.InvariantCulture, $"One HS256 verification costs {EstimateText.Of(costs.VerifyJwtMicros, "0.0")} µs of CPU and issuing a token {EstimateText.Of(costs.IssueJwtMicros, "0.0")} µs, against {EstimateText.Of(costs.CheckSessionIdMicros, "0.00")} µs to check a signed session id: {EstimateText.Ratio(ratio)}× (paired batches, the backends' own code)");
-        return NoiseAwareComparison.MeetsAtLeast(ratio, 1) switch
+        var costlier = NoiseAwareComparison.MeetsAtLeast(ratio, 1);
+        // The measured sentence is a template (values apart) and each ending extends it, so the Chinese report translates the whole.
+        var measured = H3.With(
+            costlier switch { true => Verdict.Confirmed, false => Verdict.Refuted, null => Verdict.Inconclusive },
+            $"One HS256 verification costs {EstimateText.Of(costs.VerifyJwtMicros, "0.0")} µs of CPU and issuing a token {EstimateText.Of(costs.IssueJwtMicros, "0.0")} µs, against {EstimateText.Of(costs.CheckSessionIdMicros, "0.00")} µs to check a signed session id: {EstimateText.Ratio(ratio)}× (paired batches, the backends' own code)");
+        return costlier switch
         {
-            true => H3.Confirmed(evidence + "; a sticky or Redis backend spends CPU on its id's HMAC and a lookup, not on a signature over a whole token."),
-            false => H3.Refuted(evidence + ": verifying a JWT costs less than checking a session id."),
-            null => H3.Inconclusive(evidence + ", within the noise of the batches."),
+            true => measured.Extend(CultureInfo.InvariantCulture, $"; a sticky or Redis backend spends CPU on its id's HMAC and a lookup, not on a signature over a whole token."),
+            false => measured.Extend(CultureInfo.InvariantCulture, $": verifying a JWT costs less than checking a session id."),
+            null => measured.Extend(CultureInfo.InvariantCulture, $", within the noise of the batches."),
         };
     }
 

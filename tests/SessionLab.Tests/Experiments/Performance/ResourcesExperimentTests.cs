@@ -1,6 +1,7 @@
 using SessionLab.Experiments.Framework.Load;
 using SessionLab.Experiments.Performance;
 using SessionLab.Measurement.Statistics;
+using SessionLab.Reporting.Localization;
 using SessionLab.Reporting.Model;
 
 namespace SessionLab.Tests.Experiments.Performance;
@@ -100,6 +101,48 @@ public sealed class ResourcesExperimentTests
     [Fact]
     public void JudgeSignatureCost_NotMeasured_IsInconclusive() =>
         Assert.Equal(Verdict.Inconclusive, ResourcesExperiment.JudgeSignatureCost(null).Verdict);
+
+    public static TheoryData<double[], Verdict, string> SignatureCosts() => new()
+    {
+        { [8.0, 8.2, 7.9], Verdict.Confirmed, "而不是对整个 Token 的签名上" },
+        { [0.3, 0.31, 0.29], Verdict.Refuted, "验证 JWT 的开销低于检查 Session ID" },
+        { [0.45, 0.55, 0.5], Verdict.Inconclusive, "在批次的噪声范围之内" },
+    };
+
+    [Theory]
+    [MemberData(nameof(SignatureCosts))]
+    public void JudgeSignatureCost_EvidenceWithItsTemplate_TranslatedWithTheSameValues(double[] verifyMicros, Verdict expected, string ending)
+    {
+        double[] checkMicros = [0.5, 0.5, 0.5];
+        var costs = new TokenCheckCosts(Estimate.OfMedian(verifyMicros), Estimate.OfMedian([12.0, 12.5, 11.8]), Estimate.OfMedian(checkMicros), Estimate.OfPairedRatio(verifyMicros, checkMicros));
+
+        var h3 = ResourcesExperiment.JudgeSignatureCost(costs);
+
+        Assert.Equal(expected, h3.Verdict);
+        Assert.EndsWith(ending + "。", ChineseOf(h3, "一次 HS256 验证耗费"), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(120, 118, "说明有东西为每次登录保留了内存。")]
+    [InlineData(40, -3, "这些差异是堆的噪声。")]
+    public void Judge_JwtMemory_EvidenceWithItsTemplate_TranslatedWithTheSameValues(double small, double large, string ending)
+    {
+        var facts = Facts(Variant(heap: [250, 250]), Variant(heap: [0, 0], store: [300, 300]), Variant(heap: [small, large], store: [0, 0]));
+
+        var h4 = ResourcesExperiment.Judge(facts).Single(v => v.Id == "H4");
+
+        Assert.EndsWith(ending, ChineseOf(h4, "每次 JWT 登录使服务器的堆变化"), StringComparison.Ordinal);
+    }
+
+    /// <summary>The verdict's evidence in the Chinese report: translated by its template, every measured value kept.</summary>
+    private static string ChineseOf(HypothesisVerdict verdict, string start)
+    {
+        var chinese = ChineseExperimentTexts.Instance.Evidence("4.3", verdict);
+
+        Assert.StartsWith(start, chinese, StringComparison.Ordinal);
+        Assert.All(verdict.EvidenceTemplate!.Arguments, value => Assert.Contains(value, chinese, StringComparison.Ordinal));
+        return chinese;
+    }
 
     private static VariantMemory Variant(double?[] heap, double?[]? store = null) =>
         new("v", [.. Sizes.SelectMany((size, i) => new[] { 0, 1 }.Select(repeat => new MemorySample(size, repeat, size, 0, heap[i] + repeat, null, store?[i] + repeat, 0)))], null, 276);
