@@ -12,6 +12,12 @@ internal sealed record Recommendation(RecommendationRule Rule, IReadOnlyList<str
     /// <summary>What the chosen variant depends on, as this run measured it (its external-dependency cell); null when none chosen.</summary>
     public string? Dependencies { get; init; }
 
+    /// <summary>The chosen variant's external-dependency cell alone, for "At a glance" (section 5 gives the outage details with it).</summary>
+    public string? DependencyBrief { get; init; }
+
     /// <summary>"agrees" / "differs, because …" against the plan's own recommendation; null where the plan has none.</summary>
     public string? PlanVerdict { get; init; }
+
+    /// <summary><see cref="PlanVerdict"/> without what ruled the other variants out: "At a glance" has one screen; section 5 has the whole.</summary>
+    public string? PlanVerdictBrief { get; init; }
 }

@@ -25,7 +25,9 @@ internal static class Recommender
         {
             Missing = missing,
             Dependencies = recommendation.Chosen is { } chosen ? Dependencies(chosen, features, text) : null,
+            DependencyBrief = recommendation.Chosen is { } dependent ? features.Cell(Feature.ExternalDependency, dependent).Text : null,
             PlanVerdict = CompareWithPlan(rule, recommendation, features, performance, missing, text),
+            PlanVerdictBrief = CompareWithPlan(rule, recommendation, features, performance, missing, text, brief: true),
         };
     }
 
@@ -69,7 +71,7 @@ internal static class Recommender
             .Order(StringComparer.Ordinal)];
 
     /// <summary>"agrees", or "differs, because …" with the measured reason; null where the plan has no recommendation.</summary>
-    internal static string? CompareWithPlan(RecommendationRule rule, Recommendation recommendation, FeatureTable features, PerformanceFigures performance, IReadOnlyList<string> missing, ReportText? text = null)
+    internal static string? CompareWithPlan(RecommendationRule rule, Recommendation recommendation, FeatureTable features, PerformanceFigures performance, IReadOnlyList<string> missing, ReportText? text = null, bool brief = false)
     {
         text ??= EnglishReportText.Instance;
         if (rule.Plan is not { } plan)
@@ -87,7 +89,7 @@ internal static class Recommender
         // The plan names "JWT Token" for both JWT variants: the one that meets the rule is the plan's JWT.
         if (Schemes.PlanName(chosen) == planName)
         {
-            return text.PlanAgrees(planName, reason) + text.MeasuredAlso(MeasuredExclusions(rule, features, text));
+            return text.PlanAgrees(planName, reason) + (brief ? string.Empty : text.MeasuredAlso(MeasuredExclusions(rule, features, text)));
         }
 
         var planVariants = Schemes.All.Where(s => Schemes.PlanName(s) == planName).ToList();

@@ -22,7 +22,8 @@ public sealed class SentinelFailoverExperimentTests(SentinelFailoverLab lab) : I
         var result = await lab.RunAsync(new SentinelFailoverExperiment());
 
         Assert.Equal(["H1", "H2", "H3", "H4", "H5"], result.Verdicts.Select(v => v.Id));
-        Assert.Equal(3, result.Tables.Count);
+        // Both failovers' tables and the latency table; when the WAIT 1 failover could not run, the anomalies say why.
+        Assert.True(result.Tables.Count == 3, $"{result.Tables.Count} tables: {string.Join(" | ", result.Tables.Select(t => t.Title))}; anomalies: {string.Join(" | ", result.Anomalies)}");
         foreach (var table in result.Tables.Take(2))
         {
             var rows = table.Rows.ToDictionary(r => r[0]);

@@ -22,7 +22,7 @@ internal static class AtAGlanceSection
             new TableBlock(
                 text.RecommendationPerSituation,
                 text.GlanceRecommendationColumns,
-                [.. recommendations.Select(r => (IReadOnlyList<string>)[text.Situation(r.Rule), RecommendationsSection.Choice(r, text), r.Dependencies ?? "-", r.PlanVerdict ?? text.PlanHasNoRow])]),
+                [.. recommendations.Select(r => (IReadOnlyList<string>)[text.Situation(r.Rule), RecommendationsSection.Choice(r, text), r.DependencyBrief ?? r.Dependencies ?? "-", (r.PlanVerdictBrief ?? r.PlanVerdict) ?? text.PlanHasNoRow])]),
             new TableBlock(text.FeatureTableCaption, [text.FeatureColumn, .. Schemes.All], RecommendationsSection.FeatureRows(features, text)),
         };
 

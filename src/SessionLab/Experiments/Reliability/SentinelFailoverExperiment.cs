@@ -26,6 +26,9 @@ internal sealed class SentinelFailoverExperiment : Experiment<SentinelFailoverEx
     /// <summary>What <c>WAIT 1</c> may cost a login on one machine (a replica's acknowledgement over loopback).</summary>
     public static readonly TimeSpan WaitCostLimit = TimeSpan.FromMilliseconds(1);
 
+    /// <summary>How long the group may take to be healthy again after a failover (the old primary rejoined as a replica, every Sentinel agreeing); generous, as a busy 2-core machine slows the Sentinels' rediscovery.</summary>
+    public static readonly TimeSpan RestoreLimit = TimeSpan.FromSeconds(60);
+
     /// <summary>The <c>WAIT</c> timeout the durable backends use.</summary>
     public static readonly TimeSpan WaitTimeout = TimeSpan.FromMilliseconds(500);
 
@@ -367,7 +370,7 @@ internal sealed class SentinelFailoverExperiment : Experiment<SentinelFailoverEx
 
         try
         {
-            await group.WaitHealthyAsync(TimeSpan.FromSeconds(30), cancellationToken);
+            await group.WaitHealthyAsync(RestoreLimit, cancellationToken);
             context.Recorder.Note(ObservationKind.Note, $"the Sentinel group is healthy again; primary {group.PrimaryName}");
             return true;
         }
