@@ -6,16 +6,22 @@ namespace SessionLab.Reporting.Analysis;
 
 /// <summary>
 /// The performance table of the plan, read from the typed metrics of 4.1 (P50, P99), 4.2 (QPS, servers' CPU under load)
-/// and 4.3 (bytes per session), with their intervals. Results written before metrics existed are read from their tables
-/// by column name. Which of the three experiments ran is kept, so the report can say what is missing.
+/// and 4.3 (bytes per session), with their intervals, and 4.2's typed speed targets. Results written before metrics
+/// (or goals) existed are read from their tables by column name (<see cref="LegacyRatios"/>). Which of the three
+/// experiments ran is kept, so the report can say what is missing.
 /// </summary>
 internal sealed record PerformanceFigures(
     IReadOnlyList<PerformanceRow> Rows,
     ExperimentResult? Latency,
     ExperimentResult? Throughput,
-    ExperimentResult? Resources,
-    ResultTable? Ratios)
+    ExperimentResult? Resources)
 {
+    /// <summary>4.2's speed targets as judged, each with its ratio (null when not measured).</summary>
+    public IReadOnlyList<(TargetGoal Goal, Figure? Ratio)> Goals { get; init; } = [];
+
+    /// <summary>4.2's "Targets" table, shown as it is only for results written before goals were typed.</summary>
+    public ResultTable? LegacyRatios { get; init; }
+
     /// <summary>Sessions the plan sizes memory for ("memory for 10K users").</summary>
     public const int Users = 10_000;
 
@@ -49,8 +55,7 @@ internal sealed record PerformanceFigures(
         var rows = targets
             .Select(t => new PerformanceRow(t, p50.GetValueOrDefault(t), p99.GetValueOrDefault(t), qps.GetValueOrDefault(t), memory.GetValueOrDefault(t), cpu.GetValueOrDefault(t)))
             .ToList();
-        var ratios = throughput?.Tables.FirstOrDefault(t => t.Title.StartsWith("Targets", StringComparison.OrdinalIgnoreCase));
-        return new PerformanceFigures(rows, latency, throughput, resources, ratios);
+        return new PerformanceFigures(rows, latency, throughput, resources) { LegacyRatios = LegacyRatioTable(throughput) };
     }
 
     /// <summary>Metric names the performance table reads (4.1, 4.2, 4.3).</summary>
@@ -81,9 +86,19 @@ internal sealed record PerformanceFigures(
             Find(t, Names.Qps, m => Measured(m, "0")),
             Find(t, Names.BytesPerSession, m => Memory(m, text, perRevokedToken: false)) ?? Find(t, Names.BytesPerRevokedToken, m => Memory(m, text, perRevokedToken: true)),
             Find(t, Names.ServerCpu, m => Measured(m, "0")))).ToList();
-        var ratios = throughput?.Tables.FirstOrDefault(t => t.Title.StartsWith("Targets", StringComparison.OrdinalIgnoreCase));
-        return new PerformanceFigures(rows, latency, throughput, resources, ratios);
+        var goals = throughput?.Goals
+            .Select(g => (g, g.RatioMetric is { } key ? metrics.FirstOrDefault(m => m.Key == key) is { } ratio ? Measured(ratio, "0.00") : null : (Figure?)null))
+            .ToList() ?? [];
+        return new PerformanceFigures(rows, latency, throughput, resources)
+        {
+            Goals = goals,
+            LegacyRatios = goals.Count == 0 ? LegacyRatioTable(throughput) : null,
+        };
     }
+
+    /// <summary>Results written before 4.2's goals were typed keep them only as a table, shown as it is.</summary>
+    private static ResultTable? LegacyRatioTable(ExperimentResult? throughput) =>
+        throughput?.Goals.Count == 0 ? throughput.Tables.FirstOrDefault(t => t.Title.StartsWith("Targets", StringComparison.OrdinalIgnoreCase)) : null;
 
     /// <summary>"6,950 (6,700–7,200)" from a metric with an interval.</summary>
     private static Figure Measured(Metric metric, string format)

@@ -109,7 +109,6 @@ internal static class Recommender
             chosen,
             (ours?.Text ?? text.NotAvailable) + Unit(rule.RankBy),
             qualified,
-            (theirs?.Text ?? text.NotAvailable) + Unit(rule.RankBy),
             Short(rule.RankBy),
             Beyond(rule.RankBy, ours, theirs, text));
     }

@@ -123,8 +123,8 @@ internal sealed partial class ChineseReportText
 
     public override string PlanDiffersLacking(string planName, IReadOnlyList<string> reasons) => $"与计划（{planName}）不一致，因为本次 {string.Join("；", reasons)}";
 
-    public override string PlanDiffersBoth(string planName, string chosen, string ours, string qualified, string theirs, string figure, string beyond) =>
-        $"与计划（{planName}）不一致：两者都符合要求，{chosen} 测得 {ours}，{qualified} 为 {theirs}（{figure}）{beyond}";
+    public override string PlanDiffersBoth(string planName, string chosen, string ours, string qualified, string figure, string beyond) =>
+        $"与计划（{planName}）不一致：两者都符合要求，{chosen} 测得 {ours}（{figure}），领先于 {qualified}{beyond}";
 
     public override string BeyondNoise => "，差异超出噪声";
 

@@ -89,6 +89,10 @@ internal sealed partial class ChineseReportText : ReportText
 
     public override string FeatureTableCaption => "功能对比";
 
+    public override string GlanceFeatureCaption => "功能对比（各场景所需的功能）";
+
+    public override string MoreFeatures(int count, string link) => $"另有 {count} 项功能见[完整的功能对比表]({link})。";
+
     public override string FeatureColumn => "功能";
 
     public override string KeyFiguresCaption => "关键数据（各轮的中位数，95 % 区间）";
@@ -167,6 +171,19 @@ internal sealed partial class ChineseReportText : ReportText
         ["目标", "P50 延迟 (ms)", "P99 延迟 (ms)", "QPS", users == 10_000 ? "内存占用 (10K用户)" : $"内存占用 ({users:N0} 用户)", "CPU 使用率（负载下，占单核 %）"];
 
     public override string QpsChartTitle => "各目标的 QPS (4.2)";
+
+    public override string GoalsCaption => "性能目标（本次运行的配对比值，超出其区间才判定）";
+
+    public override IReadOnlyList<string> GoalColumns { get; } = ["目标", "要求", "测得", "达到"];
+
+    public override string GoalOutcome(Model.GoalOutcome outcome, string? reason) => outcome switch
+    {
+        Model.GoalOutcome.Met => Yes,
+        Model.GoalOutcome.Missed => No,
+        Model.GoalOutcome.WithinNoise => $"在噪声范围内（{reason}）",
+        Model.GoalOutcome.NotJudged => $"未判定：{reason}",
+        _ => NotMeasured,
+    };
 
     public override string TargetAxis => "目标";
 

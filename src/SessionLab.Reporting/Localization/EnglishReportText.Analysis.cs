@@ -102,8 +102,8 @@ internal sealed partial class EnglishReportText
 
     public override string PlanDiffersLacking(string planName, IReadOnlyList<string> reasons) => $"differs from the plan ({planName}), because here {string.Join("; ", reasons)}";
 
-    public override string PlanDiffersBoth(string planName, string chosen, string ours, string qualified, string theirs, string figure, string beyond) =>
-        $"differs from the plan ({planName}): both qualify, and {chosen} measured {ours} against {qualified}'s {theirs} ({figure}){beyond}";
+    public override string PlanDiffersBoth(string planName, string chosen, string ours, string qualified, string figure, string beyond) =>
+        $"differs from the plan ({planName}): both qualify, and {chosen} measured {ours} ({figure}), ahead of {qualified}{beyond}";
 
     public override string BeyondNoise => ", beyond the noise";
 

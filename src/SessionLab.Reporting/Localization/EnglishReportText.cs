@@ -75,6 +75,10 @@ internal sealed partial class EnglishReportText : ReportText
 
     public override string FeatureTableCaption => "Feature table";
 
+    public override string GlanceFeatureCaption => "Feature table (the features the situations need)";
+
+    public override string MoreFeatures(int count, string link) => $"{count} more features in [the whole feature table]({link}).";
+
     public override string FeatureColumn => "feature";
 
     public override string KeyFiguresCaption => "Key figures (median of rounds, 95 % interval)";
@@ -153,6 +157,19 @@ internal sealed partial class EnglishReportText : ReportText
         ["target", "P50 (ms)", "P99 (ms)", "QPS", $"memory for {users:N0} users", "CPU under load (% of one core)"];
 
     public override string QpsChartTitle => "QPS per target (4.2)";
+
+    public override string GoalsCaption => "Targets (paired ratios of this run, judged beyond their interval)";
+
+    public override IReadOnlyList<string> GoalColumns { get; } = ["target", "goal", "measured", "met"];
+
+    public override string GoalOutcome(Model.GoalOutcome outcome, string? reason) => outcome switch
+    {
+        Model.GoalOutcome.Met => Yes,
+        Model.GoalOutcome.Missed => No,
+        Model.GoalOutcome.WithinNoise => $"within noise ({reason})",
+        Model.GoalOutcome.NotJudged => $"not judged: {reason}",
+        _ => NotMeasured,
+    };
 
     public override string TargetAxis => "target";
 

@@ -89,7 +89,8 @@ internal abstract partial class ReportText
 
     public abstract string PlanDiffersLacking(string planName, IReadOnlyList<string> reasons);
 
-    public abstract string PlanDiffersBoth(string planName, string chosen, string ours, string qualified, string theirs, string figure, string beyond);
+    /// <summary>The chosen variant's own figure only: the plan variant's stands in the key figures, not beside it.</summary>
+    public abstract string PlanDiffersBoth(string planName, string chosen, string ours, string qualified, string figure, string beyond);
 
     public abstract string BeyondNoise { get; }
 

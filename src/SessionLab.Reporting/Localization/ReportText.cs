@@ -72,6 +72,12 @@ internal abstract partial class ReportText
 
     public abstract string FeatureTableCaption { get; }
 
+    /// <summary>At a glance's feature table: the rows the situations' rules read; the rest are in section 5.</summary>
+    public abstract string GlanceFeatureCaption { get; }
+
+    /// <summary>"9 more features (groups 5–6, the lab's own) in section 5's feature table."</summary>
+    public abstract string MoreFeatures(int count, string link);
+
     public abstract string FeatureColumn { get; }
 
     public abstract string KeyFiguresCaption { get; }
@@ -148,6 +154,14 @@ internal abstract partial class ReportText
     public abstract IReadOnlyList<string> PerformanceColumns(int users);
 
     public abstract string QpsChartTitle { get; }
+
+    /// <summary>The caption of 4.2's speed targets as the performance section shows them.</summary>
+    public abstract string GoalsCaption { get; }
+
+    public abstract IReadOnlyList<string> GoalColumns { get; }
+
+    /// <summary>A goal's outcome: "yes", "no", "within noise (±12 %)", "not judged: …".</summary>
+    public abstract string GoalOutcome(Model.GoalOutcome outcome, string? reason);
 
     public abstract string TargetAxis { get; }
 

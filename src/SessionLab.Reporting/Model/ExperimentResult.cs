@@ -19,6 +19,9 @@ public sealed record ExperimentResult(
 {
     /// <summary>The experiment's typed figures (empty in results written before metrics existed).</summary>
     public IReadOnlyList<Metric> Metrics { get => field ?? []; init; } = [];
+
+    /// <summary>The speed targets the experiment judged (empty in results written before goals were typed).</summary>
+    public IReadOnlyList<TargetGoal> Goals { get => field ?? []; init; } = [];
 }
 
 /// <summary>Whether the experiment ran; separate from verdicts, so a crash of the lab is never reported as "refuted".</summary>

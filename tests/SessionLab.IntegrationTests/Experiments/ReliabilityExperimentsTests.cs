@@ -19,6 +19,10 @@ public sealed class ReliabilityExperimentsTests(ReliabilityLab lab) : IClassFixt
         Assert.StartsWith("8 kept, 0 lost", rows["redis"][^1], StringComparison.Ordinal);
         Assert.StartsWith("8 kept, 0 lost", rows["jwt"][^1], StringComparison.Ordinal);
         Assert.StartsWith("0 kept, 8 lost", rows["sticky"][^1], StringComparison.Ordinal);
+        // The orphaned sticky users' 401s are refusals, apart from failures (5xx, transport).
+        var columns = result.Tables[0].Columns.ToList();
+        Assert.DoesNotContain("401", rows["sticky"][columns.IndexOf("failed: 5xx, transport (by kind)")], StringComparison.Ordinal);
+        Assert.StartsWith("401 ×", rows["sticky"][columns.IndexOf("refused: 4xx, session gone (by kind)")], StringComparison.Ordinal);
         Assert.Contains(result.Observations, o => o.Note is { } note && note.Contains("SIGKILL", StringComparison.Ordinal));
         Assert.Equal(3, result.Verdicts.Count);
     }
@@ -29,8 +33,8 @@ public sealed class ReliabilityExperimentsTests(ReliabilityLab lab) : IClassFixt
         var result = await lab.RunAsync(new RedisKillUnderLoadExperiment());
 
         var rows = result.Tables[0].Rows.ToDictionary(r => r[0]);
-        Assert.Contains("503", rows["failed (by kind)"][1], StringComparison.Ordinal);
-        Assert.Equal("none", rows["failed (by kind)"][2]);
+        Assert.Contains("503", rows["failed: 5xx, transport (by kind)"][1], StringComparison.Ordinal);
+        Assert.Equal("none", rows["failed: 5xx, transport (by kind)"][2]);
         Assert.DoesNotContain("timeout", rows["probe replies while Redis was down"][1], StringComparison.Ordinal);
         Assert.EndsWith("s (401)", rows["first reply from the store after Redis answered again"][1], StringComparison.Ordinal);
     }
@@ -82,8 +86,8 @@ public sealed class ReliabilityExperimentsTests(ReliabilityLab lab) : IClassFixt
         var table = result.Tables[0];
         Assert.Equal(["measure", "fail closed", "fail open"], table.Columns);
         var rows = table.Rows.ToDictionary(r => r[0]);
-        Assert.Contains("503", rows["failed (by kind)"][1], StringComparison.Ordinal);
-        Assert.Equal("none", rows["failed (by kind)"][2]);
+        Assert.Contains("503", rows["failed: 5xx, transport (by kind)"][1], StringComparison.Ordinal);
+        Assert.Equal("none", rows["failed: 5xx, transport (by kind)"][2]);
         Assert.DoesNotContain("200", rows["revoked token while Redis was down"][1], StringComparison.Ordinal);
         Assert.StartsWith("200", rows["revoked token while Redis was down"][2], StringComparison.Ordinal);
         Assert.StartsWith("401", rows["revoked token before the outage"][1], StringComparison.Ordinal);

@@ -26,7 +26,13 @@ public sealed class ReportBuilderTests
         var recommendations = glance.Blocks.OfType<TableBlock>().Single(t => t.Caption == "Recommendation per situation");
         Assert.Equal(8, recommendations.Rows.Count);
         Assert.Contains(recommendations.Rows, r => r[3].StartsWith("agrees", StringComparison.Ordinal) || r[3].StartsWith("differs", StringComparison.Ordinal));
-        Assert.Contains(glance.Blocks.OfType<TableBlock>(), t => t.Caption == "Feature table" && t.Columns.Contains("jwt + revocation"));
+        // One screen: only the features some situation's rule needs (the plan's six, the two logout rows), then a link.
+        var features = glance.Blocks.OfType<TableBlock>().Single(t => t.Caption == "Feature table (the features the situations need)");
+        Assert.Contains("jwt + revocation", features.Columns);
+        Assert.Equal(8, features.Rows.Count);
+        Assert.Contains(features.Rows, r => r[0] == "logout survives a store restart");
+        Assert.DoesNotContain(features.Rows, r => r[0] == "absolute lifetime");
+        Assert.Contains(glance.Blocks.OfType<ParagraphBlock>(), p => p.Text.Contains("more features in [the whole feature table](#feature-table)", StringComparison.Ordinal));
         Assert.Contains(glance.Blocks.OfType<ParagraphBlock>(), p => p.Text.Contains("confirmed", StringComparison.Ordinal));
     }
 

@@ -11,8 +11,14 @@ namespace SessionLab.Reporting.Document.Sections;
 /// </summary>
 internal static class AtAGlanceSection
 {
+    /// <summary>Failed experiments and refuted hypotheses listed before "… and N more".</summary>
+    private const int Worth = 6;
+
     public static ReportSection Build(RunResult run, FeatureTable features, PerformanceFigures performance, IReadOnlyList<Recommendation> recommendations, ReportText text)
     {
+        // One screen: the features a situation's rule reads (the plan's six and the logout rows groups 5–6 added); the
+        // whole table follows in section 5.
+        var needed = FeatureNames.All.Where(f => recommendations.Any(r => r.Rule.Requirements.Any(q => q.Feature == f))).ToList();
         var verdicts = run.Experiments.SelectMany(e => e.Verdicts).ToList();
         int Count(Verdict v) => verdicts.Count(x => x.Verdict == v);
         var statuses = string.Join(text.ListSeparator, run.Experiments.GroupBy(e => e.Status).OrderBy(g => g.Key).Select(g => text.StatusCount(g.Count(), g.Key)));
@@ -23,7 +29,8 @@ internal static class AtAGlanceSection
                 text.RecommendationPerSituation,
                 text.GlanceRecommendationColumns,
                 [.. recommendations.Select(r => (IReadOnlyList<string>)[text.Situation(r.Rule), RecommendationsSection.Choice(r, text), r.DependencyBrief ?? r.Dependencies ?? "-", (r.PlanVerdictBrief ?? r.PlanVerdict) ?? text.PlanHasNoRow])]),
-            new TableBlock(text.FeatureTableCaption, [text.FeatureColumn, .. Schemes.All], RecommendationsSection.FeatureRows(features, text)),
+            new TableBlock(text.GlanceFeatureCaption, [text.FeatureColumn, .. Schemes.All], RecommendationsSection.FeatureRows(features, text, needed)),
+            new ParagraphBlock(text.MoreFeatures(FeatureNames.All.Count - needed.Count, "#feature-table")),
         };
 
         if (performance.Any)
@@ -42,7 +49,7 @@ internal static class AtAGlanceSection
             .ToList();
         blocks.Add(worth.Count == 0
             ? new ParagraphBlock(text.NothingFailed)
-            : new ListBlock([.. worth.Take(12), .. worth.Count > 12 ? [text.AndMore(worth.Count - 12)] : Array.Empty<string>()]));
+            : new ListBlock([.. worth.Take(Worth), .. worth.Count > Worth ? [text.AndMore(worth.Count - Worth)] : Array.Empty<string>()]));
         return new ReportSection("at-a-glance", text.AtAGlanceHeading, blocks);
     }
 }

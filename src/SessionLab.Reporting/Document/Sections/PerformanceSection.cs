@@ -1,3 +1,4 @@
+using System.Globalization;
 using SessionLab.Reporting.Analysis;
 using SessionLab.Reporting.Localization;
 using SessionLab.Reporting.Model;
@@ -26,7 +27,18 @@ internal static class PerformanceSection
             text.PerformanceColumns(PerformanceFigures.Users),
             [.. performance.Rows.Select(r => (IReadOnlyList<string>)[r.Target, Text(r.P50), Text(r.P99), Text(r.Qps), Text(r.Memory10K), Text(r.Cpu)])]));
 
-        if (performance.Ratios is { } ratios)
+        if (performance.Goals.Count > 0)
+        {
+            blocks.Add(new TableBlock(
+                text.GoalsCaption + $" ({Anchors.ToExperiment("4.2")})",
+                text.GoalColumns,
+                [.. performance.Goals.Select(g => (IReadOnlyList<string>)[
+                    $"{g.Goal.Target} / {g.Goal.Reference}",
+                    string.Create(CultureInfo.InvariantCulture, $"≥ {g.Goal.AtLeast:0.00}"),
+                    g.Ratio?.Text ?? text.NotMeasured,
+                    text.GoalOutcome(g.Goal.Outcome, g.Goal.Reason)])]));
+        }
+        else if (performance.LegacyRatios is { } ratios)
         {
             blocks.Add(new TableBlock(ratios.Title + $" ({Anchors.ToExperiment("4.2")})", ratios.Columns, ratios.Rows));
         }

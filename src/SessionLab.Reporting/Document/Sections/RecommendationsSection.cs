@@ -23,9 +23,9 @@ internal static class RecommendationsSection
         ]);
     }
 
-    /// <summary>One row per feature, one cell per variant, each linked to its verdict.</summary>
-    internal static IReadOnlyList<IReadOnlyList<string>> FeatureRows(FeatureTable features, ReportText text) =>
-        [.. FeatureNames.All.Select(f => (IReadOnlyList<string>)[text.FeatureName(f), .. Schemes.All.Select(s => features.Cell(f, s).Text)])];
+    /// <summary>One row per feature (of <paramref name="only"/>, or all), one cell per variant, each linked to its verdict.</summary>
+    internal static IReadOnlyList<IReadOnlyList<string>> FeatureRows(FeatureTable features, ReportText text, IReadOnlyList<Feature>? only = null) =>
+        [.. (only ?? FeatureNames.All).Select(f => (IReadOnlyList<string>)[text.FeatureName(f), .. Schemes.All.Select(s => features.Cell(f, s).Text)])];
 
     /// <summary>The chosen variant, saying which experiments the run lacks when a choice was made without them.</summary>
     internal static string Choice(Recommendation recommendation, ReportText text) => recommendation switch

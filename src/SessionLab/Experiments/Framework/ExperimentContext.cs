@@ -23,6 +23,7 @@ internal sealed class ExperimentContext : IDisposable
     private readonly List<string> _anomalies = [];
     private readonly List<ChartSeries> _charts = [];
     private readonly List<Metric> _metrics = [];
+    private readonly List<TargetGoal> _goals = [];
 
     public ExperimentContext(ExperimentInfo info, RunningTopology topology, FaultController faults, ExperimentSettings settings, IExperimentProgress progress)
     {
@@ -143,6 +144,11 @@ internal sealed class ExperimentContext : IDisposable
 
     /// <summary>Records a typed figure (read by the report and <c>compare</c> by its key, never from table text).</summary>
     public void AddMetric(Metric metric) => _metrics.Add(metric);
+
+    public IReadOnlyList<TargetGoal> Goals => _goals;
+
+    /// <summary>Records a speed target as judged (the report renders it; no table text is read back).</summary>
+    public void AddGoal(TargetGoal goal) => _goals.Add(goal);
 
     public void Dispose()
     {

@@ -77,6 +77,7 @@ internal sealed class ExperimentRunner(RunningTopology topology, FaultController
             Math.Round(watch.Elapsed.TotalSeconds, 3))
         {
             Metrics = context.Metrics,
+            Goals = context.Goals,
         };
     }
 

@@ -12,6 +12,12 @@ namespace SessionLab.Experiments.Performance;
 /// <summary>4.2 — how many authenticated requests per second does each scheme sustain under concurrent load?</summary>
 internal sealed class ThroughputExperiment : Experiment<ThroughputExperiment, ThroughputFacts>, IJudge<ThroughputFacts>
 {
+    /// <summary>The metric of a paired ratio to the ceiling on the same balancer, and to the ASP.NET Core peer.</summary>
+    internal const string RatioToCeiling = "ratio_to_ceiling";
+
+    /// <inheritdoc cref="RatioToCeiling"/>
+    internal const string RatioToPeer = "ratio_to_peer";
+
     private static readonly Hypothesis H1 = new("H1", "Sticky sessions have the highest throughput of the three schemes (the plan: 40–50K QPS on a laptop).");
 
     // The plan's H2 and H3 are about what limits a scheme, judged from where the CPU goes; its QPS ranges and the
@@ -111,7 +117,7 @@ internal sealed class ThroughputExperiment : Experiment<ThroughputExperiment, Th
             var ratio = facts.RatioToCeiling(target);
             if (ratio is not null)
             {
-                context.AddMetric(EstimateText.ToMetric(target, "ratio_to_ceiling", "ratio", ratio));
+                context.AddMetric(EstimateText.ToMetric(target, RatioToCeiling, "ratio", ratio));
             }
 
             rows.Add([
@@ -127,7 +133,17 @@ internal sealed class ThroughputExperiment : Experiment<ThroughputExperiment, Th
             $"Throughput at concurrency {facts.Concurrency}: median QPS of {facts.Qps.Of(TargetNames.RoundRobinCeiling)?.Rounds.Count ?? 0} interleaved rounds of {facts.PerRound} (95 % interval)",
             ["target", "QPS", "noise", "failed", "vs ceiling on the same balancer (paired per round)"],
             rows);
-        context.AddTable("Targets (paired ratios of this run, judged beyond their interval)", ["target", "goal", "measured", "met"], Targets(facts));
+        var goals = Goals(facts).ToList();
+        foreach (var (goal, ratio) in goals)
+        {
+            context.AddGoal(goal);
+            if (ratio is not null && goal.RatioMetric is { } key && key.EndsWith(RatioToPeer, StringComparison.Ordinal))
+            {
+                context.AddMetric(EstimateText.ToMetric(goal.Target, RatioToPeer, "ratio", ratio));
+            }
+        }
+
+        context.AddTable("Targets (paired ratios of this run, judged beyond their interval)", ["target", "goal", "measured", "met"], goals.Select(g => GoalRow(g.Goal, g.Ratio)));
         context.AddTable("CPU under load (median of rounds, percent of one core)", ["target", "process", "CPU %"], CpuRows(facts));
         context.AddTable("CPU per request and per credential check (µs, median, 95 % interval)", ["what", "µs"], CostRows(facts));
         context.AddTable(
@@ -242,33 +258,52 @@ internal sealed class ThroughputExperiment : Experiment<ThroughputExperiment, Th
     /// request: the QPS of a target that failed requests measures something broken (a peer losing sessions answers 401s
     /// fast), so it is no baseline. These are benchmark targets of this run, never unit tests.
     /// </summary>
-    internal static IEnumerable<IReadOnlyList<string>> Targets(ThroughputFacts facts)
+    internal static IEnumerable<(TargetGoal Goal, Estimate? Ratio)> Goals(ThroughputFacts facts)
     {
-        IReadOnlyList<string> Row(string what, string name, string reference, double goal)
+        (TargetGoal, Estimate?) Judge(string name, string reference, double goal)
         {
-            var goalText = string.Create(CultureInfo.InvariantCulture, $"≥ {goal:0.00}");
+            var metric = reference.StartsWith("ceiling", StringComparison.Ordinal) ? RatioToCeiling : RatioToPeer;
             if (facts.Qps.Ratio(name, reference) is not { } ratio)
             {
-                return [what, goalText, "not measured", "not measured"];
+                return (new TargetGoal(name, reference, goal, null, GoalOutcome.NotMeasured), null);
             }
 
+            var key = $"{name}/{metric}";
             var failed = new[] { name, reference }.Where(facts.HadFailures).Select(facts.DescribeFailures).ToList();
-            var met = failed.Count > 0 ? $"not judged: {string.Join("; ", failed)}" : NoiseAwareComparison.MeetsAtLeast(ratio, goal) switch
+            var judged = failed.Count > 0 ? new TargetGoal(name, reference, goal, key, GoalOutcome.NotJudged, string.Join("; ", failed)) : NoiseAwareComparison.MeetsAtLeast(ratio, goal) switch
             {
-                true => "yes",
-                false => "no",
-                null => ratio.HasInterval ? $"within noise ({EstimateText.Noise(ratio)})" : "one round: not judged",
+                true => new TargetGoal(name, reference, goal, key, GoalOutcome.Met),
+                false => new TargetGoal(name, reference, goal, key, GoalOutcome.Missed),
+                null => ratio.HasInterval
+                    ? new TargetGoal(name, reference, goal, key, GoalOutcome.WithinNoise, EstimateText.Noise(ratio))
+                    : new TargetGoal(name, reference, goal, key, GoalOutcome.NotJudged, "one round"),
             };
-            return [what, goalText, EstimateText.Ratio(ratio), met];
+            return (judged, ratio);
         }
 
-        yield return Row("sticky / ceiling (ip_hash)", TargetNames.Sticky, TargetNames.IpHashCeiling, 0.95);
-        yield return Row("jwt / ceiling (round robin)", TargetNames.Jwt, TargetNames.RoundRobinCeiling, 0.85);
-        yield return Row("jwt + revocation / ceiling (round robin)", TargetNames.JwtRevocation, TargetNames.RoundRobinCeiling, 0.65);
-        yield return Row("redis / ceiling (round robin)", TargetNames.Redis, TargetNames.RoundRobinCeiling, 0.70);
-        yield return Row("redis / aspnet-session peer", TargetNames.Redis, TargetNames.AspNetSessionPeer, 1.30);
-        yield return Row("jwt / jwt-bearer peer", TargetNames.Jwt, TargetNames.JwtBearerPeer, 1.00);
+        yield return Judge(TargetNames.Sticky, TargetNames.IpHashCeiling, 0.95);
+        yield return Judge(TargetNames.Jwt, TargetNames.RoundRobinCeiling, 0.85);
+        yield return Judge(TargetNames.JwtRevocation, TargetNames.RoundRobinCeiling, 0.65);
+        yield return Judge(TargetNames.Redis, TargetNames.RoundRobinCeiling, 0.70);
+        yield return Judge(TargetNames.Redis, TargetNames.AspNetSessionPeer, 1.30);
+        yield return Judge(TargetNames.Jwt, TargetNames.JwtBearerPeer, 1.00);
     }
+
+    /// <summary>A goal as the experiment's own table shows it: what, goal, measured, met.</summary>
+    internal static IReadOnlyList<string> GoalRow(TargetGoal goal, Estimate? ratio) =>
+    [
+        $"{goal.Target} / {goal.Reference}",
+        string.Create(CultureInfo.InvariantCulture, $"≥ {goal.AtLeast:0.00}"),
+        ratio is null ? "not measured" : EstimateText.Ratio(ratio),
+        goal.Outcome switch
+        {
+            GoalOutcome.Met => "yes",
+            GoalOutcome.Missed => "no",
+            GoalOutcome.WithinNoise => $"within noise ({goal.Reason})",
+            GoalOutcome.NotJudged => $"not judged: {goal.Reason}",
+            _ => "not measured",
+        },
+    ];
 
     private static IEnumerable<IReadOnlyList<string>> CostRows(ThroughputFacts facts)
     {

@@ -77,15 +77,16 @@ internal sealed class BackendKillUnderLoadExperiment : Experiment<BackendKillUnd
     {
         context.AddTable(
             "Each scheme under load while one backend is killed (kill -9)",
-            ["scheme", "killed", "kill at (s)", "requests", "failed (by kind)", "5xx + transport", "errors per second", "probe after the kill", "first probe answer from a live backend", "slowest probe after the kill (ms)", "load P99 / max (ms)", "sessions after the load"],
+            ["scheme", "killed", "kill at (s)", "requests", "failed: 5xx, transport (by kind)", "failures per second", "refused: 4xx, session gone (by kind)", "refusals per second", "probe after the kill", "first probe answer from a live backend", "slowest probe after the kill (ms)", "load P99 / max (ms)", "sessions after the load"],
             runs.Select(r => (IReadOnlyList<string>)[
                 r.Scheme,
                 r.Victim,
                 r.FaultAtSeconds.ToString("0.000", CultureInfo.InvariantCulture),
                 r.Requests.ToString(CultureInfo.InvariantCulture),
-                r.Failures,
-                r.FailoverErrors.ToString(CultureInfo.InvariantCulture),
-                r.Timeline,
+                r.Failed,
+                r.FailedPerSecond,
+                r.Refused,
+                r.RefusedPerSecond,
                 r.ProbeWindow,
                 r.FirstLiveAnswer,
                 r.SlowestProbeAfterFaultMs.ToString("0.0", CultureInfo.InvariantCulture),
@@ -112,7 +113,7 @@ internal sealed class BackendKillUnderLoadExperiment : Experiment<BackendKillUnd
         yield return sticky is null || sticky.Sessions.Users == 0
             ? H2.Inconclusive("The sticky scheme was not measured.")
             : H2.With(sticky.Sessions.Lost == sticky.Sessions.Users ? Verdict.Confirmed : sticky.Sessions.Kept > 0 ? Verdict.Refuted : Verdict.Inconclusive,
-                $"{Sessions(sticky)}; the load saw {sticky.Failures}.");
+                $"{Sessions(sticky)}; the load saw {sticky.Refused} refused and {sticky.Failed} failed.");
 
         yield return runs.Count == 0
             ? H3.Inconclusive("No scheme was measured.")

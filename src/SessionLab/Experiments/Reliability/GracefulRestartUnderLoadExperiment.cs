@@ -106,7 +106,7 @@ internal sealed class GracefulRestartUnderLoadExperiment : Experiment<GracefulRe
     {
         context.AddTable(
             "Each scheme under load while one backend restarts: (a) SIGTERM alone, (b) taken out of the balancer's rotation first, SIGTERM, start, back into rotation",
-            ["procedure", "scheme", "stopped", "stop at (s)", "stop took (s)", "requests", "failed (by kind)", "5xx", "transport failures", "errors per second", "probe after the stop", "load P99 / max (ms)", "its /health after the start", "sessions after the load"],
+            ["procedure", "scheme", "stopped", "stop at (s)", "stop took (s)", "requests", "failed: 5xx, transport (by kind)", "5xx", "transport failures", "failures per second", "refused: 4xx, session gone (by kind)", "refusals per second", "probe after the stop", "load P99 / max (ms)", "its /health after the start", "sessions after the load"],
             runs.Select(r => (IReadOnlyList<string>)[
                 Describe(r.Procedure),
                 r.Run.Scheme,
@@ -114,10 +114,12 @@ internal sealed class GracefulRestartUnderLoadExperiment : Experiment<GracefulRe
                 r.Run.FaultAtSeconds.ToString("0.000", CultureInfo.InvariantCulture),
                 r.StopSeconds.ToString("0.000", CultureInfo.InvariantCulture),
                 r.Run.Requests.ToString(CultureInfo.InvariantCulture),
-                r.Run.Failures,
+                r.Run.Failed,
                 r.ServerErrors.ToString(CultureInfo.InvariantCulture),
                 r.TransportFailures.ToString(CultureInfo.InvariantCulture),
-                r.Run.Timeline,
+                r.Run.FailedPerSecond,
+                r.Run.Refused,
+                r.Run.RefusedPerSecond,
                 r.Run.ProbeWindow,
                 $"{LoadRecording.Ms(r.Run.LoadP99Ms)} / {LoadRecording.Ms(r.Run.LoadMaxMs)}",
                 r.HealthAfterStart == 0 ? "no reply" : r.HealthAfterStart.ToString(CultureInfo.InvariantCulture),
@@ -127,7 +129,7 @@ internal sealed class GracefulRestartUnderLoadExperiment : Experiment<GracefulRe
         var broken = runs.Where(r => r.Procedure == RestartProcedure.DeregisteredFirst && r.TransportFailures > 0).ToList();
         if (broken.Count > 0 && context.Topology.LoadBalancer.Description.StartsWith("nginx", StringComparison.Ordinal))
         {
-            context.Anomaly($"(b) with nginx: {string.Join(", ", broken.Select(r => $"{r.Run.Scheme} {r.Run.Failures}"))}. Taking a server out of nginx's rotation is a reload, and the old workers close their idle client keep-alive connections at once; a client that has just written its next request on one sees the response end. That is the client-to-balancer hop (clients that retry on a reused connection hide it), not the backend.");
+            context.Anomaly($"(b) with nginx: {string.Join(", ", broken.Select(r => $"{r.Run.Scheme} {r.Run.Failed}"))}. Taking a server out of nginx's rotation is a reload, and the old workers close their idle client keep-alive connections at once; a client that has just written its next request on one sees the response end. That is the client-to-balancer hop (clients that retry on a reused connection hide it), not the backend.");
         }
 
         var stickyLosses = runs.Where(r => r.Run.Scheme == "sticky" && r.Run.Sessions.Lost > 0).ToList();
@@ -144,7 +146,7 @@ internal sealed class GracefulRestartUnderLoadExperiment : Experiment<GracefulRe
         var deregistered = runs.Where(r => r.Procedure == RestartProcedure.DeregisteredFirst).ToList();
 
         yield return Verdict(H1, deregistered, r => r.ServerErrors == 0,
-            r => $"{r.Run.Scheme}: {r.ServerErrors} 5xx of {r.Run.Requests} requests, GET /profile and POST /login ({r.Run.Failures})");
+            r => $"{r.Run.Scheme}: {r.ServerErrors} 5xx of {r.Run.Requests} requests, GET /profile and POST /login (failed: {r.Run.Failed}; refused: {r.Run.Refused})");
 
         yield return Verdict(H2, deregistered, r => r.TransportFailures == 0 && r.Run.FailedProbesAfterFault == 0,
             r => $"{r.Run.Scheme}: {r.TransportFailures} transport failures, probe {r.Run.ProbeWindow}, out of rotation to stopped in {r.StopSeconds.ToString("0.000", CultureInfo.InvariantCulture)} s");
@@ -153,7 +155,7 @@ internal sealed class GracefulRestartUnderLoadExperiment : Experiment<GracefulRe
             r => $"{r.Run.Victim} ({r.Run.Scheme}, {Describe(r.Procedure)}): /health {(r.HealthAfterStart == 0 ? "no reply" : r.HealthAfterStart.ToString(CultureInfo.InvariantCulture))}");
 
         yield return Verdict(H4, alone, r => r.ServerErrors == 0 && r.TransportFailures == 0,
-            r => $"{r.Run.Scheme}: {r.ServerErrors} 5xx and {r.TransportFailures} transport failures of {r.Run.Requests} requests ({r.Run.Failures}), stop took {r.StopSeconds.ToString("0.000", CultureInfo.InvariantCulture)} s");
+            r => $"{r.Run.Scheme}: {r.ServerErrors} 5xx and {r.TransportFailures} transport failures of {r.Run.Requests} requests (failed: {r.Run.Failed}), stop took {r.StopSeconds.ToString("0.000", CultureInfo.InvariantCulture)} s");
     }
 
     private static HypothesisVerdict Verdict(Hypothesis hypothesis, IReadOnlyList<RestartRun> runs, Func<RestartRun, bool> holds, Func<RestartRun, string> evidence) =>

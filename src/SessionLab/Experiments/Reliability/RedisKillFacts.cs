@@ -11,7 +11,7 @@ namespace SessionLab.Experiments.Reliability;
 internal sealed record RedisKillFacts(
     long RedisRequests,
     IReadOnlyDictionary<string, long> RedisFailures,
-    IReadOnlyList<long> RedisErrorsPerSecond,
+    ThroughputTimeline RedisTimeline,
     double DownAtSeconds,
     double BackAtSeconds,
     IReadOnlyList<ProbeSample> OutageProbes,
@@ -36,9 +36,6 @@ internal sealed record RedisKillFacts(
     public string OutageReplies => OutageProbes.Count == 0
         ? "none"
         : string.Join(", ", OutageProbes.GroupBy(p => p.Status == 0 ? p.Failure ?? "no reply" : p.Status.ToString(CultureInfo.InvariantCulture)).OrderByDescending(g => g.Count()).Select(g => $"{g.Key} ×{g.Count().ToString(CultureInfo.InvariantCulture)}"));
-
-    public static string Tally(IReadOnlyDictionary<string, long> failures) =>
-        failures.Count == 0 ? "none" : string.Join(", ", failures.Select(f => $"{f.Key} ×{f.Value.ToString(CultureInfo.InvariantCulture)}"));
 
     /// <summary>The probes that completed between Redis being killed and Redis answering again.</summary>
     public static IReadOnlyList<ProbeSample> During(IEnumerable<ProbeSample> probes, double downAt, double backAt) =>

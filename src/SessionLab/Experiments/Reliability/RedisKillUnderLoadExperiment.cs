@@ -75,7 +75,7 @@ internal sealed class RedisKillUnderLoadExperiment : Experiment<RedisKillUnderLo
         return new RedisKillFacts(
             run.Load.TotalRequests,
             run.Load.FailuresByKind,
-            [.. run.Load.Timeline.Seconds.Select(s => s.Errors)],
+            run.Load.Timeline,
             down,
             back,
             RedisKillFacts.During(run.Probe, down, back),
@@ -106,8 +106,10 @@ internal sealed class RedisKillUnderLoadExperiment : Experiment<RedisKillUnderLo
             ["measure", "redis scheme", "jwt (no revocation)"],
             [
                 ["requests", facts.RedisRequests.ToString(CultureInfo.InvariantCulture), facts.JwtRequests.ToString(CultureInfo.InvariantCulture)],
-                ["failed (by kind)", RedisKillFacts.Tally(facts.RedisFailures), RedisKillFacts.Tally(facts.JwtFailures)],
-                ["errors per second", string.Join(' ', facts.RedisErrorsPerSecond), string.Join(' ', jwtResult.Timeline.Seconds.Select(s => s.Errors))],
+                ["failed: 5xx, transport (by kind)", FailureTally.Failed(facts.RedisFailures), FailureTally.Failed(facts.JwtFailures)],
+                ["failures per second", FailureTally.FailedPerSecond(facts.RedisTimeline), FailureTally.FailedPerSecond(jwtResult.Timeline)],
+                ["refused: 4xx, session gone (by kind)", FailureTally.Refused(facts.RedisFailures), FailureTally.Refused(facts.JwtFailures)],
+                ["refusals per second", FailureTally.RefusedPerSecond(facts.RedisTimeline), FailureTally.RefusedPerSecond(jwtResult.Timeline)],
                 ["Redis killed / answering again (s into the load)", $"{Num(facts.DownAtSeconds)} / {Num(facts.BackAtSeconds)}", "same outage"],
                 ["probe replies while Redis was down", facts.OutageReplies, "(not probed)"],
                 ["P99 / max of those (ms)", facts.OutageP99Ms is { } p99 ? $"{LoadRecording.Ms(p99)} / {LoadRecording.Ms(facts.OutageMaxMs!.Value)}" : "no probe while down", "-"],
@@ -126,7 +128,7 @@ internal sealed class RedisKillUnderLoadExperiment : Experiment<RedisKillUnderLo
     {
         var timeouts = facts.RedisFailures.GetValueOrDefault(ErrorKinds.Timeout) + facts.OutageProbes.Count(p => p.Failure == ErrorKinds.Timeout);
         var not503 = facts.OutageProbes.Count(p => p.Status != 503);
-        var evidence = $"{facts.OutageProbes.Count} probe requests while Redis was down got {facts.OutageReplies}, P99 {(facts.OutageP99Ms is { } p ? LoadRecording.Ms(p) : "-")} ms, max {(facts.OutageMaxMs is { } m ? LoadRecording.Ms(m) : "-")} ms; the load failed with {RedisKillFacts.Tally(facts.RedisFailures)}.";
+        var evidence = $"{facts.OutageProbes.Count} probe requests while Redis was down got {facts.OutageReplies}, P99 {(facts.OutageP99Ms is { } p ? LoadRecording.Ms(p) : "-")} ms, max {(facts.OutageMaxMs is { } m ? LoadRecording.Ms(m) : "-")} ms; the load failed with {FailureTally.All(facts.RedisFailures)}.";
         yield return facts.OutageProbes.Count == 0
             ? H1.Inconclusive("No probe request completed while Redis was down.")
             : H1.Holds(timeouts == 0 && not503 == 0 && facts.OutageP99Ms < FailFastLimit.TotalMilliseconds, evidence);
@@ -138,7 +140,7 @@ internal sealed class RedisKillUnderLoadExperiment : Experiment<RedisKillUnderLo
         var jwtFailed = facts.JwtFailures.Values.Sum();
         yield return facts.JwtRequests == 0
             ? H3.Inconclusive("The JWT load sent no request.")
-            : H3.Holds(jwtFailed == 0, $"{jwtFailed} of {facts.JwtRequests} JWT requests failed ({RedisKillFacts.Tally(facts.JwtFailures)}) while Redis was killed and restarted.");
+            : H3.Holds(jwtFailed == 0, $"{jwtFailed} of {facts.JwtRequests} JWT requests failed ({FailureTally.All(facts.JwtFailures)}) while Redis was killed and restarted.");
     }
 
     /// <summary>GET /profile with worker 0's cookie every probe interval until a backend answers from the store (200 or 401).</summary>

@@ -117,7 +117,8 @@ internal sealed class RevocationOutageExperiment : Experiment<RevocationOutageEx
             ["measure", .. facts.Select(f => f.Policy)],
             [
                 ["requests", .. facts.Select(f => f.Requests.ToString(CultureInfo.InvariantCulture))],
-                ["failed (by kind)", .. facts.Select(f => RedisKillFacts.Tally(f.Failures))],
+                ["failed: 5xx, transport (by kind)", .. facts.Select(f => FailureTally.Failed(f.Failures))],
+                ["refused: 4xx, session gone (by kind)", .. facts.Select(f => FailureTally.Refused(f.Failures))],
                 ["Redis killed / answering again (s into the load)", .. facts.Select(_ => $"{Num(runs.DownAtSeconds)} / {Num(runs.BackAtSeconds)}")],
                 ["legitimate token while Redis was down", .. facts.Select(f => RevocationOutageFacts.Replies(f.LegitDuring))],
                 ["P99 of those (ms)", .. facts.Select(f => f.LegitDuringP99Ms is { } p99 ? LoadRecording.Ms(p99) : "-")],
@@ -146,7 +147,7 @@ internal sealed class RevocationOutageExperiment : Experiment<RevocationOutageEx
                 H1.Id,
                 H1.Statement,
                 not503 == 0 && accepted == 0 && timeouts == 0 && failClosed.LegitDuringP99Ms < RedisKillUnderLoadExperiment.FailFastLimit.TotalMilliseconds ? Verdict.Confirmed : Verdict.Refuted,
-                $"While Redis was down the legitimate token got {RevocationOutageFacts.Replies(failClosed.LegitDuring)} (P99 {LoadRecording.Ms(failClosed.LegitDuringP99Ms!.Value)} ms), the revoked one {RevocationOutageFacts.Replies(failClosed.RevokedDuring)}; the load failed with {RedisKillFacts.Tally(failClosed.Failures)}.");
+                $"While Redis was down the legitimate token got {RevocationOutageFacts.Replies(failClosed.LegitDuring)} (P99 {LoadRecording.Ms(failClosed.LegitDuringP99Ms!.Value)} ms), the revoked one {RevocationOutageFacts.Replies(failClosed.RevokedDuring)}; the load failed with {FailureTally.All(failClosed.Failures)}.");
 
         yield return failOpen.Requests == 0
             ? H2.Inconclusive("The fail-open load sent no request.")
@@ -154,7 +155,7 @@ internal sealed class RevocationOutageExperiment : Experiment<RevocationOutageEx
                 H2.Id,
                 H2.Statement,
                 failOpen.Failed == 0 && failOpen.LegitDuring.All(p => p.Status == 200) ? Verdict.Confirmed : Verdict.Refuted,
-                $"{failOpen.Failed} of {failOpen.Requests} requests failed ({RedisKillFacts.Tally(failOpen.Failures)}); the legitimate probe got {RevocationOutageFacts.Replies(failOpen.LegitDuring)} while Redis was down.");
+                $"{failOpen.Failed} of {failOpen.Requests} requests failed ({FailureTally.All(failOpen.Failures)}); the legitimate probe got {RevocationOutageFacts.Replies(failOpen.LegitDuring)} while Redis was down.");
 
         var revokedAccepted = RevocationOutageFacts.Count(failOpen.RevokedDuring, 200);
         yield return failOpen.RevokedDuring.Count == 0

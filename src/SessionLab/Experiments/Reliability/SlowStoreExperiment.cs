@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using SessionLab.Backend.Common;
 using SessionLab.Experiments.Framework;
+using SessionLab.Experiments.Framework.FaultsUnderLoad;
 using SessionLab.Experiments.Framework.Load;
 using SessionLab.Faults;
 using SessionLab.Measurement.Load;
@@ -120,7 +121,7 @@ internal sealed class SlowStoreExperiment : Experiment<SlowStoreExperiment, Slow
             steps.Select(s => (IReadOnlyList<string>)
             [
                 s.Target, Ms(s.Delay), LoadRecording.Ms(s.MedianMs), LoadRecording.Ms(s.P99Ms), s.SerialFailures.ToString(CultureInfo.InvariantCulture),
-                s.Qps.ToString("0", CultureInfo.InvariantCulture), RedisKillFacts.Tally(s.FailuresByKind),
+                s.Qps.ToString("0", CultureInfo.InvariantCulture), FailureTally.All(s.FailuresByKind),
             ]));
         context.AddTable(
             $"Past the store timeout (+{Ms(pastTimeout)} ms)",
@@ -159,7 +160,7 @@ internal sealed class SlowStoreExperiment : Experiment<SlowStoreExperiment, Slow
             ? H2.Inconclusive("Nothing was measured.")
             : H2.Holds(failed.Count == 0, failed.Count == 0
                     ? $"No request failed at any delay; QPS {string.Join("; ", stateful.GroupBy(s => s.Target).Select(g => $"{g.Key} {string.Join(" → ", g.Select(s => s.Qps.ToString("0", CultureInfo.InvariantCulture)))}"))}."
-                    : $"Failures: {string.Join("; ", failed.Select(s => $"{s.Target} at +{Ms(s.Delay)} ms: {RedisKillFacts.Tally(s.FailuresByKind)}, {s.SerialFailures} serial non-200"))}.");
+                    : $"Failures: {string.Join("; ", failed.Select(s => $"{s.Target} at +{Ms(s.Delay)} ms: {FailureTally.All(s.FailuresByKind)}, {s.SerialFailures} serial non-200"))}.");
 
         var statefulTimeouts = timeouts.Where(t => t.Target != "jwt, no revocation").ToList();
         var limit = StoreTimeout.TotalMilliseconds * 1.5;

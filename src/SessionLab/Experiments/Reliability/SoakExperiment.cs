@@ -82,7 +82,7 @@ internal sealed class SoakExperiment : Experiment<SoakExperiment, SoakRuns>, IJu
                 r.Requests.ToString(CultureInfo.InvariantCulture),
                 r.Qps.ToString("0", CultureInfo.InvariantCulture),
                 LoadRecording.Ms(r.P99Ms),
-                RedisKillFacts.Tally(r.Failures),
+                FailureTally.All(r.Failures),
                 $"{r.Sessions.Kept} kept, {r.Sessions.Lost} lost (401), {r.Sessions.Other} other of {r.Sessions.Users} ({r.Sessions.Answers})",
             ]));
         context.AddTable(
@@ -106,7 +106,7 @@ internal sealed class SoakExperiment : Experiment<SoakExperiment, SoakRuns>, IJu
             yield break;
         }
 
-        yield return H1.Holds(runs.All(r => r.Failures.Count == 0 && r.Requests > 0), string.Join("; ", runs.Select(r => $"{r.Scheme}: {r.Failures.Values.Sum()} of {r.Requests} failed ({RedisKillFacts.Tally(r.Failures)})")) + ".");
+        yield return H1.Holds(runs.All(r => r.Failures.Count == 0 && r.Requests > 0), string.Join("; ", runs.Select(r => $"{r.Scheme}: {r.Failures.Values.Sum()} of {r.Requests} failed ({FailureTally.All(r.Failures)})")) + ".");
 
         yield return H2.Holds(runs.All(r => r.Sessions.Users > 0 && r.Sessions.Kept == r.Sessions.Users), string.Join("; ", runs.Select(r => $"{r.Scheme}: {r.Sessions.Kept} of {r.Sessions.Users} kept, {r.Sessions.Lost} lost")) + ".");
 

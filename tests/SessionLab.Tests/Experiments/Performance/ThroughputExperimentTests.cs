@@ -125,7 +125,7 @@ public sealed class ThroughputExperimentTests
     }
 
     [Fact]
-    public void Targets_PeerThatFailedRequests_IsNoBaseline_TheRatioIsShownButNotJudged()
+    public void Goals_PeerThatFailedRequests_IsNoBaseline_TheRatioIsShownButNotJudged()
     {
         var facts = Facts(
             [(TargetNames.AspNetSessionPeer, 2_320)],
@@ -134,31 +134,40 @@ public sealed class ThroughputExperimentTests
             (TargetNames.Jwt, [8000, 8100, 7900]),
             (TargetNames.JwtBearerPeer, [7000, 7000, 7000]));
 
-        var rows = ThroughputExperiment.Targets(facts).ToDictionary(r => r[0]);
+        var goals = ThroughputExperiment.Goals(facts).ToDictionary(g => $"{g.Goal.Target} / {g.Goal.Reference}");
 
-        Assert.StartsWith("3.00", rows["redis / aspnet-session peer"][2], StringComparison.Ordinal);
-        Assert.Equal("not judged: aspnet-session (built-in peer) failed 2,320 of 30,000 requests", rows["redis / aspnet-session peer"][3]);
-        Assert.Equal("yes", rows["jwt / jwt-bearer peer"][3]);
+        var peer = goals[$"{TargetNames.Redis} / {TargetNames.AspNetSessionPeer}"];
+        Assert.Equal(GoalOutcome.NotJudged, peer.Goal.Outcome);
+        Assert.Equal("redis/ratio_to_peer", peer.Goal.RatioMetric);
+        Assert.Equal(3.0, peer.Ratio!.Value, 9);
+        var row = ThroughputExperiment.GoalRow(peer.Goal, peer.Ratio);
+        Assert.StartsWith("3.00", row[2], StringComparison.Ordinal);
+        Assert.Equal("not judged: aspnet-session (built-in peer) failed 2,320 of 30,000 requests", row[3]);
+        Assert.Equal(GoalOutcome.Met, goals[$"{TargetNames.Jwt} / {TargetNames.JwtBearerPeer}"].Goal.Outcome);
+        Assert.Equal(GoalOutcome.NotMeasured, goals[$"{TargetNames.Sticky} / {TargetNames.IpHashCeiling}"].Goal.Outcome);
+        Assert.Null(goals[$"{TargetNames.Sticky} / {TargetNames.IpHashCeiling}"].Goal.RatioMetric);
     }
 
     [Fact]
-    public void Targets_RatioWhoseIntervalStraddlesTheGoal_IsWithinNoise()
+    public void Goals_RatioWhoseIntervalStraddlesTheGoal_IsWithinNoise()
     {
         var facts = Facts((TargetNames.Redis, [3500, 3900, 3300]), (TargetNames.RoundRobinCeiling, [5000, 5000, 5000]));
 
-        var row = ThroughputExperiment.Targets(facts).Single(r => r[0] == "redis / ceiling (round robin)");
+        var (goal, ratio) = ThroughputExperiment.Goals(facts).Single(g => g.Goal.Target == TargetNames.Redis && g.Goal.Reference == TargetNames.RoundRobinCeiling);
 
-        Assert.StartsWith("within noise", row[3], StringComparison.Ordinal);
+        Assert.Equal(GoalOutcome.WithinNoise, goal.Outcome);
+        Assert.StartsWith("within noise (±", ThroughputExperiment.GoalRow(goal, ratio)[3], StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Targets_SchemeThatFailedRequests_IsNotJudgedAgainstItsCeilingEither()
+    public void Goals_SchemeThatFailedRequests_IsNotJudgedAgainstItsCeilingEither()
     {
         var facts = Facts([(TargetNames.Redis, 5)], (TargetNames.Redis, [4000, 4000]), (TargetNames.RoundRobinCeiling, [5000, 5000]));
 
-        var row = ThroughputExperiment.Targets(facts).Single(r => r[0] == "redis / ceiling (round robin)");
+        var (goal, _) = ThroughputExperiment.Goals(facts).Single(g => g.Goal.Target == TargetNames.Redis && g.Goal.Reference == TargetNames.RoundRobinCeiling);
 
-        Assert.StartsWith("not judged: redis failed 5 of", row[3], StringComparison.Ordinal);
+        Assert.Equal(GoalOutcome.NotJudged, goal.Outcome);
+        Assert.StartsWith("redis failed 5 of", goal.Reason, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -69,6 +69,18 @@ public sealed class BackendKillUnderLoadExperimentTests
     [InlineData("connection refused", true)]
     [InlineData("401", false)]
     [InlineData("404", false)]
-    public void IsFailoverError_ServerAndTransportFailuresOnly(string kind, bool expected) =>
-        Assert.Equal(expected, FailoverRun.IsFailoverError(kind));
+    public void IsFailure_ServerAndTransportFailuresOnly(string kind, bool expected) =>
+        Assert.Equal(expected, FailureTally.IsFailure(kind));
+
+    [Fact]
+    public void FailedAndRefused_KeepTheLostSessions401sApartFromFailures()
+    {
+        var run = FailoverRuns.Run("sticky", kept: 0, lost: 8, failures: new() { ["401"] = 900, ["502"] = 3, ["connection closed"] = 1 });
+
+        Assert.Equal("502 ×3, connection closed ×1", run.Failed);
+        Assert.Equal("401 ×900", run.Refused);
+        Assert.Equal(4, run.FailoverErrors);
+        Assert.Equal("0 4 0", run.FailedPerSecond);
+        Assert.Equal("0 900 0", run.RefusedPerSecond);
+    }
 }

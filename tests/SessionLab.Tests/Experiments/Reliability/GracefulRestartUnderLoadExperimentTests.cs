@@ -22,7 +22,7 @@ public sealed class GracefulRestartUnderLoadExperimentTests
 
         Assert.Equal(["H1", "H2", "H3", "H4"], verdicts.Select(v => v.Id));
         Assert.All(verdicts, v => Assert.Equal(Verdict.Confirmed, v.Verdict));
-        Assert.Contains("sticky: 0 5xx of 1000 requests, GET /profile and POST /login (401 ×300)", verdicts[0].Evidence, StringComparison.Ordinal);
+        Assert.Contains("sticky: 0 5xx of 1000 requests, GET /profile and POST /login (failed: none; refused: 401 ×300)", verdicts[0].Evidence, StringComparison.Ordinal);
     }
 
     [Fact]

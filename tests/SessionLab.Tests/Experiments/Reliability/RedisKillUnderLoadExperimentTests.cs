@@ -1,5 +1,6 @@
 using SessionLab.Experiments.Framework.FaultsUnderLoad;
 using SessionLab.Experiments.Reliability;
+using SessionLab.Measurement.Load;
 using SessionLab.Reporting.Model;
 
 namespace SessionLab.Tests.Experiments.Reliability;
@@ -61,5 +62,5 @@ public sealed class RedisKillUnderLoadExperimentTests
         [.. Enumerable.Range(0, count).Select(i => new ProbeSample(1 + (i * 0.05), status, "server-1", null, ms))];
 
     private static RedisKillFacts Facts(IReadOnlyList<ProbeSample> outage) =>
-        new(1000, new Dictionary<string, long> { ["503"] = 400 }, [0, 200, 200, 0], 1.0, 2.5, outage, 0.3, "401", 900, new Dictionary<string, long>());
+        new(1000, new Dictionary<string, long> { ["503"] = 400 }, new ThroughputTimeline([new(0, 100, 0), new(1, 100, 100), new(2, 100, 100), new(3, 100, 0)]), 1.0, 2.5, outage, 0.3, "401", 900, new Dictionary<string, long>());
 }

@@ -123,7 +123,7 @@ public sealed class ChineseReportTests
     {
         var glance = Chinese().Sections.Single(s => s.Anchor == "at-a-glance").Blocks.OfType<TableBlock>().ToList();
         var situations = glance.Single(t => t.Caption == "各场景的推荐方案").Rows.Select(r => r[0]);
-        var features = glance.Single(t => t.Caption == "功能对比").Rows.Select(r => r[0]);
+        var features = glance.Single(t => t.Caption == "功能对比（各场景所需的功能）").Rows.Select(r => r[0]);
 
         // The plan's six rows first, in its words; the lab's rows from groups 5–6 follow.
         Assert.Equal(["跨服务器共享", "服务器宕机恢复", "主动登出", "水平扩展", "服务器重启影响", "依赖外部服务"], features.Take(6));

@@ -1,4 +1,5 @@
 using System.Globalization;
+using SessionLab.Measurement.Load;
 
 namespace SessionLab.Experiments.Framework.FaultsUnderLoad;
 
@@ -13,7 +14,7 @@ internal sealed record FailoverRun(
     long Requests,
     long Successes,
     IReadOnlyDictionary<string, long> FailuresByKind,
-    IReadOnlyList<long> ErrorsPerSecond,
+    ThroughputTimeline Timeline,
     int ProbesAfterFault,
     int FailedProbesAfterFault,
     double? LastProbeErrorAfterFault,
@@ -24,10 +25,7 @@ internal sealed record FailoverRun(
     SessionTally Sessions)
 {
     /// <summary>Requests the load balancer should have hidden: 5xx and transport failures (a 401 is a lost session).</summary>
-    public long FailoverErrors => FailuresByKind.Where(f => IsFailoverError(f.Key)).Sum(f => f.Value);
-
-    public static bool IsFailoverError(string kind) =>
-        !int.TryParse(kind, NumberStyles.None, CultureInfo.InvariantCulture, out var status) || status >= 500;
+    public long FailoverErrors => FailuresByKind.Where(f => FailureTally.IsFailure(f.Key)).Sum(f => f.Value);
 
     /// <summary>The figures of one run; the fault that counts is the first one injected.</summary>
     public static FailoverRun From(string scheme, string victim, FaultRun run, SessionTally sessions)
@@ -42,7 +40,7 @@ internal sealed record FailoverRun(
             run.Load.TotalRequests,
             run.Load.Successes,
             run.Load.FailuresByKind,
-            [.. run.Load.Timeline.Seconds.Select(s => s.Errors)],
+            run.Load.Timeline,
             after.Count,
             failed.Count,
             failed.Count > 0 ? Math.Round(failed.Max(p => p.AtSeconds) - at, 3) : null,
@@ -53,11 +51,17 @@ internal sealed record FailoverRun(
             sessions);
     }
 
-    /// <summary>"401 ×120, 502 ×3", or "none".</summary>
-    public string Failures => FailuresByKind.Count == 0 ? "none" : string.Join(", ", FailuresByKind.Select(f => $"{f.Key} ×{f.Value.ToString(CultureInfo.InvariantCulture)}"));
+    /// <summary>"502 ×3, connection closed ×1" (5xx and transport failures), or "none".</summary>
+    public string Failed => FailureTally.Failed(FailuresByKind);
 
-    /// <summary>"0 0 0 12 0 …" (errors of any kind in each second of the load).</summary>
-    public string Timeline => string.Join(' ', ErrorsPerSecond.Select(e => e.ToString(CultureInfo.InvariantCulture)));
+    /// <summary>"401 ×120" (answers refusing a gone session), or "none".</summary>
+    public string Refused => FailureTally.Refused(FailuresByKind);
+
+    /// <summary>"0 0 0 3 0 …" (5xx and transport failures in each second of the load).</summary>
+    public string FailedPerSecond => FailureTally.FailedPerSecond(Timeline);
+
+    /// <summary>"0 0 0 2015 3040 …" (4xx answers in each second of the load).</summary>
+    public string RefusedPerSecond => FailureTally.RefusedPerSecond(Timeline);
 
     /// <summary>"0.052 s" after the fault, the first probe answered by a backend other than the victim (a sticky user's first 401 from its new backend).</summary>
     public string FirstLiveAnswer => FirstLiveAnswerAfterFault is { } first ? $"{first.ToString("0.000", CultureInfo.InvariantCulture)} s" : "none";
