@@ -12,7 +12,10 @@ internal sealed record Recommendation(RecommendationRule Rule, IReadOnlyList<str
     /// <summary>What the chosen variant depends on, as this run measured it (its external-dependency cell); null when none chosen.</summary>
     public string? Dependencies { get; init; }
 
-    /// <summary>The chosen variant's external-dependency cell alone, for "At a glance" (section 5 gives the outage details with it).</summary>
+    /// <summary>
+    /// The chosen variant's external-dependency cell and the names of the outage features it fails, for "At a glance"
+    /// (section 5 gives the outage cells with their evidence).
+    /// </summary>
     public string? DependencyBrief { get; init; }
 
     /// <summary>"agrees" / "differs, because …" against the plan's own recommendation; null where the plan has none.</summary>

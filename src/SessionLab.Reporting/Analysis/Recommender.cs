@@ -25,7 +25,7 @@ internal static class Recommender
         {
             Missing = missing,
             Dependencies = recommendation.Chosen is { } chosen ? Dependencies(chosen, features, text) : null,
-            DependencyBrief = recommendation.Chosen is { } dependent ? features.Cell(Feature.ExternalDependency, dependent).Text : null,
+            DependencyBrief = recommendation.Chosen is { } dependent ? DependencyBrief(dependent, features, text) : null,
             PlanVerdict = CompareWithPlan(rule, recommendation, features, performance, missing, text),
             PlanVerdictBrief = CompareWithPlan(rule, recommendation, features, performance, missing, text, brief: true),
         };
@@ -54,6 +54,24 @@ internal static class Recommender
             .Select(c => text.DependencyDetail(c.Feature, c.Text));
         return string.Concat([dependency.Text, .. details]);
     }
+
+    /// <summary>
+    /// <see cref="Dependencies"/> for one screen: the external-dependency cell, and the names of the outage features the
+    /// chosen variant fails (its caveats, e.g. JWT with revocation failing open), without their evidence text.
+    /// </summary>
+    internal static string DependencyBrief(string chosen, FeatureTable features, ReportText? text = null)
+    {
+        text ??= EnglishReportText.Instance;
+        var dependency = features.Cell(Feature.ExternalDependency, chosen);
+        var caveats = Caveats(chosen, features);
+        return dependency.Holds != true || caveats.Count == 0 ? dependency.Text : dependency.Text + text.CaveatsBrief(caveats);
+    }
+
+    /// <summary>The outage features a variant with a store measurably fails (a cell that reads no): what a team takes on with it.</summary>
+    private static IReadOnlyList<Feature> Caveats(string scheme, FeatureTable features) =>
+        features.Cell(Feature.ExternalDependency, scheme).Holds != true
+            ? []
+            : [.. OutageFeatures.Where(f => f != Feature.StoreOutage && features.Cell(f, scheme).Holds == false)];
 
     /// <summary>
     /// The experiments whose verdicts would decide the cells this rule needs but this run left undecided, e.g. 1.3
@@ -184,6 +202,20 @@ internal static class Recommender
         if (plan.Scheme is not null && plan.Scheme != best.Scheme && plan.Figure!.DiffersBeyondNoise(best.Figure!) == false)
         {
             return new Recommendation(rule, candidates, plan.Scheme, text.Qualify(candidates, Short(rule.RankBy), Cited(plan.Scheme)) + text.LeadWithinNoise(best.Scheme) + excludedText);
+        }
+
+        // Without a plan's choice to fall back on, a lead inside the noise is still no reason on its own: among the
+        // variants within the noise of the best, the one with the fewest measured caveats (outage cells that read no) is
+        // chosen, and the reason says the lead was noise either way.
+        var tied = ranked.Where(x => x.Scheme == best.Scheme || x.Figure!.DiffersBeyondNoise(best.Figure!) == false).ToList();
+        if (tied.Count > 1)
+        {
+            var chosen = tied.OrderBy(x => Caveats(x.Scheme, features).Count).First();
+            var others = tied.Where(x => x.Scheme != chosen.Scheme).Select(x => x.Scheme).ToList();
+            var lead = chosen.Scheme == best.Scheme
+                ? text.OwnLeadWithinNoise(others)
+                : text.LeadWithinNoiseFewerCaveats(best.Scheme, [.. Caveats(best.Scheme, features).Except(Caveats(chosen.Scheme, features))]);
+            return new Recommendation(rule, candidates, chosen.Scheme, text.Qualify(candidates, Short(rule.RankBy), Cited(chosen.Scheme)) + lead + excludedText);
         }
 
         return new Recommendation(rule, candidates, best.Scheme, text.Qualify(candidates, Short(rule.RankBy), Cited(best.Scheme)) + excludedText);

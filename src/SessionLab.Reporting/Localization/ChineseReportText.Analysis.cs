@@ -107,6 +107,13 @@ internal sealed partial class ChineseReportText
 
     public override string LeadWithinNoise(string best) => $"；{best} 的领先在噪声之内，因此维持计划的选择";
 
+    public override string OwnLeadWithinNoise(IReadOnlyList<string> others) => $"；它对 {string.Join(And, others)} 的领先在噪声之内";
+
+    public override string LeadWithinNoiseFewerCaveats(string best, IReadOnlyList<Feature> caveats) =>
+        $"；{best} 的领先在噪声之内，且它不满足{string.Join("、", caveats.Select(FeatureName))}";
+
+    public override string CaveatsBrief(IReadOnlyList<Feature> caveats) => "；不满足：" + string.Join("、", caveats.Select(FeatureName));
+
     public override string OnlyOne(string figures) => $"唯一满足全部要求的方案{(figures.Length > 0 ? "（" + figures + "）" : string.Empty)}";
 
     public override string NotMeasuredForAll(IReadOnlyList<string> candidates, string figure) => $"{string.Join(Or, candidates)} 满足全部要求；本次运行没有为它们全部测量 {figure}";

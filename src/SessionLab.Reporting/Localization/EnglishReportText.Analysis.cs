@@ -86,6 +86,13 @@ internal sealed partial class EnglishReportText
 
     public override string LeadWithinNoise(string best) => $"; {best}'s lead is within the noise, so the plan's choice stands";
 
+    public override string OwnLeadWithinNoise(IReadOnlyList<string> others) => $"; its lead over {string.Join(And, others)} is within the noise";
+
+    public override string LeadWithinNoiseFewerCaveats(string best, IReadOnlyList<Feature> caveats) =>
+        $"; {best}'s lead is within the noise, and it fails {string.Join(And, caveats.Select(FeatureName))}";
+
+    public override string CaveatsBrief(IReadOnlyList<Feature> caveats) => "; fails: " + string.Join(", ", caveats.Select(FeatureName));
+
     public override string OnlyOne(string figures) => $"the only scheme meeting every requirement{(figures.Length > 0 ? " (" + figures + ")" : string.Empty)}";
 
     public override string NotMeasuredForAll(IReadOnlyList<string> candidates, string figure) => $"{string.Join(Or, candidates)} meet every requirement; {figure} was not measured for all of them in this run";

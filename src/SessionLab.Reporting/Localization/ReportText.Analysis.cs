@@ -73,6 +73,15 @@ internal abstract partial class ReportText
     /// <summary>Appended when the plan's variant is kept because <paramref name="best"/> leads only within the noise.</summary>
     public abstract string LeadWithinNoise(string best);
 
+    /// <summary>Appended when the chosen variant leads <paramref name="others"/> only within the noise (no plan's choice to keep).</summary>
+    public abstract string OwnLeadWithinNoise(IReadOnlyList<string> others);
+
+    /// <summary>Appended when <paramref name="best"/> leads only within the noise and fails <paramref name="caveats"/>, which the chosen one meets.</summary>
+    public abstract string LeadWithinNoiseFewerCaveats(string best, IReadOnlyList<Feature> caveats);
+
+    /// <summary>The outage features a chosen variant fails, named after its dependency on one screen.</summary>
+    public abstract string CaveatsBrief(IReadOnlyList<Feature> caveats);
+
     public abstract string OnlyOne(string figures);
 
     public abstract string NotMeasuredForAll(IReadOnlyList<string> candidates, string figure);

@@ -161,6 +161,50 @@ public sealed class RecommenderTests
     }
 
     [Fact]
+    public void Apply_MidLargeApp_JwtRevocationChosen_AtAGlanceBriefNamesItsCaveatsToo()
+    {
+        var run = SampleRuns.Lab().WithFigures(("sticky", 0.10, 0.30, 9000), ("redis", 0.30, 0.90, 6000), ("jwt", 0.05, 0.20, 9500), ("jwt + revocation", 0.25, 0.60, 8000));
+        var midLarge = RecommendationRules.All.Single(r => r.Situation == "mid/large app");
+
+        var recommendation = Recommender.Apply(midLarge, FeatureTable.From(run), PerformanceFigures.From(run));
+
+        Assert.Equal("jwt + revocation", recommendation.Chosen);
+        Assert.StartsWith(FeatureTable.From(run).Cell(Feature.ExternalDependency, "jwt + revocation").Text, recommendation.DependencyBrief, StringComparison.Ordinal);
+        Assert.EndsWith("; fails: revoked credentials refused while the store is down, logout survives a store restart", recommendation.DependencyBrief, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Apply_MidLargeApp_JwtRevocationLeadsRedisWithinTheNoise_RedisWithoutItsCaveatsIsChosen()
+    {
+        // 8,000 vs 7,900 QPS with ±5 % intervals overlap, and the plan has no row to fall back on: the lead decides
+        // nothing, so the variant that fails fewer outage features is chosen and the reason says why.
+        var run = SampleRuns.Lab().WithFigures(("sticky", 0.10, 0.30, 9000), ("redis", 0.30, 0.90, 7900), ("jwt", 0.05, 0.20, 9500), ("jwt + revocation", 0.25, 0.60, 8000));
+        var midLarge = RecommendationRules.All.Single(r => r.Situation == "mid/large app");
+
+        var recommendation = Recommender.Apply(midLarge, FeatureTable.From(run), PerformanceFigures.From(run));
+
+        Assert.Equal("redis", recommendation.Chosen);
+        Assert.Contains("jwt + revocation's lead is within the noise, and it fails revoked credentials refused while the store is down and logout survives a store restart", recommendation.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain("8000", recommendation.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Apply_NoPlanRow_BestLeadsWithinTheNoiseWithNoMoreCaveats_KeepsTheBestAndSaysTheLeadIsNoise()
+    {
+        var midLarge = RecommendationRules.All.Single(r => r.Situation == "mid/large app");
+        var apart = SampleRuns.Lab().WithFigures(("sticky", 0.10, 0.30, 9000), ("redis", 0.30, 0.90, 9000), ("jwt", 0.05, 0.20, 9500), ("jwt + revocation", 0.25, 0.60, 6000));
+        var close = SampleRuns.Lab().WithFigures(("sticky", 0.10, 0.30, 9000), ("redis", 0.30, 0.90, 8000), ("jwt", 0.05, 0.20, 9500), ("jwt + revocation", 0.25, 0.60, 7900));
+
+        var beyond = Recommender.Apply(midLarge, FeatureTable.From(apart), PerformanceFigures.From(apart));
+        var within = Recommender.Apply(midLarge, FeatureTable.From(close), PerformanceFigures.From(close));
+
+        Assert.Equal("redis", beyond.Chosen);
+        Assert.DoesNotContain("within the noise", beyond.Reason, StringComparison.Ordinal);
+        Assert.Equal("redis", within.Chosen);
+        Assert.Contains("its lead over jwt + revocation is within the noise", within.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void FeatureTable_JwtRevocationWithout65_RevocationKeptOnlyWithAof_ReadsNo()
     {
         // 6.6 H4: with AOF the revocation survives the restart, without persistence the token is accepted again.

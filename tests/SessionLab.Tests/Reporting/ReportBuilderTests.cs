@@ -37,6 +37,20 @@ public sealed class ReportBuilderTests
     }
 
     [Fact]
+    public void Build_AtAGlance_RefutationsThatDecideARulesFeatureComeFirst()
+    {
+        // 1.1 H1 qualifies routing; 2.1 H1 decides whether redis shares sessions, which every cross-server rule reads.
+        var run = SampleRuns.Lab().WithVerdict("1.1", "H1", Verdict.Refuted).WithVerdict("2.1", "H1", Verdict.Refuted);
+
+        var problems = ReportBuilder.Build(run).Sections[0].Blocks.OfType<ListBlock>().Single().Items.ToList();
+
+        var decides = problems.FindIndex(i => i.Contains("(#exp-2-1) H1", StringComparison.Ordinal));
+        var qualifies = problems.FindIndex(i => i.Contains("(#exp-1-1) H1", StringComparison.Ordinal));
+        Assert.Equal(0, decides);
+        Assert.True(qualifies is -1 or > 0, string.Join(Environment.NewLine, problems));
+    }
+
+    [Fact]
     public void Build_SubsetRun_AtAGlanceNamesTheMissingEvidence()
     {
         var glance = ReportBuilder.Build(SampleRuns.Group4()).Sections[0];

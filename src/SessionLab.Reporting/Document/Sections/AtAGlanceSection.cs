@@ -11,7 +11,7 @@ namespace SessionLab.Reporting.Document.Sections;
 /// </summary>
 internal static class AtAGlanceSection
 {
-    /// <summary>Failed experiments and refuted hypotheses listed before "… and N more".</summary>
+    /// <summary>Failed experiments, then refuted hypotheses (those deciding a feature the rules read first), listed before "… and N more".</summary>
     private const int Worth = 6;
 
     public static ReportSection Build(RunResult run, FeatureTable features, PerformanceFigures performance, IReadOnlyList<Recommendation> recommendations, ReportText text)
@@ -45,11 +45,21 @@ internal static class AtAGlanceSection
         var worth = run.Experiments
             .Where(e => e.Status != ExperimentStatus.Completed)
             .Select(e => text.NotCompleted(Anchors.ToExperiment(e.Id), experiments.Title(e.Id, e.Title), e.Status, e.Failure ?? text.NoReason))
-            .Concat(run.Experiments.SelectMany(e => e.Verdicts.Where(v => v.Verdict == Verdict.Refuted).Select(v => text.RefutedItem(Anchors.ToExperiment(e.Id), v.Id, experiments.Statement(e.Id, v)))))
+            .Concat(run.Experiments
+                .SelectMany(e => e.Verdicts.Where(v => v.Verdict == Verdict.Refuted).Select(v => (Experiment: e, Verdict: v)))
+                .OrderBy(x => DecidesAFeature(x.Experiment.Id, x.Verdict.Id, needed) ? 0 : 1)
+                .Select(x => text.RefutedItem(Anchors.ToExperiment(x.Experiment.Id), x.Verdict.Id, experiments.Statement(x.Experiment.Id, x.Verdict))))
             .ToList();
         blocks.Add(worth.Count == 0
             ? new ParagraphBlock(text.NothingFailed)
             : new ListBlock([.. worth.Take(Worth), .. worth.Count > Worth ? [text.AndMore(worth.Count - Worth)] : Array.Empty<string>()]));
         return new ReportSection("at-a-glance", text.AtAGlanceHeading, blocks);
     }
+
+    /// <summary>
+    /// Whether a verdict fills a cell of a feature the situations' rules read: such a refutation changes a
+    /// recommendation, so it is listed before those that only qualify a figure (a stable order otherwise).
+    /// </summary>
+    private static bool DecidesAFeature(string experimentId, string hypothesisId, IReadOnlyList<Feature> needed) =>
+        FeatureEvidenceCatalog.All.Any(e => e.ExperimentId == experimentId && e.HypothesisId == hypothesisId && needed.Contains(e.Feature));
 }
