@@ -41,7 +41,7 @@ internal static class ChartRenderer
             plot.Title(chart.Title);
             plot.XLabel(chart.XLabel);
             plot.YLabel(chart.YLabel);
-            return plot.GetSvgXml(width, height);
+            return SvgGlyphText.RestoreIdeographs(plot.GetSvgXml(width, height), font);
         }
         finally
         {

@@ -21,4 +21,28 @@ public sealed class ChartRendererTests
         Assert.Contains("Redis killed", with, StringComparison.Ordinal);
         Assert.True(with.Length > without.Length, "the shaded span adds a filled shape");
     }
+
+    [Fact]
+    public void RenderSvg_ChineseInACjkFont_TextKeepsItsIdeographsNotKangxiRadicals()
+    {
+        // Skia's SVG canvas maps glyphs back to the first code point the font gives them: in Noto Sans CJK 方 and the
+        // radical ⽅ share one glyph. Without the font there is nothing to check (CI installs it: fonts-noto-cjk).
+        var fontInstalled = File.Exists("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc");
+        Assert.SkipUnless(fontInstalled || Environment.GetEnvironmentVariable("SESSIONLAB_REQUIRE_REAL") == "1", "fonts-noto-cjk is not installed");
+        var series = new ChartSeries("用户", "方案", "停止", Errors);
+
+        var svg = ChartRenderer.RenderSvg(new ChartBlock("c", "每个方案的停止时间", ChartKind.Line, "方案", "停止（秒）", [series]), font: "Noto Sans CJK SC");
+
+        Assert.Contains("方案", svg, StringComparison.Ordinal);
+        Assert.Contains("停止", svg, StringComparison.Ordinal);
+        Assert.DoesNotContain(svg, SvgGlyphText.IsRadical);
+    }
+
+    [Fact]
+    public void RestoreIdeographs_NoRadicals_ReturnsTheSameMarkup()
+    {
+        const string svg = "<svg><text>ceiling: /health</text></svg>";
+
+        Assert.Same(svg, SvgGlyphText.RestoreIdeographs(svg, "DejaVu Sans"));
+    }
 }
