@@ -37,19 +37,19 @@ internal static class OptionChecks
         return option;
     }
 
-    /// <summary>The offset must keep every port the lab may take (<see cref="TopologyPorts.Lowest"/>…<see cref="TopologyPorts.Highest"/>) a valid port.</summary>
+    /// <summary>The offset must keep every port the lab may take (<see cref="TopologyPorts.Lowest"/>…<see cref="TopologyPorts.HighestOfAll"/>, a cluster node's bus port) a valid port.</summary>
     public static Option<int> MustBeAPortOffset(this Option<int> option)
     {
         option.Validators.Add(result =>
         {
             var offset = result.GetValueOrDefault<int>();
             var ports = new TopologyPorts(offset);
-            if (ports.Lowest < 1 || ports.Highest > 65535)
+            if (ports.Lowest < 1 || ports.HighestOfAll > 65535)
             {
                 var plan = new TopologyPorts();
                 result.AddError(string.Create(
                     CultureInfo.InvariantCulture,
-                    $"{option.Name} {offset}: the lab's ports would be {ports.Lowest}–{ports.Highest}, outside 1–65535; with the plan's ports {plan.Lowest}–{plan.Highest} the offset must be {1 - plan.Lowest} to {65535 - plan.Highest}."));
+                    $"{option.Name} {offset}: the lab's ports would be {ports.Lowest}–{ports.HighestOfAll}, outside 1–65535; with the plan's ports {plan.Lowest}–{plan.HighestOfAll} (the last are Redis Cluster's bus ports) the offset must be {1 - plan.Lowest} to {65535 - plan.HighestOfAll}."));
             }
         });
         return option;

@@ -10,7 +10,7 @@ internal static class ReportCommand
     public static Command Create()
     {
         var results = new Argument<string>("results") { Description = "a results.json written by sessionlab run" };
-        var output = new Option<string?>("--out") { Description = "folder for the reports [default: the folder of results.json]" };
+        var output = new Option<string?>("--out") { Description = "folder for the reports [default: the folder of results.json]" }.MustBeAWritableFolder();
         var language = OptionChecks.ReportLanguageOption();
         var command = new Command("report", "Re-render report.md (and every other registered format) from a results.json, in English or the plan's Chinese.") { results, output, language };
         command.SetAction(async (parse, cancellationToken) =>

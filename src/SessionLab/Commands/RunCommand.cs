@@ -23,7 +23,7 @@ internal static class RunCommand
     {
         var ids = new Argument<string[]>("experiments") { Description = "experiment ids (2.2) or group numbers (2), listed above [default: all]", Arity = ArgumentArity.ZeroOrMore };
         var quick = new Option<bool>("--quick") { Description = "scale waits and TTLs down (e.g. 3 s TTL) so groups 1-3 run in under a minute" };
-        var output = new Option<string?>("--out") { Description = "folder for results.json [default: the run folder]" };
+        var output = new Option<string?>("--out") { Description = "folder for results.json [default: the run folder]" }.MustBeAWritableFolder();
         var requests = new Option<int?>("--requests") { Description = "performance group: requests per round and target instead of a duration [default: 400 serial for 4.1 (quick 200); 4.2 measures for a duration]" };
         var concurrency = new Option<int?>("--concurrency") { Description = "performance group: concurrent connections for 4.2 [default: 100]" };
         var duration = new Option<TimeSpan?>("--duration") { Description = "performance group: measure each target for this long per round [default: 3 s for 4.2 (quick 1 s)]", CustomParser = DurationParser.ParseOption };

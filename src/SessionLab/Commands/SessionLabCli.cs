@@ -23,10 +23,30 @@ internal static class SessionLabCli
     {
         ConsoleWidth.UnwrapWhenRedirected();
         var parse = Build().Parse(args);
-        return parse.Errors.Count > 0
-            ? CommandLineErrors.Report(parse, Console.Error)
-            : await parse.InvokeAsync(InvocationFor(parse));
+        if (parse.Errors.Count > 0)
+        {
+            return CommandLineErrors.Report(parse, Console.Error);
+        }
+
+        try
+        {
+            return await parse.InvokeAsync(InvocationFor(parse));
+        }
+        catch (OperationCanceledException)
+        {
+            return InterruptedExitCode;
+        }
+        catch (Exception e)
+        {
+            // The last resort: a failure no command anticipated is still one line a user can act on; the whole trace,
+            // which a bug report needs, goes to a file rather than over the terminal.
+            await Console.Error.WriteLineAsync(CrashReport.Write(CommandLineErrors.CommandPath(parse.CommandResult), e));
+            return 1;
+        }
     }
+
+    /// <summary>What a shell reports for a process stopped by Ctrl+C (128 + SIGINT).</summary>
+    internal const int InterruptedExitCode = 130;
 
     /// <summary>
     /// How to invoke <paramref name="parse"/>. System.CommandLine ends the process 2 s after SIGTERM or Ctrl+C; a backend
@@ -36,10 +56,10 @@ internal static class SessionLabCli
     /// </summary>
     public static InvocationConfiguration InvocationFor(ParseResult parse) => parse.CommandResult.Command.Name switch
     {
-        "serve" => new InvocationConfiguration { ProcessTerminationTimeout = null },
+        "serve" => new InvocationConfiguration { ProcessTerminationTimeout = null, EnableDefaultExceptionHandler = false },
         // An interrupted run still writes results.json and the report for what completed, then stops the topology.
-        "run" => new InvocationConfiguration { ProcessTerminationTimeout = InterruptedRunBudget },
-        _ => new InvocationConfiguration(),
+        "run" => new InvocationConfiguration { ProcessTerminationTimeout = InterruptedRunBudget, EnableDefaultExceptionHandler = false },
+        _ => new InvocationConfiguration { EnableDefaultExceptionHandler = false },
     };
 
     /// <summary>How long an interrupted <c>run</c> may take to write its results and stop everything before it is ended.</summary>

@@ -64,8 +64,14 @@ internal sealed record TopologyPorts(int Offset = 0)
     /// <summary>The lowest port the lab may take: the plan's store (6379).</summary>
     public int Lowest => Store;
 
-    /// <summary>The highest port the lab may take: the last extra backend (8139).</summary>
+    /// <summary>The highest port of the balancers and backends: the last extra backend (8139).</summary>
     public int Highest => ExtraBackend(9);
+
+    /// <summary>
+    /// The highest port the lab may take at all: a cluster node's bus port (16466), since 6.9 starts a cluster beside any
+    /// topology. An offset must keep it a valid port.
+    /// </summary>
+    public int HighestOfAll => new[] { Highest, ExtraStore(9) }.Concat(SentinelGroup()).Concat(ClusterNodes().Select(p => p + ClusterEngine.BusPortOffset)).Max();
 
     /// <summary>
     /// The ranges the lab listens on, for help texts and messages: "8080–8139 and 6379–6388; with --redis sentinel

@@ -15,8 +15,12 @@ public sealed class CommandLineValidationTests
         { ["serve", "--scheme", "jwt", "--port", "-1"], "--port -1: a TCP port is 1 to 65535" },
         { ["serve", "--scheme", "jwt", "--port", "8101", "--host", "nope"], "--host nope: not an IP address" },
         { ["serve", "--scheme", "nope", "--port", "8101"], "Must be one of: 'sticky', 'redis', 'jwt', 'aspnet-session', 'jwt-bearer'" },
-        { ["up", "--port-offset", "60000"], "--port-offset 60000: the lab's ports would be 66379–68139" },
-        { ["run", "2.2", "--port-offset", "-7000"], "the offset must be -6378 to 57396" },
+        { ["up", "--port-offset", "60000"], "--port-offset 60000: the lab's ports would be 66379–76466" },
+        { ["run", "2.2", "--port-offset", "-7000"], "the offset must be -6378 to 49069" },
+        // Redis Cluster's bus ports (node + 10000) are the highest the lab takes; 6.9 starts a cluster beside any topology.
+        { ["up", "--redis", "cluster", "--port-offset", "50000"], "the lab's ports would be 56379–66466" },
+        { ["run", "2.2", "--out", "/proc/nope"], "--out /proc/nope: cannot create or write this folder" },
+        { ["report", "results.json", "--out", "/proc/nope"], "--out /proc/nope: cannot create or write this folder" },
         { ["up", "--runs-dir", "/proc/nope"], "--runs-dir /proc/nope: cannot create or write this folder" },
         { ["garnet", "--port", "0"], "--port 0: a TCP port is 1 to 65535" },
     };
