@@ -31,7 +31,7 @@ internal static class FaultCommand
                     continue;
                 }
 
-                await (reply.Succeeded ? Console.Out : Console.Error).WriteLineAsync(reply.Succeeded ? reply.Text : $"sessionlab fault: {reply.Text}");
+                await (reply.Succeeded ? Console.Out : Console.Error).WriteLineAsync(reply.Succeeded ? reply.Text : $"sessionlab fault: {FailureText(reply.Text)}");
                 return reply.ExitCode;
             }
 
@@ -40,6 +40,9 @@ internal static class FaultCommand
         });
         return command;
     }
+
+    /// <summary>The lab's prompt says "error: …"; after "sessionlab fault: " the word would be said twice.</summary>
+    internal static string FailureText(string text) => text.StartsWith("error: ", StringComparison.Ordinal) ? text["error: ".Length..] : text;
 
     private static string Indent(string lines) => string.Join('\n', lines.Split('\n').Select(l => "  " + l));
 }

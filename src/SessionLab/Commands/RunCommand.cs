@@ -89,7 +89,7 @@ internal static class RunCommand
         }
         catch (TopologyException e)
         {
-            AnsiConsole.MarkupLineInterpolated($"[red]sessionlab run: cannot start the topology:[/] {e.Message}");
+            await Console.Error.WriteLineAsync($"sessionlab run: cannot start the topology: {e.Message}");
             return 2;
         }
         catch (OperationCanceledException)

@@ -30,8 +30,9 @@ internal static class UpCommand
             }
             catch (TopologyException e)
             {
-                AnsiConsole.MarkupLineInterpolated($"[red]sessionlab up: cannot start:[/] {e.Message}");
-                AnsiConsole.MarkupLine("Nothing was left running.");
+                // An error belongs on stderr, where a script that keeps stdout still sees it.
+                await Console.Error.WriteLineAsync($"sessionlab up: cannot start: {e.Message}");
+                await Console.Error.WriteLineAsync("Nothing was left running.");
                 return 2;
             }
             catch (OperationCanceledException)

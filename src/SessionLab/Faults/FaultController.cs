@@ -58,6 +58,14 @@ internal sealed class FaultController(RunningTopology topology)
     public async Task<string> RemoveFromRotationAsync(string nameOrPort, CancellationToken cancellationToken)
     {
         var backend = topology.FindBackend(nameOrPort);
+        lock (_outOfRotation)
+        {
+            if (_outOfRotation.Contains(backend.Port))
+            {
+                return $"{backend.Name} is already out of the load balancer's rotation";
+            }
+        }
+
         await topology.LoadBalancer.SetInRotationAsync(BalancedEndPoint(backend), false, cancellationToken);
         lock (_outOfRotation)
         {
@@ -71,6 +79,14 @@ internal sealed class FaultController(RunningTopology topology)
     public async Task<string> ReturnToRotationAsync(string nameOrPort, CancellationToken cancellationToken)
     {
         var backend = topology.FindBackend(nameOrPort);
+        lock (_outOfRotation)
+        {
+            if (!_outOfRotation.Contains(backend.Port))
+            {
+                return $"{backend.Name} is already in the load balancer's rotation";
+            }
+        }
+
         await topology.LoadBalancer.SetInRotationAsync(BalancedEndPoint(backend), true, cancellationToken);
         lock (_outOfRotation)
         {

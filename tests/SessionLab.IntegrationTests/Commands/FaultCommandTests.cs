@@ -31,6 +31,7 @@ public sealed class FaultCommandTests
             var ambiguous = await Fault("start", "server-2");
             Assert.Equal(1, ambiguous.ExitCode);
             Assert.Contains("sticky/server-2, redis/server-2, jwt/server-2", ambiguous.Stderr, StringComparison.Ordinal);
+            Assert.DoesNotContain("fault: error:", ambiguous.Stderr, StringComparison.Ordinal);
 
             var unknown = await Fault("frobnicate");
             Assert.Equal(2, unknown.ExitCode);
@@ -58,6 +59,9 @@ public sealed class FaultCommandTests
             Assert.Contains("node names need --redis sentinel", node.Stderr, StringComparison.Ordinal);
 
             Assert.Equal(0, (await Fault("deregister", "redis/server-1")).ExitCode);
+            var twice = await Fault("deregister", "redis/server-1");
+            Assert.Equal(0, twice.ExitCode);
+            Assert.Contains("redis/server-1 is already out of the load balancer's rotation", twice.Stdout, StringComparison.Ordinal);
             var status = await Fault("status");
             Assert.Equal(0, status.ExitCode);
             Assert.Matches(@"redis/server-1\s+\S+\s+up, out of rotation", status.Stdout);
