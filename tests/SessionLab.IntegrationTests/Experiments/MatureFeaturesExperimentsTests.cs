@@ -14,7 +14,9 @@ namespace SessionLab.IntegrationTests.Experiments;
 public sealed class MatureFeaturesExperimentsTests(ExperimentLab lab) : IClassFixture<ExperimentLab>
 {
     [Fact]
-    public async Task LogoutEverywhere_RedisDevicesAllRefused_StaleIdsLeaveTheIndex_StickyOnlyTheCallersBackend()
+    public Task LogoutEverywhere_RedisDevicesAllRefused_StaleIdsLeaveTheIndex_StickyOnlyTheCallersBackend() => AssertLogoutEverywhereAsync(lab);
+
+    internal static async Task AssertLogoutEverywhereAsync(ExperimentLab lab)
     {
         var result = await lab.RunAsync(new LogoutEverywhereExperiment());
 
@@ -39,7 +41,9 @@ public sealed class MatureFeaturesExperimentsTests(ExperimentLab lab) : IClassFi
     }
 
     [Fact]
-    public async Task AbsoluteLifetime_BusySessionsServedUntilTheLimitThenRefused_RedisTtlNeverPastIt()
+    public Task AbsoluteLifetime_BusySessionsServedUntilTheLimitThenRefused_RedisTtlNeverPastIt() => AssertAbsoluteLifetimeAsync(lab);
+
+    internal static async Task AssertAbsoluteLifetimeAsync(ExperimentLab lab)
     {
         var result = await lab.RunAsync(new AbsoluteLifetimeExperiment());
 
@@ -59,7 +63,9 @@ public sealed class MatureFeaturesExperimentsTests(ExperimentLab lab) : IClassFi
     }
 
     [Fact]
-    public async Task RefreshTokenRotation_RotatesAndExpires_ReplayRevokesTheFamily_LogoutAllRevokesEveryDevice()
+    public Task RefreshTokenRotation_RotatesAndExpires_ReplayRevokesTheFamily_LogoutAllRevokesEveryDevice() => AssertRefreshTokenRotationAsync(lab);
+
+    internal static async Task AssertRefreshTokenRotationAsync(ExperimentLab lab)
     {
         var result = await lab.RunAsync(new RefreshTokenRotationExperiment());
 
@@ -140,7 +146,7 @@ public sealed class MatureFeaturesExperimentsTests(ExperimentLab lab) : IClassFi
     }
 }
 
-/// <summary>The experiments that start a balancer of their own (1.4, 1.5), on nginx and redis-server.</summary>
+/// <summary>The same experiments on nginx and redis-server: 1.4 and 1.5 start a balancer of their own, 2.4, 2.5 and 3.4 use the store.</summary>
 public sealed class SystemEnginesMatureFeaturesExperimentsTests(SystemEnginesExperimentLab lab) : IClassFixture<SystemEnginesExperimentLab>
 {
     [Fact]
@@ -150,4 +156,14 @@ public sealed class SystemEnginesMatureFeaturesExperimentsTests(SystemEnginesExp
     [Fact]
     public Task Failback_OnNginx_OrphansLoseTheirSessionAtTheCrash_BothPoliciesSendThemBack() =>
         MatureFeaturesExperimentsTests.AssertFailbackAsync(lab);
+
+    // 2.4, 2.5 and 3.4 read and write Redis keys (sorted-set index, TTLs, refresh families): redis-server as well as Garnet.
+    [Fact]
+    public Task LogoutEverywhere_OnRedisServer() => MatureFeaturesExperimentsTests.AssertLogoutEverywhereAsync(lab);
+
+    [Fact]
+    public Task AbsoluteLifetime_OnRedisServer() => MatureFeaturesExperimentsTests.AssertAbsoluteLifetimeAsync(lab);
+
+    [Fact]
+    public Task RefreshTokenRotation_OnRedisServer() => MatureFeaturesExperimentsTests.AssertRefreshTokenRotationAsync(lab);
 }
