@@ -146,7 +146,7 @@ internal static class FeatureEvidenceCatalog
         new(Feature.LogOutEverywhere, Schemes.Sticky, "2.4", "H3", HoldsIfConfirmed: false, Yes, new("no: only the sessions of the backend that got it", "否：只结束收到请求的服务器上的 Session")),
         new(Feature.LogOutEverywhere, Schemes.Redis, "2.4", "H1", HoldsIfConfirmed: true, new("yes (the per-user index)", "是（按用户索引）"), No),
         // 3.4 H5: without revocation checks /profile keeps accepting access tokens after /logout-all (only refresh tokens end).
-        new(Feature.LogOutEverywhere, Schemes.Jwt, "3.4", "H5", HoldsIfConfirmed: false, Yes, new("no: refresh tokens end, access tokens live until they expire", "否：Refresh Token 失效，Access Token 在过期前仍有效")),
+        new(Feature.LogOutEverywhere, Schemes.Jwt, "3.4", "H5", HoldsIfConfirmed: false, Yes, new("no: with refresh tokens on, they end; access tokens live until they expire", "否：开启 Refresh Token 时它们失效；Access Token 在过期前仍有效")),
         new(Feature.LogOutEverywhere, Schemes.JwtRevocation, "3.4", "H4", HoldsIfConfirmed: true, new("yes (refresh and access tokens)", "是（Refresh 与 Access Token）"), No),
 
         new(Feature.AbsoluteLifetime, Schemes.Sticky, "2.5", "H3", HoldsIfConfirmed: true, Yes, No),
@@ -158,8 +158,9 @@ internal static class FeatureEvidenceCatalog
         new(Feature.AbsoluteLifetime, Schemes.JwtRevocation, "3.2", "H2", HoldsIfConfirmed: true, new("yes: a token ends at its exp", "是：Token 在 exp 时失效"), No, Inferred: true),
 
         // 3.4 H2: the replay of a retired refresh token revokes its family (with or without revocation checks); H3: with
-        // them its access tokens are refused at once too, without them they live until they expire.
-        new(Feature.StolenRefreshTokenRevocation, Schemes.Jwt, "3.4", "H2", HoldsIfConfirmed: true, new("yes: its family's refresh tokens (access tokens live until they expire)", "是：其家族的 Refresh Token（Access Token 在过期前仍有效）"), No),
+        // them its access tokens are refused at once too, without them they live until they expire. Stateless JWT has
+        // refresh tokens only when they are turned on (Jwt:RefreshTokens), and then /refresh depends on Redis: its cells say so.
+        new(Feature.StolenRefreshTokenRevocation, Schemes.Jwt, "3.4", "H2", HoldsIfConfirmed: true, new("yes, with refresh tokens on (Redis at /refresh): its family's refresh tokens; access tokens live until they expire", "是，开启 Refresh Token 时（/refresh 依赖 Redis）：其家族的 Refresh Token；Access Token 在过期前仍有效"), No),
         new(Feature.StolenRefreshTokenRevocation, Schemes.JwtRevocation, "3.4", "H3", HoldsIfConfirmed: true, new("yes: the family's refresh and access tokens at once", "是：家族的 Refresh 与 Access Token 立即失效"), No),
         new(Feature.StolenRefreshTokenRevocation, Schemes.JwtRevocation, "3.4", "H2", HoldsIfConfirmed: true, new("yes: its family's refresh tokens", "是：其家族的 Refresh Token"), No, Inferred: true),
     ];
