@@ -80,7 +80,8 @@ internal sealed class LoadHarness : IDisposable
     private static SocketsHttpHandler CreateHandler(LoadOptions options, int connections, IPAddress? source) => new()
     {
         MaxConnectionsPerServer = connections,
-        ConnectCallback = source is null ? null : (context, cancellationToken) => SourceAddressConnector.ConnectAsync(source, context.DnsEndPoint, cancellationToken),
+        // The generator's own sockets, from the worker's address if it has one, with inline completions (less CPU per request).
+        ConnectCallback = (context, cancellationToken) => SourceAddressConnector.ConnectAsync(source, context.DnsEndPoint, inlineCompletions: true, cancellationToken),
 
         // Connections live as long as the run: reconnecting mid-run would be measured as server latency.
         PooledConnectionLifetime = Timeout.InfiniteTimeSpan,

@@ -9,12 +9,30 @@ namespace SessionLab.Measurement.Load;
 /// </summary>
 public static class SourceAddressConnector
 {
-    public static async ValueTask<Stream> ConnectAsync(IPAddress source, DnsEndPoint target, CancellationToken cancellationToken)
+    public static ValueTask<Stream> ConnectAsync(IPAddress source, DnsEndPoint target, CancellationToken cancellationToken) =>
+        ConnectAsync(source, target, inlineCompletions: false, cancellationToken);
+
+    /// <param name="source">The local address to connect from; null lets the system choose.</param>
+    /// <param name="target">Where to connect.</param>
+    /// <param name="inlineCompletions">Run the socket's continuations on the event thread (<see cref="InlineCompletions"/>).</param>
+    /// <param name="cancellationToken">Cancels the connect.</param>
+    internal static async ValueTask<Stream> ConnectAsync(IPAddress? source, DnsEndPoint target, bool inlineCompletions, CancellationToken cancellationToken)
     {
-        var socket = new Socket(source.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        var socket = source is null
+            ? new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true }
+            : new Socket(source.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
         {
-            socket.Bind(new IPEndPoint(source, 0));
+            if (inlineCompletions)
+            {
+                InlineCompletions.TryPrefer(socket);
+            }
+
+            if (source is not null)
+            {
+                socket.Bind(new IPEndPoint(source, 0));
+            }
+
             await socket.ConnectAsync(target, cancellationToken).ConfigureAwait(false);
             return new NetworkStream(socket, ownsSocket: true);
         }
