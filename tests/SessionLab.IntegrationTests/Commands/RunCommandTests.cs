@@ -46,6 +46,11 @@ public sealed class RunCommandTests
             // The plan's question and hypothesis for 1.1 (Markdown escapes the `ip_hash` they name).
             Assert.Matches("核心问题：Nginx 的 .+ 策略能否保证同一客户端的请求总是路由到同一台服务器？", markdown);
             Assert.Contains("后，同一客户端的所有请求会路由到同一台后端服务器", markdown, StringComparison.Ordinal);
+            // 2.2 and 4.1 as the plan words them: the question, and a hypothesis of each.
+            Assert.Contains("核心问题：用户每次访问时，Session 的过期时间是否会自动延长？如何防止活跃用户被强制登出？", markdown, StringComparison.Ordinal);
+            Assert.Contains("如果用户持续活跃，Session 永远不会过期", markdown, StringComparison.Ordinal);
+            Assert.Contains("核心问题：三种方案的响应延迟有多大差异？哪种方案最快？", markdown, StringComparison.Ordinal);
+            Assert.Contains("Sticky Session 最快（本地内存访问）", markdown, StringComparison.Ordinal);
             Assert.Contains("<html lang=\"zh-CN\">", html, StringComparison.Ordinal);
             var rerendered = Directory.CreateTempSubdirectory("sessionlab-rerender-").FullName;
             try
