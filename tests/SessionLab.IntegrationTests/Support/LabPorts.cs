@@ -9,12 +9,18 @@ internal static class LabPorts
 {
     public static TopologyPorts FindFree() => FindFree(_ => []);
 
+    /// <summary>The largest offset that keeps every port of the lab below 32768, where Linux starts handing out ephemeral ports.</summary>
+    private static readonly int HighestOffsetBelowEphemeral = 32767 - new TopologyPorts().HighestOfAll;
+
     /// <summary>A free block whose <paramref name="alsoFree"/> ports (a replicated store's nodes) are free too.</summary>
     public static TopologyPorts FindFree(Func<TopologyPorts, IEnumerable<int>> alsoFree)
     {
         for (var attempt = 0; attempt < 50; attempt++)
         {
-            var ports = new TopologyPorts(Random.Shared.Next(50, 250) * 100);
+            // Every port the lab may take, Redis Cluster's bus ports (node + 10000) included, stays below the kernel's
+            // ephemeral range (32768 and up on Linux): a port free when checked could otherwise be taken a moment later by
+            // any outgoing connection of a test running beside it (seen in CI: a cluster bus port "already in use").
+            var ports = new TopologyPorts(Random.Shared.Next(50, HighestOffsetBelowEphemeral / 100) * 100);
             if (ports.All(includeStore: true, includeBaselines: true).Concat(ports.Extras()).Concat(alsoFree(ports)).All(IsFree))
             {
                 return ports;
