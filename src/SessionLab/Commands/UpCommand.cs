@@ -61,7 +61,7 @@ internal static class UpCommand
     {
         var resolver = new EngineResolver(LoadBalancerEngines.All());
         var balancer = resolver.ResolveLoadBalancer(options.LoadBalancer);
-        var store = EngineResolver.ResolveStore(options.Store);
+        var store = EngineResolver.ResolveStore(options.Store, note => AnsiConsole.MarkupLineInterpolated($"[yellow]{note}[/]"));
         var launcher = new TopologyLauncher(balancer, store);
         // Plain lines rather than a spinner: they stay on screen as a record of what started, and read well in a log.
         return await launcher.StartAsync(options, new ConsoleProgress(), cancellationToken);

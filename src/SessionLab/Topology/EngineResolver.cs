@@ -1,3 +1,4 @@
+using SessionLab.Measurement.Processes;
 using SessionLab.Topology.LoadBalancing;
 using SessionLab.Topology.Stores;
 
@@ -23,13 +24,26 @@ internal sealed class EngineResolver(IEnumerable<ILoadBalancerEngine> balancers)
         return availability.IsAvailable ? engine : throw new TopologyException($"--lb {choice}: {availability.Reason}");
     }
 
-    public static IStoreEngine ResolveStore(string choice)
+    /// <param name="choice">The <c>--redis</c> value.</param>
+    /// <param name="note">Told why <c>auto</c> fell back to Garnet although a <c>redis-server</c> is installed.</param>
+    public static IStoreEngine ResolveStore(string choice, Action<string>? note = null)
     {
         switch (choice.ToLowerInvariant())
         {
             case "auto":
                 var system = new RedisServerEngine();
-                return system.CheckAvailability().IsAvailable ? system : new GarnetEngine();
+                var systemAvailability = system.CheckAvailability();
+                if (systemAvailability.IsAvailable)
+                {
+                    return system;
+                }
+
+                if (AutoFallbackNote(systemAvailability, installed: Executables.Find("redis-server") is not null) is { } fallback)
+                {
+                    note?.Invoke(fallback);
+                }
+
+                return new GarnetEngine();
             case "system" or "redis-server":
                 var redis = new RedisServerEngine();
                 var availability = redis.CheckAvailability();
@@ -49,6 +63,14 @@ internal sealed class EngineResolver(IEnumerable<ILoadBalancerEngine> balancers)
                 return new ExternalStoreEngine(choice);
         }
     }
+
+    /// <summary>
+    /// What <c>--redis auto</c> says when it takes Garnet although a <c>redis-server</c> is installed (one that cannot
+    /// run, e.g. a broken install first on PATH): a silent substitute would leave the user thinking the real engine ran.
+    /// Null when the system engine runs, or is simply not installed (Garnet is then the documented default).
+    /// </summary>
+    internal static string? AutoFallbackNote(EngineAvailability system, bool installed) =>
+        system.IsAvailable || !installed ? null : $"--redis auto: {system.Reason}; using the embedded Garnet instead";
 
     private ILoadBalancerEngine Get(string name) =>
         _balancers.TryGetValue(name, out var engine)
