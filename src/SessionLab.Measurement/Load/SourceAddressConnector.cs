@@ -5,7 +5,8 @@ namespace SessionLab.Measurement.Load;
 
 /// <summary>
 /// Opens a TCP connection from a chosen local address (a <c>SocketsHttpHandler.ConnectCallback</c>): all of 127/8 is
-/// loopback on Linux, so clients can differ in IP, as ip_hash sees them, with no setup.
+/// loopback on Linux, so clients can differ in IP, as ip_hash sees them, with no setup. The load generator connects
+/// through it for every worker, with or without an address of its own, to ask for inline completions.
 /// </summary>
 public static class SourceAddressConnector
 {

@@ -210,7 +210,7 @@ internal static class Recommender
         var tied = ranked.Where(x => x.Scheme == best.Scheme || x.Figure!.DiffersBeyondNoise(best.Figure!) == false).ToList();
         if (tied.Count > 1)
         {
-            var chosen = tied.OrderBy(x => Caveats(x.Scheme, features).Count).First();
+            var chosen = tied.MinBy(x => Caveats(x.Scheme, features).Count);
             var others = tied.Where(x => x.Scheme != chosen.Scheme).Select(x => x.Scheme).ToList();
             var lead = chosen.Scheme == best.Scheme
                 ? text.OwnLeadWithinNoise(others)

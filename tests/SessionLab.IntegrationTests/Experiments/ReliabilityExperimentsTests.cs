@@ -44,34 +44,25 @@ public sealed class ReliabilityExperimentsTests(ReliabilityLab lab) : IClassFixt
     {
         var result = await lab.RunAsync(new GracefulRestartUnderLoadExperiment());
 
-        var table = result.Tables[0];
-        var rows = table.Rows;
+        // Cells by column title (the table gains columns as the experiment learns to tell more apart).
+        var rows = MatureFeaturesExperimentsTests.Rows(result, 0);
         Assert.Equal(6, rows.Count);
-        // Columns by title: the table gains columns as the experiment learns to tell more apart.
-        var columns = table.Columns.ToList();
-        int Column(string title)
-        {
-            var index = columns.IndexOf(title);
-            Assert.True(index >= 0, $"6.3's table has no column '{title}': {string.Join(" | ", columns)}");
-            return index;
-        }
-
-        var deregistered = rows.Where(r => r[0] == GracefulRestartUnderLoadExperiment.Describe(RestartProcedure.DeregisteredFirst)).ToList();
-        Assert.Equal(["sticky", "redis", "jwt"], deregistered.Select(r => r[Column("scheme")]));
-        Assert.All(deregistered, r => Assert.Equal("0", r[Column("5xx")]));
+        var deregistered = rows.Where(r => r["procedure"] == GracefulRestartUnderLoadExperiment.Describe(RestartProcedure.DeregisteredFirst)).ToList();
+        Assert.Equal(["sticky", "redis", "jwt"], deregistered.Select(r => r["scheme"]));
+        Assert.All(deregistered, r => Assert.Equal("0", r["5xx"]));
 
         // SIGTERM alone (a) is a finding, not asserted. Deregistered first (b) has no transport failure behind YARP; an
         // nginx reload closes the old workers' idle client keep-alive connections, which a client may be writing to.
         if (lab.Topology.LoadBalancer.Description.StartsWith("YARP", StringComparison.Ordinal))
         {
-            Assert.All(deregistered, r => Assert.Equal("0", r[Column("transport failures")]));
+            Assert.All(deregistered, r => Assert.Equal("0", r["transport failures"]));
         }
         else
         {
-            Assert.All(deregistered, r => Assert.DoesNotMatch("refused|timeout|other", r[Column("failed: 5xx, transport (by kind)")]));
+            Assert.All(deregistered, r => Assert.DoesNotMatch("refused|timeout|other", r["failed: 5xx, transport (by kind)"]));
         }
 
-        Assert.All(rows, r => Assert.Equal("200", r[Column("its /health after the start")]));
+        Assert.All(rows, r => Assert.Equal("200", r["its /health after the start"]));
         Assert.Contains(result.Observations, o => o.Note is { } note && note.Contains("SIGTERM", StringComparison.Ordinal));
         Assert.Contains(result.Observations, o => o.Note is { } note && note.Contains("out of the load balancer's rotation", StringComparison.Ordinal));
     }
