@@ -14,7 +14,7 @@ namespace SessionLab.IntegrationTests.Support;
 public class ExperimentLab : IAsyncLifetime
 {
     private readonly string _runs = Directory.CreateTempSubdirectory("sessionlab-experiments-").FullName;
-    private readonly HashSet<int> _pids = [];
+    private readonly HashSet<ProcessStamp> _children = [];
     private TopologyOptions _options = new();
     private RunningTopology? _topology;
     private FaultController? _faults;
@@ -91,7 +91,7 @@ public class ExperimentLab : IAsyncLifetime
             // A log still held open; the temp folder is cleaned eventually anyway.
         }
 
-        var left = _pids.Where(pid => ProcFs.StartTimeOf(pid) is not null).ToList();
+        var left = _children.Where(child => child.IsAlive()).Select(child => child.Pid).ToList();
         var listening = _options.Ports.All(includeStore: true, IncludeBaselines).Concat(_options.Ports.Extras()).Where(port => ProcFs.ListenerOf(port) is not null).ToList();
         if (left.Count > 0 || listening.Count > 0)
         {
@@ -101,7 +101,7 @@ public class ExperimentLab : IAsyncLifetime
 
     /// <summary>Every child seen so far (a killed backend comes back with a new pid), to check none outlives the lab.</summary>
     private void RememberPids() =>
-        _pids.UnionWith(_faults!.Status().Select(s => s.ProcessId).OfType<int>().Where(pid => pid != Environment.ProcessId));
+        _children.UnionWith(LabProcesses.Stamps(_faults!.Status().Select(s => s.ProcessId).OfType<int>()));
 }
 
 /// <summary>The same lab on the system engines, nginx and redis-server (the test skips where they are not installed).</summary>

@@ -12,18 +12,40 @@ internal static class LabPorts
     /// <summary>The largest offset that keeps every port of the lab below 32768, where Linux starts handing out ephemeral ports.</summary>
     private static readonly int HighestOffsetBelowEphemeral = 32767 - new TopologyPorts().HighestOfAll;
 
+    /// <summary>
+    /// Offsets handed out in this test process, never handed out again: right after one topology is disposed, its tests
+    /// check that nothing listens on its ports any more, and a topology of another test class starting at that moment on
+    /// the same (now free) block would fail that check.
+    /// </summary>
+    private static readonly HashSet<int> HandedOut = [];
+
     /// <summary>A free block whose <paramref name="alsoFree"/> ports (a replicated store's nodes) are free too.</summary>
     public static TopologyPorts FindFree(Func<TopologyPorts, IEnumerable<int>> alsoFree)
     {
-        for (var attempt = 0; attempt < 50; attempt++)
+        // Every port the lab may take, Redis Cluster's bus ports (node + 10000) included, stays below the kernel's
+        // ephemeral range (32768 and up on Linux): a port free when checked could otherwise be taken a moment later by
+        // any outgoing connection of a test running beside it (seen in CI: a cluster bus port "already in use").
+        int[] candidates;
+        lock (HandedOut)
         {
-            // Every port the lab may take, Redis Cluster's bus ports (node + 10000) included, stays below the kernel's
-            // ephemeral range (32768 and up on Linux): a port free when checked could otherwise be taken a moment later by
-            // any outgoing connection of a test running beside it (seen in CI: a cluster bus port "already in use").
-            var ports = new TopologyPorts(Random.Shared.Next(50, HighestOffsetBelowEphemeral / 100) * 100);
-            if (ports.All(includeStore: true, includeBaselines: true).Concat(ports.Extras()).Concat(alsoFree(ports)).All(IsFree))
+            candidates = [.. Enumerable.Range(50, (HighestOffsetBelowEphemeral / 100) - 50).Select(step => step * 100).Where(offset => !HandedOut.Contains(offset))];
+        }
+
+        Random.Shared.Shuffle(candidates);
+        foreach (var offset in candidates.Take(50))
+        {
+            var ports = new TopologyPorts(offset);
+            if (!ports.All(includeStore: true, includeBaselines: true).Concat(ports.Extras()).Concat(alsoFree(ports)).All(IsFree))
             {
-                return ports;
+                continue;
+            }
+
+            lock (HandedOut)
+            {
+                if (HandedOut.Add(offset))
+                {
+                    return ports;
+                }
             }
         }
 

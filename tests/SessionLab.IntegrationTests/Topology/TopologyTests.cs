@@ -36,7 +36,7 @@ public sealed class TopologyTests
         var options = new TopologyOptions { LoadBalancer = balancer, Store = store, Ports = LabPorts.FindFree(), RunsDirectory = runs };
         var resolver = new EngineResolver(LoadBalancerEngines.All());
         var launcher = new TopologyLauncher(resolver.ResolveLoadBalancer(balancer), EngineResolver.ResolveStore(store));
-        var pids = new List<int>();
+        var pids = new List<ProcessStamp>();
         RunningTopology? topology = null;
         try
         {
@@ -46,7 +46,7 @@ public sealed class TopologyTests
             Assert.Equal(13, states.Count);
             Assert.All(states, s => Assert.True(s.IsUp, $"{s.Component} is down"));
             Assert.Contains(balancer, topology.LoadBalancer.Description, StringComparison.OrdinalIgnoreCase);
-            pids.AddRange(states.Select(s => s.ProcessId).OfType<int>().Where(p => p != Environment.ProcessId));
+            pids.AddRange(LabProcesses.Stamps(states.Select(s => s.ProcessId).OfType<int>().Where(p => p != Environment.ProcessId)));
 
             await PlanRequestsWorkAsync(topology);
             await StickyRoutingFollowsIpHashAsync(topology);
@@ -62,7 +62,7 @@ public sealed class TopologyTests
             Directory.Delete(runs, recursive: true);
         }
 
-        Assert.All(pids, pid => Assert.Null(SessionLab.Topology.Processes.ProcFs.StartTimeOf(pid)));
+        Assert.All(pids, child => Assert.False(child.IsAlive(), $"pid {child.Pid} still alive"));
         Assert.All(options.Ports.All(includeStore: true), port => Assert.False(LabPorts.IsListening(port), $"port {port} still listening"));
     }
 

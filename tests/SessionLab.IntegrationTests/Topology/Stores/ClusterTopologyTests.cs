@@ -32,7 +32,7 @@ public sealed class ClusterTopologyTests
         var ports = LabPorts.FindFree(StorePorts);
         var options = new TopologyOptions { LoadBalancer = "yarp", Store = "cluster", Ports = ports, RunsDirectory = runs };
         var launcher = new TopologyLauncher(new EngineResolver(LoadBalancerEngines.All()).ResolveLoadBalancer("yarp"), EngineResolver.ResolveStore("cluster"));
-        var pids = new List<int>();
+        var pids = new List<ProcessStamp>();
         RunningTopology? topology = null;
         try
         {
@@ -44,7 +44,7 @@ public sealed class ClusterTopologyTests
             Assert.All(states, s => Assert.True(s.IsUp, $"{s.Component} is down"));
             Assert.Equal(3, states.Count(s => s.State.StartsWith("up, primary, slots ", StringComparison.Ordinal)));
             Assert.Equal(3, states.Count(s => s.State.StartsWith("up, replica of node-", StringComparison.Ordinal)));
-            pids.AddRange(topology.Store.ProcessIds);
+            pids.AddRange(LabProcesses.Stamps(topology.Store.ProcessIds));
             var backendPids = topology.Backends.Select(b => b.ProcessId).ToList();
 
             // Users until every shard holds sessions: ids are random, so a fixed dozen can miss a shard (about 1 run in 40).
@@ -92,7 +92,7 @@ public sealed class ClusterTopologyTests
             Assert.Contains($"started redis/{killedName}", await faults.StartStoreNodeAsync(killedName, Ct), StringComparison.Ordinal);
             await cluster.WaitHealthyAsync(FailoverLimit, Ct);
             Assert.Contains(faults.Status(), s => s.Component == $"redis/{killedName}" && s.State.StartsWith("up, replica of node-", StringComparison.Ordinal));
-            pids.AddRange(topology.Store.ProcessIds);
+            pids.AddRange(LabProcesses.Stamps(topology.Store.ProcessIds));
             foreach (var (client, _) in clients)
             {
                 client.Dispose();
@@ -108,7 +108,7 @@ public sealed class ClusterTopologyTests
             Directory.Delete(runs, recursive: true);
         }
 
-        Assert.All(pids, pid => Assert.Null(SessionLab.Topology.Processes.ProcFs.StartTimeOf(pid)));
+        Assert.All(pids, child => Assert.False(child.IsAlive(), $"pid {child.Pid} still alive"));
         Assert.All(StorePorts(ports), port => Assert.False(LabPorts.IsListening(port), $"port {port} still listening"));
     }
 

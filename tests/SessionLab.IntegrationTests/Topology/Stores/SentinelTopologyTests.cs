@@ -31,7 +31,7 @@ public sealed class SentinelTopologyTests
         var ports = LabPorts.FindFree(StorePorts);
         var options = new TopologyOptions { LoadBalancer = "yarp", Store = "sentinel", Ports = ports, RunsDirectory = runs };
         var launcher = new TopologyLauncher(new EngineResolver(LoadBalancerEngines.All()).ResolveLoadBalancer("yarp"), EngineResolver.ResolveStore("sentinel"));
-        var pids = new List<int>();
+        var pids = new List<ProcessStamp>();
         RunningTopology? topology = null;
         try
         {
@@ -41,8 +41,8 @@ public sealed class SentinelTopologyTests
             Assert.Equal(18, states.Count); // 6 Redis processes, 9 backends, 3 balancers
             Assert.All(states, s => Assert.True(s.IsUp, $"{s.Component} is down"));
             Assert.Contains(states, s => s.Component == "redis/node-1" && s.State == "up, primary");
-            pids.AddRange(topology.Store.ProcessIds);
-            pids.AddRange(topology.Backends.Select(b => b.ProcessId).OfType<int>());
+            pids.AddRange(LabProcesses.Stamps(topology.Store.ProcessIds));
+            pids.AddRange(LabProcesses.Stamps(topology.Backends.Select(b => b.ProcessId).OfType<int>()));
             var backendPids = topology.Backends.Select(b => b.ProcessId).ToList();
 
             using var redis = SourceAddressClientFactory.Create(IPAddress.Loopback, topology.BalancerAddress(SchemeKind.Redis));
@@ -75,7 +75,7 @@ public sealed class SentinelTopologyTests
             Assert.Contains("started redis/node-1", await faults.StartStoreNodeAsync("node-1", Ct), StringComparison.Ordinal);
             await ((IReplicatedStore)topology.Store).WaitHealthyAsync(FailoverLimit, Ct);
             Assert.Contains(faults.Status(), s => s.Component == "redis/node-1" && s.State == "up, replica");
-            pids.AddRange(topology.Store.ProcessIds);
+            pids.AddRange(LabProcesses.Stamps(topology.Store.ProcessIds));
         }
         finally
         {
@@ -87,7 +87,7 @@ public sealed class SentinelTopologyTests
             Directory.Delete(runs, recursive: true);
         }
 
-        Assert.All(pids, pid => Assert.Null(SessionLab.Topology.Processes.ProcFs.StartTimeOf(pid)));
+        Assert.All(pids, child => Assert.False(child.IsAlive(), $"pid {child.Pid} still alive"));
         Assert.All(StorePorts(ports), port => Assert.False(LabPorts.IsListening(port), $"port {port} still listening"));
     }
 
