@@ -8,7 +8,8 @@ namespace SessionLab.Reporting.Analysis;
 /// says, a refuted one the opposite; <paramref name="Inferred"/> marks a cell read from a related observation rather
 /// than from an experiment that tested the feature head-on. <paramref name="OnlyConfirmationDecides"/> marks a hypothesis
 /// whose refutation says only "not as predicted" (it states a precise amount, or two halves), so a refuted verdict
-/// leaves the cell undecided and pointing at the experiment.
+/// leaves the cell undecided and pointing at the experiment. <paramref name="Figure"/> names a typed metric of that
+/// experiment, for this variant, that the cell quotes beside its words (what the verdict rests on, measured).
 /// </summary>
 internal sealed record FeatureEvidence(
     Feature Feature,
@@ -19,4 +20,8 @@ internal sealed record FeatureEvidence(
     Localized YesText,
     Localized NoText,
     bool Inferred = false,
-    bool OnlyConfirmationDecides = false);
+    bool OnlyConfirmationDecides = false,
+    FeatureFigure? Figure = null);
+
+/// <summary>A metric a feature cell quotes: its name (for the cell's variant) and the words around it, <c>{0}</c> for the value.</summary>
+internal sealed record FeatureFigure(string Metric, Localized Text);

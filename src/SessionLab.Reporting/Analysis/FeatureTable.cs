@@ -67,11 +67,17 @@ internal sealed class FeatureTable
 
         if (verdict.Verdict == Verdict.Refuted && evidence.OnlyConfirmationDecides)
         {
-            return new FeatureCell(evidence.Feature, evidence.Scheme, null, text.CellNotAsPredicted(link, tag), evidence);
+            return new FeatureCell(evidence.Feature, evidence.Scheme, null, text.CellNotAsPredicted(link, tag) + Quoted(experiment, evidence, text), evidence);
         }
 
         var holds = verdict.Verdict == Verdict.Confirmed ? evidence.HoldsIfConfirmed : !evidence.HoldsIfConfirmed;
         var word = Anchors.Link(text.Cell(holds ? evidence.YesText : evidence.NoText), link);
-        return new FeatureCell(evidence.Feature, evidence.Scheme, holds, word + text.CellSource(tag, evidence.Inferred), evidence);
+        return new FeatureCell(evidence.Feature, evidence.Scheme, holds, word + Quoted(experiment, evidence, text) + text.CellSource(tag, evidence.Inferred), evidence);
     }
+
+    /// <summary>"; median +10.4 ms with the store 10 ms slower" when the evidence quotes a figure this run measured, else nothing.</summary>
+    private static string Quoted(ExperimentResult experiment, FeatureEvidence evidence, ReportText text) =>
+        evidence.Figure is { } figure && experiment.Metrics.FirstOrDefault(m => m.Target == evidence.Scheme && m.Name == figure.Metric) is { } metric
+            ? text.Cell(new Localized("; ", "；")) + string.Format(System.Globalization.CultureInfo.InvariantCulture, text.Cell(figure.Text), metric.Value.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture))
+            : string.Empty;
 }

@@ -34,6 +34,15 @@ internal sealed record FigureChange(string Target, string Figure, double? A, dou
 /// </summary>
 internal sealed record RunComparison(IReadOnlyList<VerdictChange> Verdicts, IReadOnlyList<FigureChange> Figures, IReadOnlyList<string> Warnings)
 {
+    /// <summary>
+    /// The typed figures of the experiments outside group 4 (faults, security, the office behind one NAT), keyed
+    /// "6.1 redis" / "failed_requests (requests)": most are measured once, so a change has no interval to judge it by.
+    /// </summary>
+    public IReadOnlyList<FigureChange> Measurements { get; init; } = [];
+
+    /// <summary>Measurements both runs made whose value differs.</summary>
+    public IReadOnlyList<FigureChange> ChangedMeasurements => [.. Measurements.Where(f => f.A is { } a && f.B is { } b && a != b)];
+
     internal const string NotRun = "not run";
 
     public int Same => Verdicts.Count(v => !v.OnlyInOne && !v.Restated && !v.Changed);
@@ -102,7 +111,24 @@ internal sealed record RunComparison(IReadOnlyList<VerdictChange> Verdicts, IRea
             figures.Add(FigureChange.Of(target, "CPU under load (%)", ra?.Cpu, rb?.Cpu));
         }
 
-        return new RunComparison(verdicts, [.. figures.Where(f => f.A is not null || f.B is not null)], Warn(a, b));
+        return new RunComparison(verdicts, [.. figures.Where(f => f.A is not null || f.B is not null)], Warn(a, b)) { Measurements = MeasurementsOf(a, b) };
+    }
+
+    /// <summary>Every typed metric outside group 4 (whose figures the performance table compares), in either run.</summary>
+    private static List<FigureChange> MeasurementsOf(RunResult a, RunResult b)
+    {
+        static IEnumerable<(string Id, Metric Metric)> Of(RunResult run) =>
+            run.Experiments.Where(e => e.Group != 4).SelectMany(e => e.Metrics.Select(m => (e.Id, m)));
+
+        var inA = Of(a).ToDictionary(x => (x.Id, x.Metric.Key));
+        var inB = Of(b).ToDictionary(x => (x.Id, x.Metric.Key));
+        return [.. inA.Keys.Concat(inB.Keys).Distinct().OrderBy(k => k.Id, StringComparer.Ordinal).Select(key =>
+        {
+            var ma = inA.TryGetValue(key, out var x) ? x.Metric : null;
+            var mb = inB.TryGetValue(key, out var y) ? y.Metric : null;
+            var any = (ma ?? mb)!;
+            return new FigureChange($"{key.Id} {any.Target}", $"{any.Name} ({any.Unit})", ma?.Value, mb?.Value, ma is not null && mb is not null ? ma.DiffersBeyondNoise(mb) : null);
+        })];
     }
 
     private static List<string> Warn(RunResult a, RunResult b)

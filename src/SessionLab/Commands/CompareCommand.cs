@@ -59,6 +59,12 @@ internal static class CompareCommand
             AnsiConsole.Write(verdicts);
         }
 
+        WritePerformance(comparison, all);
+        WriteMeasurements(comparison, all);
+    }
+
+    private static void WritePerformance(RunComparison comparison, bool all)
+    {
         // A within-noise change is not a finding; listing it beside the real ones invites reading it as one.
         var figures = all ? comparison.Figures : comparison.NotWithinNoise;
         if (figures.Count == 0)
@@ -81,6 +87,30 @@ internal static class CompareCommand
                 null => "[grey]no interval[/]",
             };
             table.AddRow(Markup.Escape(change.Target), Markup.Escape(change.Figure), Number(change.A), Number(change.B), change.Ratio is { } ratio ? ratio.ToString("0.00", CultureInfo.InvariantCulture) : "-", noise);
+        }
+
+        AnsiConsole.Write(table);
+    }
+
+    /// <summary>The other experiments' typed figures (faults, security): by default those both runs measured that differ.</summary>
+    private static void WriteMeasurements(RunComparison comparison, bool all)
+    {
+        var figures = all ? comparison.Measurements : comparison.ChangedMeasurements;
+        if (figures.Count == 0)
+        {
+            AnsiConsole.MarkupLine(comparison.Measurements.Count == 0
+                ? "Other figures: neither run has typed figures outside group 4."
+                : "Other figures: every one both runs measured is the same. (--all lists them.)");
+            return;
+        }
+
+        var table = new Table().Border(TableBorder.Rounded).Title(all
+            ? "[bold]Other figures A → B[/] [grey](measured once per run: no interval)[/]"
+            : "[bold]Other figures A → B, changed[/] [grey](measured once per run: a change may be noise; --all lists every figure)[/]");
+        table.AddColumns("experiment, target", "figure", "A", "B");
+        foreach (var change in figures)
+        {
+            table.AddRow(Markup.Escape(change.Target), Markup.Escape(change.Figure), Number(change.A), Number(change.B));
         }
 
         AnsiConsole.Write(table);

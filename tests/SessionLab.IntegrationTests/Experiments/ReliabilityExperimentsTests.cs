@@ -25,6 +25,12 @@ public sealed class ReliabilityExperimentsTests(ReliabilityLab lab) : IClassFixt
         Assert.StartsWith("401 ×", rows["sticky"][columns.IndexOf("refused: 4xx, session gone (by kind)")], StringComparison.Ordinal);
         Assert.Contains(result.Observations, o => o.Note is { } note && note.Contains("SIGKILL", StringComparison.Ordinal));
         Assert.Equal(3, result.Verdicts.Count);
+
+        // The same figures, typed, for the report and compare.
+        var metrics = result.Metrics.ToDictionary(m => m.Key, m => m.Value);
+        Assert.Equal(8, metrics["redis/sessions_kept"]);
+        Assert.Equal(8, metrics["sticky/sessions_lost"]);
+        Assert.Equal(double.Parse(rows["redis"][columns.IndexOf("requests")], System.Globalization.CultureInfo.InvariantCulture), metrics["redis/requests"]);
     }
 
     [Fact]
@@ -128,6 +134,11 @@ public sealed class ReliabilityExperimentsTests(ReliabilityLab lab) : IClassFixt
         Assert.Equal("503 ×5", pastTimeout["redis"][1]);
         Assert.Equal("503 ×5", pastTimeout["jwt + blacklist"][1]);
         Assert.Equal("200 ×5", pastTimeout["jwt, no revocation"][1]);
+        // Typed under the variants' names: the feature table quotes the rise at +10 ms.
+        var metrics = result.Metrics.ToDictionary(m => m.Key);
+        Assert.All(new[] { "redis", "jwt + revocation", "jwt" }, variant => Assert.Contains($"{variant}/median_rise_ms@+10ms", metrics.Keys));
+        Assert.Equal(5, metrics["redis/refused_503_past_store_timeout"].Value);
+        Assert.Equal(0, metrics["jwt/refused_503_past_store_timeout"].Value);
         Assert.Null(ProcFs.ListenerOf(lab.Topology.Ports.ExtraStore(9)));
     }
 }

@@ -1,6 +1,7 @@
 using SessionLab.Reporting.Analysis;
 using SessionLab.Reporting.Document.Sections;
 using SessionLab.Reporting.Model;
+using SessionLab.Reporting.Localization;
 
 namespace SessionLab.Tests.Reporting;
 
@@ -366,6 +367,27 @@ public sealed class RecommenderTests
 
         Assert.Null(cell.Holds);
         Assert.Equal("[not as predicted](#exp-6-7) (6.7 H1)", cell.Text);
+    }
+
+    [Fact]
+    public void FeatureTable_SlowStoreCells_QuoteTheMeasuredRiseOfTheirOwnVariant()
+    {
+        var run = SampleRuns.Lab().WithExperiment("6.7", e => e with
+        {
+            Metrics = [new Metric(Schemes.Redis, "median_rise_ms@+10ms", "ms", 10.43), new Metric(Schemes.JwtRevocation, "median_rise_ms@+10ms", "ms", 11.2), new Metric(Schemes.Jwt, "median_rise_ms@+10ms", "ms", 0.02)],
+        });
+
+        var confirmed = FeatureTable.From(run.WithVerdict("6.7", "H1", Verdict.Confirmed).WithVerdict("6.7", "H4", Verdict.Confirmed));
+        Assert.Equal("[no: + one store round trip per request](#exp-6-7); median +10.43 ms with the store 10 ms slower (6.7 H1)", confirmed.Cell(Feature.UnaffectedBySlowStore, Schemes.Redis).Text);
+        Assert.Contains("median +11.2 ms", confirmed.Cell(Feature.UnaffectedBySlowStore, Schemes.JwtRevocation).Text, StringComparison.Ordinal);
+        Assert.Contains("median +0.02 ms", confirmed.Cell(Feature.UnaffectedBySlowStore, Schemes.Jwt).Text, StringComparison.Ordinal);
+
+        // Refuted, the cell is undecided but still says what was measured; in Chinese the figure is in Chinese too.
+        Assert.EndsWith("; median +10.43 ms with the store 10 ms slower", FeatureTable.From(run.WithVerdict("6.7", "H1", Verdict.Refuted)).Cell(Feature.UnaffectedBySlowStore, Schemes.Redis).Text, StringComparison.Ordinal);
+        Assert.Contains("存储慢 10 ms 时中位数 +10.43 ms", FeatureTable.From(run.WithVerdict("6.7", "H1", Verdict.Confirmed), text: ChineseReportText.Instance).Cell(Feature.UnaffectedBySlowStore, Schemes.Redis).Text, StringComparison.Ordinal);
+
+        // Without the metric (an older results.json) the cell is as before.
+        Assert.DoesNotContain("median", FeatureTable.From(SampleRuns.Lab().WithVerdict("6.7", "H1", Verdict.Confirmed)).Cell(Feature.UnaffectedBySlowStore, Schemes.Redis).Text, StringComparison.Ordinal);
     }
 
     [Fact]

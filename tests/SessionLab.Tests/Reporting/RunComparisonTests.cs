@@ -51,6 +51,22 @@ public sealed class RunComparisonTests
     }
 
     [Fact]
+    public void Compare_TypedFiguresOutsideGroup4_AreListedByExperimentAndTarget_ChangedOnesApart()
+    {
+        var a = SampleRuns.Lab().WithExperiment("6.1", e => e with { Metrics = [new Metric("redis", "sessions_kept", "sessions", 20), new Metric("sticky", "failed_requests", "requests", 0)] });
+        var b = a.WithExperiment("6.1", e => e with { Metrics = [new Metric("redis", "sessions_kept", "sessions", 17), new Metric("sticky", "failed_requests", "requests", 0)] });
+
+        var comparison = RunComparison.Compare(a, b);
+
+        Assert.Equal(2, comparison.Measurements.Count);
+        var kept = Assert.Single(comparison.ChangedMeasurements);
+        Assert.Equal(("6.1 redis", "sessions_kept (sessions)", 20d, 17d), (kept.Target, kept.Figure, kept.A, kept.B));
+        Assert.Null(kept.BeyondNoise);
+        // Group 4's metrics are compared by the performance table, not again here.
+        Assert.DoesNotContain(comparison.Measurements, m => m.Target.StartsWith("4.", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Compare_ExperimentOnlyInOneRun_ShowsNotRunOnTheOtherSide()
     {
         var comparison = RunComparison.Compare(SampleRuns.Groups1To3(), SampleRuns.Full());

@@ -94,6 +94,11 @@ internal sealed class BackendKillUnderLoadExperiment : Experiment<BackendKillUnd
                 $"{r.Sessions.Kept} kept, {r.Sessions.Lost} lost (401), {r.Sessions.Other} other of {r.Sessions.Users} ({r.Sessions.Answers})",
             ]));
 
+        foreach (var run in runs)
+        {
+            FaultMetrics.AddFailover(context, run);
+        }
+
         context.Anomaly("All load comes from one client address, so ip_hash puts every sticky user on the same backend: the sticky run kills that one, and all of its users are orphaned at once.");
         foreach (var run in runs.Where(r => r.Sessions.Other > 0))
         {

@@ -126,6 +126,12 @@ internal sealed class GracefulRestartUnderLoadExperiment : Experiment<GracefulRe
                 $"{r.Run.Sessions.Kept} kept, {r.Run.Sessions.Lost} lost (401), {r.Run.Sessions.Other} other of {r.Run.Sessions.Users} ({r.Run.Sessions.Answers})",
             ]));
 
+        foreach (var r in runs)
+        {
+            FaultMetrics.AddFailover(context, r.Run, Describe(r.Procedure));
+            context.AddMetric(new Metric(r.Run.Scheme, FaultMetrics.Name("stop_s", Describe(r.Procedure)), "s", Math.Round(r.StopSeconds, 3)));
+        }
+
         var broken = runs.Where(r => r.Procedure == RestartProcedure.DeregisteredFirst && r.TransportFailures > 0).ToList();
         if (broken.Count > 0 && context.Topology.LoadBalancer.Description.StartsWith("nginx", StringComparison.Ordinal))
         {

@@ -98,6 +98,16 @@ internal sealed class PersistenceExperiment : Experiment<PersistenceExperiment, 
             "Remaining TTL of sampled session keys",
             ["store", "key", "TTL before the kill → after the restart", "kept?"],
             facts.SelectMany(f => f.Ttls.Select(t => (IReadOnlyList<string>)[f.Store, t.Key, t.Describe(), t.IsRemainingKept ? "yes" : "no"])));
+        foreach (var f in facts)
+        {
+            FaultMetrics.AddSessions(context, TargetNames.Redis, f.Sessions, f.Kept, f.Lost, f.Store);
+            context.AddMetric(new Metric(TargetNames.Redis, FaultMetrics.Name("restart_until_ping_ms", f.Store), "ms", Math.Round(f.RestartMs, 1)));
+            if (f.RevokedAfter is { } status)
+            {
+                // 1 when the token revoked before the restart was accepted again after it (the blacklist was lost).
+                context.AddMetric(new Metric(TargetNames.JwtRevocation, FaultMetrics.Name("revoked_token_accepted_after_restart", f.Store), "count", status == 200 ? 1 : 0));
+            }
+        }
     }
 
     /// <summary>The verdicts from the facts alone (pure: unit-tested on canned data).</summary>

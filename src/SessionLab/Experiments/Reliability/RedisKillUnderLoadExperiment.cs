@@ -117,6 +117,18 @@ internal sealed class RedisKillUnderLoadExperiment : Experiment<RedisKillUnderLo
                 ["load P99 / max (ms)", $"{LoadRecording.Ms(run.Load.Latency.P99Ms)} / {LoadRecording.Ms(run.Load.Latency.MaxMs)}", $"{LoadRecording.Ms(jwtResult.Latency.P99Ms)} / {LoadRecording.Ms(jwtResult.Latency.MaxMs)}"],
             ]);
 
+        FaultMetrics.AddLoad(context, "redis", facts.RedisRequests, facts.RedisFailures);
+        FaultMetrics.AddLoad(context, "jwt", facts.JwtRequests, facts.JwtFailures);
+        if (facts.OutageP99Ms is { } outageP99)
+        {
+            context.AddMetric(new Metric("redis", "probe_p99_ms_while_down", "ms", outageP99));
+        }
+
+        if (facts.RecoveredAfterSeconds is { } recovered)
+        {
+            context.AddMetric(new Metric("redis", "recovered_after_s", "s", recovered));
+        }
+
         if (facts.FirstReplyAfterRecovery == "401")
         {
             context.Anomaly("The probe's session did not survive the restart (Redis runs without persistence), so the first reply from the store after the outage was 401, not 200: the backend reached Redis again and found no session.");

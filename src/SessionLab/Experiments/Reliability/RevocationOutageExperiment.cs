@@ -127,6 +127,17 @@ internal sealed class RevocationOutageExperiment : Experiment<RevocationOutageEx
                 ["revoked token once Redis was back", .. facts.Select(f => f.RevokedAfter?.ToString(CultureInfo.InvariantCulture) ?? "no reply from the store")],
             ]);
 
+        foreach (var f in facts)
+        {
+            FaultMetrics.AddLoad(context, TargetNames.JwtRevocation, f.Requests, f.Failures, f.Policy);
+            context.AddMetric(new Metric(TargetNames.JwtRevocation, FaultMetrics.Name("revoked_token_accepted_while_down", f.Policy), "requests", RevocationOutageFacts.Count(f.RevokedDuring, 200)));
+            context.AddMetric(new Metric(TargetNames.JwtRevocation, FaultMetrics.Name("legitimate_token_refused_while_down", f.Policy), "requests", f.LegitDuring.Count(p => p.Status != 200)));
+            if (f.LegitDuringP99Ms is { } p99)
+            {
+                context.AddMetric(new Metric(TargetNames.JwtRevocation, FaultMetrics.Name("legitimate_token_p99_ms_while_down", f.Policy), "ms", p99));
+            }
+        }
+
         if (facts.Any(f => f.RevokedAfter == 200) && context.Topology.Store.Persistence == StorePersistence.None)
         {
             context.Anomaly("A token revoked before the Redis outage was accepted again after Redis restarted: the store runs without persistence, so the blacklist died with it. Revocation needs a store that keeps its data (see 6.6).");

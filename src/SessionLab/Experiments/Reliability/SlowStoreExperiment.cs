@@ -132,6 +132,7 @@ internal sealed class SlowStoreExperiment : Experiment<SlowStoreExperiment, Slow
                 string.Join(", ", g.GroupBy(t => t.Status == 0 ? "no reply" : t.Status.ToString(CultureInfo.InvariantCulture)).Select(s => $"{s.Key} ×{s.Count().ToString(CultureInfo.InvariantCulture)}")),
                 LoadRecording.Ms(g.Max(t => t.ElapsedMs)),
             ]));
+        AddMetrics(context, facts);
         foreach (var target in steps.Select(s => s.Target).Distinct())
         {
             context.AddChart(new ChartSeries($"median latency vs store delay: {target}", "added delay (ms)", "median latency (ms)", [.. steps.Where(s => s.Target == target).Select(s => new ChartPoint(s.Delay.TotalMilliseconds, s.MedianMs))]));
@@ -172,6 +173,39 @@ internal sealed class SlowStoreExperiment : Experiment<SlowStoreExperiment, Slow
         yield return control.Count < 2
             ? H4.Inconclusive("The stateless JWT control was not measured at two delays.")
             : H4.Holds(control[^1].MedianMs <= 2 * control[0].MedianMs && control.All(s => s.Failures == 0), $"Median {LoadRecording.Ms(control[0].MedianMs)} ms at +0 ms and {LoadRecording.Ms(control[^1].MedianMs)} ms at +{Ms(control[^1].Delay)} ms; {control.Sum(s => s.Failures)} failed.");
+    }
+
+    /// <summary>The variant each target measures, under the names the report's feature table and <c>compare</c> use.</summary>
+    internal static string VariantOf(string target) => target switch
+    {
+        "jwt + blacklist" => TargetNames.JwtRevocation,
+        "jwt, no revocation" => TargetNames.Jwt,
+        _ => target,
+    };
+
+    /// <summary>The name of a figure measured with <paramref name="delay"/> added per store round trip: <c>median_rise_ms@+10ms</c>.</summary>
+    internal static string AtDelay(string name, TimeSpan delay) => FaultMetrics.Name(name, $"+{Ms(delay)}ms");
+
+    /// <summary>Each variant's median, its rise over the undelayed median, QPS and failures at each delay; the slowest reply past the timeout.</summary>
+    private static void AddMetrics(ExperimentContext context, SlowStoreFacts facts)
+    {
+        foreach (var step in facts.Steps)
+        {
+            var variant = VariantOf(step.Target);
+            context.AddMetric(new Metric(variant, AtDelay("median_ms", step.Delay), "ms", Math.Round(step.MedianMs, 3)));
+            context.AddMetric(new Metric(variant, AtDelay("qps", step.Delay), "req/s", Math.Round(step.Qps, 1)));
+            context.AddMetric(new Metric(variant, AtDelay("failed_requests", step.Delay), "requests", step.Failures + step.SerialFailures));
+            if (step.Delay > TimeSpan.Zero && facts.Steps.FirstOrDefault(s => s.Target == step.Target && s.Delay == TimeSpan.Zero) is { } baseline)
+            {
+                context.AddMetric(new Metric(variant, AtDelay("median_rise_ms", step.Delay), "ms", Math.Round(step.MedianMs - baseline.MedianMs, 3)));
+            }
+        }
+
+        foreach (var target in facts.Timeouts.GroupBy(t => t.Target))
+        {
+            context.AddMetric(new Metric(VariantOf(target.Key), "slowest_ms_past_store_timeout", "ms", Math.Round(target.Max(t => t.ElapsedMs), 1)));
+            context.AddMetric(new Metric(VariantOf(target.Key), "refused_503_past_store_timeout", "requests", target.Count(t => t.Status == 503)));
+        }
     }
 
     private static async Task<PerformanceTarget?> Users(ExperimentContext context, SchemeKind scheme, BackendNode backend, string path, int users, CancellationToken cancellationToken) =>

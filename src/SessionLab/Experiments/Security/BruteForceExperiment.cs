@@ -8,6 +8,7 @@ using SessionLab.Backend.Common;
 using SessionLab.Backend.Sessions;
 using SessionLab.Backend.Throttling;
 using SessionLab.Experiments.Framework;
+using SessionLab.Experiments.Framework.Load;
 using SessionLab.Measurement.Load;
 using SessionLab.Reporting.Model;
 using SessionLab.Topology.Clients;
@@ -104,6 +105,15 @@ internal sealed class BruteForceExperiment : Experiment<BruteForceExperiment, Br
             "Legitimate user's GET /profile latency",
             ["phase", "requests", "non-200", "median ms", "p90 ms", "max ms"],
             [Row("idle, before the guessing", [.. facts.Idle.Take(facts.IdleBeforeCount)]), Row("during the guessing", facts.During), Row("idle, after the guessing", [.. facts.Idle.Skip(facts.IdleBeforeCount)])]);
+
+        context.AddMetric(new Metric(TargetNames.Redis, "guesses", "requests", facts.Guesses));
+        context.AddMetric(new Metric(TargetNames.Redis, "guesses_accepted", "requests", facts.Count(200)));
+        context.AddMetric(new Metric(TargetNames.Redis, "guesses_throttled", "requests", facts.Count(429)));
+        context.AddMetric(new Metric(TargetNames.Redis, "guesses_per_second", "req/s", Math.Round(guesses / Math.Max(seconds, 0.001), 1)));
+        if (facts.During.Count > 0)
+        {
+            context.AddMetric(new Metric(TargetNames.Redis, "legitimate_median_ms_during_guessing", "ms", Math.Round(Median(facts.During), 3)));
+        }
 
         if (facts.Count(200) > 0)
         {
