@@ -219,6 +219,10 @@ internal sealed partial class ChineseReportText : ReportText
 
     public override string ChartTerm(string recorded) => ChartTerms.Chinese(recorded);
 
+    public override string TableCaption(string recorded) => TableTerms.Caption(recorded);
+
+    public override string TableColumn(string recorded) => TableTerms.Column(recorded);
+
     public override string ChartTitle(string subject, string yLabel, string xLabel, string experimentId, bool axisNamesSubject) =>
         axisNamesSubject ? $"{yLabel}随{xLabel}的变化 ({experimentId})" : $"{subject}：{yLabel}随{xLabel}的变化 ({experimentId})";
 

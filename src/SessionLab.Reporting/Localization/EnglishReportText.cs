@@ -205,6 +205,10 @@ internal sealed partial class EnglishReportText : ReportText
 
     public override string ChartTerm(string recorded) => recorded;
 
+    public override string TableCaption(string recorded) => recorded;
+
+    public override string TableColumn(string recorded) => recorded;
+
     public override string ChartTitle(string subject, string yLabel, string xLabel, string experimentId, bool axisNamesSubject) =>
         axisNamesSubject ? $"{CapitalizeFirst(yLabel)} by {xLabel} ({experimentId})" : $"{Capitalize(subject)}: {yLabel} by {xLabel} ({experimentId})";
 

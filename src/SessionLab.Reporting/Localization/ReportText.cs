@@ -200,6 +200,12 @@ internal abstract partial class ReportText
     // Charts: their subjects and axes are recorded by the experiments as short English labels.
     public abstract string ChartTerm(string recorded);
 
+    /// <summary>An experiment's table caption as recorded, in this language where it is known (else as recorded).</summary>
+    public abstract string TableCaption(string recorded);
+
+    /// <summary>An experiment's column title as recorded, in this language where it is known (else as recorded).</summary>
+    public abstract string TableColumn(string recorded);
+
     /// <summary>A chart's title; <paramref name="axisNamesSubject"/> when the y axis already names it ("TTL (s)").</summary>
     public abstract string ChartTitle(string subject, string yLabel, string xLabel, string experimentId, bool axisNamesSubject);
 

@@ -48,7 +48,7 @@ internal static class FindingsSection
 
         foreach (var table in experiment.Tables)
         {
-            yield return new TableBlock(table.Title, table.Columns, table.Rows);
+            yield return new TableBlock(text.TableCaption(table.Title), [.. table.Columns.Select(text.TableColumn)], table.Rows);
         }
 
         if (experiment.Verdicts.Count > 0)
