@@ -28,6 +28,9 @@ public sealed class ClusterShardFailureExperimentTests(ClusterShardFailureLab la
         Assert.Single(shards, r => r[2] == "yes");
         Assert.All(shards, r => Assert.NotEqual("0", r[3]));
         Assert.Contains(result.Observations, o => o.Note is { } note && note.Contains(" promoted, slots ", StringComparison.Ordinal));
+        var metrics = result.Metrics.ToDictionary(m => m.Key, m => m.Value);
+        Assert.Equal(shards.Sum(r => int.Parse(r[9].Split(" / ")[0], System.Globalization.CultureInfo.InvariantCulture)), metrics["redis/acknowledged_logins"]);
+        Assert.Contains("redis/live_sessions_not_listed", metrics.Keys);
         Assert.All(new ClusterEngine().Ports(lab.Topology.Ports), port => Assert.Null(ProcFs.ListenerOf(port)));
     }
 }

@@ -83,6 +83,7 @@ public sealed class ReliabilityExperimentsTests(ReliabilityLab lab) : IClassFixt
         Assert.All(soak, r => Assert.Equal("none", r[4]));
         Assert.All(soak, r => Assert.StartsWith("8 kept, 0 lost", r[5], StringComparison.Ordinal));
         Assert.All(result.Tables[1].Rows, r => Assert.NotEqual("not read", r[4]));
+        Assert.All(new[] { "sticky", "redis", "jwt" }, scheme => Assert.Contains(result.Metrics, m => m.Key == $"{scheme}/sessions_kept" && m.Value == 8));
     }
 
     [Fact]
@@ -98,6 +99,9 @@ public sealed class ReliabilityExperimentsTests(ReliabilityLab lab) : IClassFixt
         Assert.DoesNotContain("200", rows["revoked token while Redis was down"][1], StringComparison.Ordinal);
         Assert.StartsWith("200", rows["revoked token while Redis was down"][2], StringComparison.Ordinal);
         Assert.StartsWith("401", rows["revoked token before the outage"][1], StringComparison.Ordinal);
+        var metrics = result.Metrics.ToDictionary(m => m.Key, m => m.Value);
+        Assert.Equal(0, metrics["jwt + revocation/revoked_token_accepted_while_down@fail closed"]);
+        Assert.True(metrics["jwt + revocation/revoked_token_accepted_while_down@fail open"] > 0);
         Assert.Equal(4, result.Verdicts.Count);
         Assert.Null(ProcFs.ListenerOf(lab.Topology.Ports.ExtraBackend(1)));
         Assert.Null(ProcFs.ListenerOf(lab.Topology.Ports.ExtraBackend(2)));
@@ -116,6 +120,8 @@ public sealed class ReliabilityExperimentsTests(ReliabilityLab lab) : IClassFixt
         Assert.Equal("401 (still revoked)", aof[6]);
         Assert.Equal("0", plain[2]);
         Assert.Equal(plain[1], plain[3]); // every session lost
+        Assert.Contains(result.Metrics, m => m.Key == "redis/sessions_kept_percent@AOF, fsync every second" && m.Value == 100);
+        Assert.Contains(result.Metrics, m => m.Key == "jwt + revocation/revoked_token_accepted_after_restart@AOF, fsync every second" && m.Value == 0);
         Assert.Equal("200 (accepted again)", plain[6]);
         Assert.All(result.Tables[1].Rows.Where(r => r[0] == "AOF, fsync every second"), r => Assert.Equal("yes", r[3]));
         Assert.Null(ProcFs.ListenerOf(lab.Topology.Ports.ExtraStore(1)));

@@ -74,6 +74,8 @@ public sealed class SecurityExperimentsTests(ExperimentLab fixture) : IClassFixt
         Assert.InRange(throttled, guesses / 2, guesses);
         Assert.Equal(["0", "none"], row.Skip(5).Take(2));
         Assert.All(Rows(result, "Legitimate user's"), r => Assert.Equal("0", r[2]));
+        Assert.Contains(result.Metrics, m => m.Key == "redis/guesses_throttled" && m.Value == throttled);
+        Assert.Contains(result.Metrics, m => m.Key == "redis/guesses_accepted" && m.Value == 0);
         AssertTablesFilled(result);
     }
 

@@ -34,6 +34,11 @@ public sealed class SentinelFailoverExperimentTests(SentinelFailoverLab lab) : I
         }
 
         Assert.Contains(result.Observations, o => o.Note is { } note && note.Contains("+switch-master", StringComparison.Ordinal));
+        var metrics = result.Metrics.ToDictionary(m => m.Key, m => m.Value);
+        Assert.Equal(
+            double.Parse(result.Tables[0].Rows.Single(r => r[0] == "writes acknowledged (login 200 / logout 200)")[1], System.Globalization.CultureInfo.InvariantCulture),
+            metrics["redis/acknowledged_writes@asynchronous replication"]);
+        Assert.Contains("jwt + revocation/acknowledged_writes_lost@asynchronous replication", metrics.Keys);
         Assert.All(new SentinelEngine().Ports(lab.Topology.Ports), port => Assert.Null(ProcFs.ListenerOf(port)));
     }
 }

@@ -6,6 +6,7 @@ using SessionLab.Backend.Common;
 using SessionLab.Backend.Redis;
 using SessionLab.Experiments.Framework;
 using SessionLab.Experiments.Framework.FaultsUnderLoad;
+using SessionLab.Experiments.Framework.Load;
 using SessionLab.Reporting.Model;
 using SessionLab.Topology;
 using SessionLab.Topology.Stores.Cluster;
@@ -190,6 +191,21 @@ internal sealed class ClusterShardFailureExperiment : Experiment<ClusterShardFai
                 .. facts.Listing.Shards.Select(s => (IReadOnlyList<string>)[s.Shard, s.Known.ToString(CultureInfo.InvariantCulture), s.Listed.ToString(CultureInfo.InvariantCulture), s.KnownNotListed.ToString(CultureInfo.InvariantCulture)]),
                 ["all (session_count)", facts.Listing.Known.ToString(CultureInfo.InvariantCulture), facts.Listing.Count?.ToString(CultureInfo.InvariantCulture) ?? facts.Listing.Answer, facts.Listing.KnownNotListed.ToString(CultureInfo.InvariantCulture)],
             ]);
+        // Keyed by the shard's role, not its address: a shard's address moves with the port offset.
+        if (facts.Victim is { } victim && victim.Reads.UnavailableSeconds is { } down)
+        {
+            context.AddMetric(new Metric(TargetNames.Redis, "killed_shard_unavailable_s", "s", down));
+        }
+
+        if (facts.PromotedAfterSeconds is { } promoted)
+        {
+            context.AddMetric(new Metric(TargetNames.Redis, "replica_promoted_s", "s", promoted));
+        }
+
+        context.AddMetric(new Metric(TargetNames.Redis, "other_shards_failed_requests", "requests", facts.Others.Sum(s => (long)s.Reads.Failures)));
+        context.AddMetric(new Metric(TargetNames.Redis, "acknowledged_logins", "writes", facts.Shards.Sum(s => s.Sessions.Acknowledged)));
+        context.AddMetric(new Metric(TargetNames.Redis, "acknowledged_logins_lost", "writes", facts.Shards.Sum(s => s.Sessions.Missing)));
+        context.AddMetric(new Metric(TargetNames.Redis, "live_sessions_not_listed", "sessions", facts.Listing.KnownNotListed));
         if (facts.Shards.Sum(s => s.Sessions.Unknown) > 0)
         {
             context.Anomaly($"{facts.Shards.Sum(s => s.Sessions.Unknown)} acknowledged logins got neither 200 nor 401 when read back five times after the failover.");

@@ -148,6 +148,7 @@ internal sealed class SentinelFailoverExperiment : Experiment<SentinelFailoverEx
                     ["of those unanswered when checked", phase.Sessions.Unknown.ToString(CultureInfo.InvariantCulture), phase.Revocations.Unknown.ToString(CultureInfo.InvariantCulture)],
                     ["read load: requests / failed", $"{phase.ReadRequests} / {phase.ReadFailures}", "(both schemes)"],
                 ]);
+            AddMetrics(context, phase);
             if (phase.AnnouncedAfterSeconds is { } announced && phase.JwtReads.RecoveredSeconds < announced && phase.JwtWrites.RecoveredSeconds >= announced)
             {
                 context.Anomaly($"{phase.Name}: JWT revocation checks were answered again {Num(phase.JwtReads.RecoveredSeconds)} s after the kill, before any primary existed ({Num(announced)} s): reads of the blacklist (EXISTS, GET) fall back to a replica in StackExchange.Redis, while revocations (SET) waited for the new primary.");
@@ -169,6 +170,31 @@ internal sealed class SentinelFailoverExperiment : Experiment<SentinelFailoverEx
                     ["revocation (JWT logout)", Ms(latency.RevokeP50Ms), Ms(latency.RevokeP99Ms), Ms(latency.RevokeWaitP50Ms), Ms(latency.RevokeWaitP99Ms)],
                     ["writes refused with WAIT 1 (no replica acknowledged within the timeout)", "-", "-", latency.WaitRefused.ToString(CultureInfo.InvariantCulture), $"of {latency.Samples} measured"],
                 ]);
+        }
+    }
+
+    /// <summary>Per variant and failover: how long users could not read or write, and acknowledged writes lost.</summary>
+    private static void AddMetrics(ExperimentContext context, FailoverPhase phase)
+    {
+        foreach (var (variant, reads, writes, check) in new[] { (TargetNames.Redis, phase.RedisReads, phase.RedisWrites, phase.Sessions), (TargetNames.JwtRevocation, phase.JwtReads, phase.JwtWrites, phase.Revocations) })
+        {
+            if (reads.UnavailableSeconds is { } readsDown)
+            {
+                context.AddMetric(new Metric(variant, FaultMetrics.Name("reads_unavailable_s", phase.Name), "s", readsDown));
+            }
+
+            if (writes.UnavailableSeconds is { } writesDown)
+            {
+                context.AddMetric(new Metric(variant, FaultMetrics.Name("writes_unavailable_s", phase.Name), "s", writesDown));
+            }
+
+            context.AddMetric(new Metric(variant, FaultMetrics.Name("acknowledged_writes", phase.Name), "writes", check.Acknowledged));
+            context.AddMetric(new Metric(variant, FaultMetrics.Name("acknowledged_writes_lost", phase.Name), "writes", check.Missing));
+        }
+
+        if (phase.AnnouncedAfterSeconds is { } announced)
+        {
+            context.AddMetric(new Metric("sentinel", FaultMetrics.Name("new_primary_announced_s", phase.Name), "s", announced));
         }
     }
 

@@ -89,6 +89,18 @@ internal sealed class SoakExperiment : Experiment<SoakExperiment, SoakRuns>, IJu
             "Backend memory before and after the soak (live managed heap after a full GC; working set)",
             ["scheme", "backend", "heap before (MB)", "heap after (MB)", "heap growth (MB)", "working set before (MB)", "working set after (MB)"],
             runs.SelectMany(r => r.Backends.Select(b => (IReadOnlyList<string>)[r.Scheme, b.ServerId, Mb(b.HeapBefore), Mb(b.HeapAfter), Mb(b.HeapGrowth), Mb(b.WorkingSetBefore), Mb(b.WorkingSetAfter)])));
+        foreach (var run in runs)
+        {
+            FaultMetrics.AddLoad(context, run.Scheme, run.Requests, run.Failures);
+            context.AddMetric(new Metric(run.Scheme, "qps", "req/s", Math.Round(run.Qps, 1)));
+            context.AddMetric(new Metric(run.Scheme, "p99_ms", "ms", Math.Round(run.P99Ms, 3)));
+            FaultMetrics.AddSessions(context, run.Scheme, run.Sessions.Users, run.Sessions.Kept, run.Sessions.Lost);
+            if (run.Backends.Select(b => b.HeapGrowth).OfType<long>().ToList() is { Count: > 0 } growth)
+            {
+                // The largest of the scheme's backends: a leak shows on the backend that served most.
+                context.AddMetric(new Metric(run.Scheme, "largest_heap_growth_mb", "MB", Math.Round(growth.Max() / (1024.0 * 1024.0), 2)));
+            }
+        }
     }
 
     /// <summary>The verdicts from the runs alone (pure: unit-tested on canned data).</summary>
