@@ -67,6 +67,8 @@ public sealed class ExperimentsBGroupTests(ExperimentLab fixture) : IClassFixtur
         var latency = result.Tables.Single(t => t.Title.StartsWith("Latency", StringComparison.Ordinal));
         Assert.Equal(4, latency.Rows.Count);
         Assert.All(latency.Rows, r => Assert.True(double.Parse(r[4], System.Globalization.CultureInfo.InvariantCulture) > 0));
+        var overhead = Assert.Single(result.Metrics, m => m.Key == "jwt + revocation/blacklist_overhead_percent");
+        Assert.NotEmpty(overhead.Rounds!);
         AssertTablesFilled(result);
     }
 

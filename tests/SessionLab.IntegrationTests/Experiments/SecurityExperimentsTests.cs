@@ -20,6 +20,8 @@ public sealed class SecurityExperimentsTests(ExperimentLab fixture) : IClassFixt
         Assert.Equal("1000 (0)", Value(table, "ids collected"));
         Assert.Equal("43 chars", Value(table, "lengths seen"));
         Assert.Equal("0", Value(table, "duplicates"));
+        Assert.Contains(result.Metrics, m => m.Key == "redis/session_ids_collected" && m.Value == 1000);
+        Assert.Contains(result.Metrics, m => m.Key == "redis/duplicate_session_ids" && m.Value == 0);
         AssertTablesFilled(result);
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using SessionLab.Backend.Common;
 using SessionLab.Backend.Jwt;
 using SessionLab.Experiments.Framework;
+using SessionLab.Experiments.Framework.Load;
 using SessionLab.Reporting.Model;
 
 namespace SessionLab.Experiments.Jwt;
@@ -96,6 +97,14 @@ internal sealed class BlacklistLogoutExperiment : Experiment<BlacklistLogoutExpe
         if (plainAfterLogout.IsOk)
         {
             context.Anomaly($"After logout the revoked token still got {plainAfterLogout.Describe()} on plain /profile (revocation_check \"{plainAfterLogout.Property("revocation_check")}\"): with revocation off, /profile stays stateless and a logout only binds endpoints that consult the blacklist.");
+        }
+
+        if (viaBalancer.HasSamples && direct.HasSamples)
+        {
+            // Each round's figure is kept; the rounds' spread is not a confidence interval, so none is claimed.
+            context.AddMetric(new Metric(TargetNames.JwtRevocation, "blacklist_overhead_percent", "%", Math.Round(viaBalancer.MedianOverheadPercent, 2), Rounds: [.. viaBalancer.Rounds.Select(r => Math.Round(r.MedianOverheadPercent, 2))]));
+            context.AddMetric(new Metric(TargetNames.JwtRevocation, "blacklist_overhead_percent_direct", "%", Math.Round(direct.MedianOverheadPercent, 2), Rounds: [.. direct.Rounds.Select(r => Math.Round(r.MedianOverheadPercent, 2))]));
+            context.AddMetric(new Metric(TargetNames.JwtRevocation, "blacklist_check_ms_direct", "ms", Math.Round(LatencyStats.Median(direct.CheckedMs) - LatencyStats.Median(direct.PlainMs), 4)));
         }
 
         if (viaBalancer.HasSamples && (viaBalancer.MedianOverheadPercent < band.Low || viaBalancer.MedianOverheadPercent > band.High))

@@ -57,6 +57,9 @@ internal sealed class SessionIdEntropyExperiment : Experiment<SessionIdEntropyEx
                 ["common prefix of successive ids: mean / max (chance: mean ≈ 1/63, max ≈ " + Bits(stats.ChanceMaxPrefix) + ")", $"{stats.MeanSuccessivePrefix.ToString("0.000", CultureInfo.InvariantCulture)} / {stats.MaxSuccessivePrefix}"],
             ]);
 
+        context.AddMetric(new Metric(TargetNames.Redis, "session_ids_collected", "ids", facts.Ids.Count));
+        context.AddMetric(new Metric(TargetNames.Redis, "estimated_entropy_bits", "bits", Math.Round(stats.EstimatedBits, 1)));
+        context.AddMetric(new Metric(TargetNames.Redis, "duplicate_session_ids", "ids", stats.Duplicates));
         if (stats.Duplicates > 0)
         {
             context.Anomaly($"{stats.Duplicates} session ids repeated among {facts.Ids.Count} logins.");
