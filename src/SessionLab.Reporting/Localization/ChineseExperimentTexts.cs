@@ -48,7 +48,7 @@ internal sealed class ChineseExperimentTexts : ExperimentTexts
                 return verdict.Evidence;
             }
 
-            return string.Format(CultureInfo.InvariantCulture, chinese, [.. arguments]);
+            return string.Format(CultureInfo.InvariantCulture, chinese, [.. arguments.Select(EvidenceFragments.Chinese)]);
         }
         catch (FormatException)
         {
