@@ -68,7 +68,7 @@ internal static class ChartRenderer
         }
 
         // Jepsen's style: the time a fault was in force is shaded behind the series, not only named in the legend.
-        foreach (var window in FaultWindowShading.Merge([.. chart.Series.SelectMany(s => s.FaultWindows)]))
+        foreach (var window in FaultWindowShading.Merge([.. chart.Series.SelectMany(s => s.FaultWindows)], chart.MoreFaultsLabel))
         {
             var span = plot.Add.HorizontalSpan(window.From, window.To);
             span.FillStyle.Color = Colors.Red.WithAlpha(0.15);

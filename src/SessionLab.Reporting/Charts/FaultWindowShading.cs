@@ -9,7 +9,12 @@ namespace SessionLab.Reporting.Charts;
 /// </summary>
 internal static class FaultWindowShading
 {
-    public static IReadOnlyList<FaultWindow> Merge(IReadOnlyList<FaultWindow> windows)
+    /// <summary>The English name of a window standing for several runs' faults.</summary>
+    public const string MoreRunsEnglish = "{0} (and {1} more runs' faults)";
+
+    /// <param name="windows">Every series' fault windows.</param>
+    /// <param name="moreRuns">How a merged window is named: <c>{0}</c> the first fault, <c>{1}</c> how many more runs.</param>
+    public static IReadOnlyList<FaultWindow> Merge(IReadOnlyList<FaultWindow> windows, string moreRuns = MoreRunsEnglish)
     {
         var merged = new List<(FaultWindow Window, int Runs)>();
         foreach (var window in windows.OrderBy(w => w.From).ThenBy(w => w.To))
@@ -24,6 +29,6 @@ internal static class FaultWindowShading
             merged.Add((window, 1));
         }
 
-        return [.. merged.Select(m => m.Runs == 1 ? m.Window : m.Window with { Label = $"{m.Window.Label} (and {m.Runs - 1} more runs' faults)" })];
+        return [.. merged.Select(m => m.Runs == 1 ? m.Window : m.Window with { Label = string.Format(System.Globalization.CultureInfo.InvariantCulture, moreRuns, m.Window.Label, m.Runs - 1) })];
     }
 }

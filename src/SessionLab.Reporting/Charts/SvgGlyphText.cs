@@ -48,7 +48,9 @@ internal static class SvgGlyphText
     /// <summary>For each radical, the ideograph the font draws with the same glyph (a radical it draws alone is kept).</summary>
     private static Dictionary<char, char> IdeographsFor(IReadOnlyList<char> radicals, string font)
     {
-        using var typeface = SKTypeface.FromFamilyName(font);
+        // Not disposed: Skia hands out one cached typeface per system font, and SkiaSharp one wrapper per native handle,
+        // so disposing it here would break the same typeface in ScottPlot's font cache (mono/SkiaSharp#1306).
+        var typeface = SKTypeface.FromFamilyName(font);
         using var skFont = new SKFont(typeface);
         var wanted = radicals.Select(r => (Glyph: skFont.GetGlyph(r), Radical: r)).Where(x => x.Glyph != 0).ToLookup(x => x.Glyph, x => x.Radical);
         var found = new Dictionary<char, char>();

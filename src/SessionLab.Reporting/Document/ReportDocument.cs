@@ -39,6 +39,9 @@ public sealed record ChartBlock(string Anchor, string Title, ChartKind Kind, str
 {
     /// <summary>Whether x is a percentile (drawn on a "nines" scale); typed, because the axis label is in the report's language.</summary>
     public bool PercentileAxis { get; init; }
+
+    /// <summary>How a shaded fault window standing for several runs is named: <c>{0}</c> the first fault, <c>{1}</c> how many more runs.</summary>
+    public string MoreFaultsLabel { get; init; } = Charts.FaultWindowShading.MoreRunsEnglish;
 }
 
 /// <summary>How a chart is drawn.</summary>

@@ -81,6 +81,31 @@ internal static partial class ChartTerms
             : recorded;
     }
 
+    /// <summary>
+    /// A fault window's label, the fault controller's words in Chinese ("killed redis/server-1 (pid 5732) with SIGKILL" →
+    /// "用 SIGKILL 杀掉 redis/server-1 (pid 5732)"), ids, versions and pids kept; words not known stay as recorded.
+    /// </summary>
+    public static string Fault(string recorded)
+    {
+        foreach (var (pattern, chinese) in FaultPhrases)
+        {
+            recorded = pattern.Replace(recorded, chinese);
+        }
+
+        return recorded;
+    }
+
+    private static readonly (Regex Pattern, string Chinese)[] FaultPhrases =
+    [
+        (new Regex(@"killed (.+?) with SIGKILL", RegexOptions.CultureInvariant), "用 SIGKILL 杀掉 $1"),
+        (new Regex(@"stopped (.+?) with SIGTERM", RegexOptions.CultureInvariant), "用 SIGTERM 停止 $1"),
+        (new Regex(@"took (\S+) out of the load balancer's rotation", RegexOptions.CultureInvariant), "将 $1 从负载均衡器摘除"),
+        (new Regex(@"put (\S+) back into the load balancer's rotation", RegexOptions.CultureInvariant), "将 $1 加回负载均衡器"),
+        (new Regex(@"waited ([\d.]+) s", RegexOptions.CultureInvariant), "等待 $1 s"),
+        (new Regex(@"(?<=^|, |… )started ", RegexOptions.CultureInvariant), "启动 "),
+        (new Regex(@", ", RegexOptions.CultureInvariant), "，"),
+    ];
+
     [GeneratedRegex(@"^(?<name>.+) \(round (?<n>\d+)\)$")]
     private static partial Regex Round();
 

@@ -219,6 +219,10 @@ internal sealed partial class ChineseReportText : ReportText
 
     public override string ChartTerm(string recorded) => ChartTerms.Chinese(recorded);
 
+    public override string FaultLabel(string recorded) => ChartTerms.Fault(recorded);
+
+    public override string MoreFaultsLabel => "{0}（另有 {1} 次运行的故障）";
+
     public override string TableCaption(string recorded) => TableTerms.Caption(recorded);
 
     public override string TableColumn(string recorded) => TableTerms.Column(recorded);

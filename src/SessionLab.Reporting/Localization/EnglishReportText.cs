@@ -205,6 +205,10 @@ internal sealed partial class EnglishReportText : ReportText
 
     public override string ChartTerm(string recorded) => recorded;
 
+    public override string FaultLabel(string recorded) => recorded;
+
+    public override string MoreFaultsLabel => Charts.FaultWindowShading.MoreRunsEnglish;
+
     public override string TableCaption(string recorded) => recorded;
 
     public override string TableColumn(string recorded) => recorded;

@@ -200,6 +200,12 @@ internal abstract partial class ReportText
     // Charts: their subjects and axes are recorded by the experiments as short English labels.
     public abstract string ChartTerm(string recorded);
 
+    /// <summary>A fault window's label (the fault controller's words: "killed redis/server-1 (pid 5732) with SIGKILL").</summary>
+    public abstract string FaultLabel(string recorded);
+
+    /// <summary>A shaded window standing for several runs' faults: <c>{0}</c> the first fault, <c>{1}</c> how many more runs.</summary>
+    public abstract string MoreFaultsLabel { get; }
+
     /// <summary>An experiment's table caption as recorded, in this language where it is known (else as recorded).</summary>
     public abstract string TableCaption(string recorded);
 

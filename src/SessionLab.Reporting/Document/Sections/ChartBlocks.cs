@@ -21,6 +21,7 @@ internal static class ChartBlocks
             {
                 Name = text.ChartTerm(Target(s.Name)),
                 Points = [.. s.Points.Select(p => p.Label is { } label ? p with { Label = text.ChartTerm(label) } : p)],
+                FaultWindows = [.. s.FaultWindows.Select(w => w with { Label = text.FaultLabel(w.Label) })],
             }).ToList();
             var first = series[0];
             var anchor = $"chart-{Anchors.Experiment(experiment.Id)}-{Slug(group.Key)}";
@@ -31,6 +32,7 @@ internal static class ChartBlocks
             blocks.Add(new ChartBlock(anchor, title, KindOf(group.Key, series), xLabel, yLabel, [.. series.Select(s => s with { XLabel = xLabel, YLabel = yLabel })])
             {
                 PercentileAxis = first.XLabel.Equals("percentile", StringComparison.OrdinalIgnoreCase),
+                MoreFaultsLabel = text.MoreFaultsLabel,
             });
         }
 
