@@ -18,7 +18,9 @@ internal sealed class ChineseExperimentTexts : ExperimentTexts
         : recorded;
 
     public override string Question(string experimentId, string recorded) =>
-        PlanTexts.Experiments.TryGetValue(experimentId, out var plan) ? plan.Question : recorded;
+        PlanTexts.Experiments.TryGetValue(experimentId, out var plan) ? plan.Question
+        : HypothesisTranslations.Questions.TryGetValue(experimentId, out var question) && string.Equals(question.English, recorded, StringComparison.Ordinal) ? question.Chinese
+        : recorded;
 
     public override IReadOnlyList<string> PlanHypotheses(string experimentId) =>
         PlanTexts.Experiments.TryGetValue(experimentId, out var plan) ? plan.Hypotheses : [];

@@ -29,6 +29,20 @@ public sealed partial class TranslationCatalogTests
     }
 
     [Fact]
+    public void EveryExperimentAndHypothesisOfTheLab_HasChineseWords_TheLabsOwnTranslatedFromTheirCurrentEnglish()
+    {
+        var experiments = ExperimentCatalog.All().Select(e => e.Info).ToList();
+
+        Assert.All(experiments.SelectMany(e => e.Hypotheses.Select(h => (e.Id, h.Id))), key => Assert.True(HypothesisTranslations.All.ContainsKey(key), $"{key} has no translation"));
+        Assert.All(experiments.Where(e => !PlanTexts.Experiments.ContainsKey(e.Id)), e =>
+        {
+            Assert.True(HypothesisTranslations.Questions.TryGetValue(e.Id, out var question), $"{e.Id}'s question has no translation");
+            Assert.Equal(e.Question, question.English);
+        });
+        Assert.All(HypothesisTranslations.Questions.Keys, id => Assert.DoesNotContain(id, PlanTexts.Experiments.Keys));
+    }
+
+    [Fact]
     public void PlanTexts_CoverTheTwelveExperimentsOfThePlan_AndTheLabsTitlesTheRest()
     {
         var ids = ExperimentCatalog.All().Select(e => e.Info.Id).ToList();
