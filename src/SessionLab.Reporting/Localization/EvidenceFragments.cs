@@ -34,6 +34,12 @@ internal static class EvidenceFragments
         (new Regex(@"(?<=^|, |; |的 |在 )load balancer(?= \d| ?$)", RegexOptions.CultureInvariant), "负载均衡器"),
         (new Regex(@"(?<=^|, |; |的 |在 )lab process(?= \d| ?$)", RegexOptions.CultureInvariant), "实验进程"),
         (new Regex(@"(?<=^|, |; |的 |在 )store(?= \d| ?$)", RegexOptions.CultureInvariant), "存储"),
+        // 2.4–2.5's clauses and words.
+        (new Regex(@"^ and the user index was gone$", RegexOptions.CultureInvariant), "，用户索引已删除"),
+        (new Regex(@"^ and the user index was still there$", RegexOptions.CultureInvariant), "，用户索引仍在"),
+        (new Regex(@"^, the first refusal (\S+) s after the limit$", RegexOptions.CultureInvariant), "，首次拒绝在上限后 $1 s"),
+        (new Regex(@"^before$", RegexOptions.CultureInvariant), "早于"),
+        (new Regex(@"^past$", RegexOptions.CultureInvariant), "超出"),
         (new Regex(@"; ", RegexOptions.CultureInvariant), "；"),
     ];
 

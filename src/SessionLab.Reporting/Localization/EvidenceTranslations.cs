@@ -124,6 +124,86 @@ internal static class EvidenceTranslations
             [("4.2", "H3", "The CPU ran out, mostly in the JWT backends, and signature checks are most of their work: {0}.")] = "CPU 耗尽，主要消耗在 JWT 服务器上，且签名验证占其大部分工作：{0}。",
             [("4.2", "H3", "Signature verification is not what limits JWT: {0}{1}.")] = "限制 JWT 的不是签名验证：{0}{1}。",
             [("4.2", "H3", "Signature checks are a sizeable part of the JWT backends' CPU, but not clearly the limit: {0}.")] = "签名验证占 JWT 服务器 CPU 的相当一部分，但并不明显是瓶颈：{0}。",
+
+            // The lab's own experiments beyond the plan's twelve (their templated sentences).
+            [("1.4", "H1", "ip_hash: {0} users from one /24 landed on {1}; {2} of them got 200 from that backend on every request.")] =
+                "ip_hash：来自同一 /24 网段的 {0} 个用户分布为 {1}；其中 {2} 个用户的每个请求都从该后端得到 200。",
+            [("1.4", "H2", "cookie affinity: {0} users from one /24 landed on {1} (largest share {2} %, allowed {3} %).")] =
+                "Cookie 亲和性：来自同一 /24 网段的 {0} 个用户分布为 {1}（最大占比 {2} %，允许上限 {3} %）。",
+            [("1.4", "H3", "{0} of {1} users got 200 from their own backend on all {2} requests{3}.")] =
+                "{1} 个用户中有 {0} 个在全部 {2} 个请求中都从自己的后端得到 200{3}。",
+            [("1.5", "H1", "{0}.")] =
+                "{0}。",
+            [("1.5", "H4", "{0} of {1} users of the other backends got 200 from their own backend at the crash and after the return.")] =
+                "其他后端的 {1} 个用户中，有 {0} 个在崩溃时和被杀后端恢复后都从自己的后端得到 200。",
+            [("2.4", "H1", "/logout-all from {0} ended {1} session(s) ({2}); afterwards {3} of {4} devices got 401 ({5}), {6} session key(s) were left in Redis{7}.")] =
+                "从 {0} 发出的 /logout-all 结束了 {1} 个 Session（{2}）；之后 {4} 台设备中有 {3} 台得到 401（{5}），Redis 中剩余 {6} 个 Session Key{7}。",
+            [("2.4", "H2", "After {0} sessions expired idle (TTL {1} s) the index still held {2} member(s) before any read; GET /sessions listed {3} ({4} expired), and afterwards the index held {5} ({6} expired).")] =
+                "{0} 个 Session 因空闲过期（TTL {1} s）后，在任何读取之前索引中仍有 {2} 个成员；GET /sessions 列出了 {3} 个（其中 {4} 个已过期），之后索引中有 {5} 个（其中 {6} 个已过期）。",
+            [("2.4", "H3", "/logout-all on {0} ended {1} session(s), scope \"{2}\"; the caller then got {3}, and {4} of {5} devices on other backends kept their session ({6}).")] =
+                "{0} 上的 /logout-all 结束了 {1} 个 Session，范围为 \"{2}\"；随后调用方得到 {3}，其他后端上的 {5} 台设备中有 {4} 台保住了 Session（{6}）。",
+            [("2.5", "H1", "{0}: {1} of {2} requests over {3} s before the {4} s limit got 200 (idle TTL {5} s); past it {6}{7}.")] =
+                "{0}：在 {4} s 上限之前的 {3} s 内，{2} 个请求中有 {1} 个得到 200（空闲 TTL {5} s）；超过上限后：{6}{7}。",
+            [("2.5", "H2", "{0} TTL readings after a 200, {1} of them in the last {2} s before the limit: the furthest reached {3} ms {4} the limit (allowed: {5} ms past it); an idle TTL would have reached {6} s past a read.")] =
+                "得到 200 后读取 TTL {0} 次，其中 {1} 次在上限前的最后 {2} s 内：最远的一次{4}上限 {3} ms（允许超出上限 {5} ms）；单纯的空闲 TTL 会到达读取后 {6} s。",
+            [("3.4", "H1", "Two refreshes got {0} and {1}, their access tokens {2} and {3}; {4} distinct refresh tokens of 3; the first access token got {5} {6} s + skew later.")] =
+                "两次刷新分别得到 {0} 和 {1}，其 Access Token 分别得到 {2} 和 {3}；3 个 Refresh Token 中有 {4} 个互不相同；{6} s + 时钟偏差之后，第一个 Access Token 得到 {5}。",
+            [("3.4", "H3", "With revocation on, the thief's access token got {0} before the replay and {1} after it; the victim's {2}.")] =
+                "开启撤销检查时，攻击者的 Access Token 在重放前得到 {0}，重放后得到 {1}；受害者的 Access Token 得到 {2}。",
+            [("3.4", "H5", "With revocation off, after the family was revoked and after /logout-all, /profile answered the access tokens {0}.")] =
+                "不开启撤销检查时，在家族被撤销后以及 /logout-all 之后，/profile 对这些 Access Token 的应答为 {0}。",
+            [("3.4", "H6", "{0} of {1} refreshes before the {2} s limit got 200 (refresh_expires_in counting down: {3}); past it {4}.")] =
+                "{2} s 上限之前的 {1} 次刷新中有 {0} 次得到 200（refresh_expires_in 依次递减：{3}）；超过上限后：{4}。",
+            [("5.1", "H1", "{0} ids had lengths {1} over an alphabet of {2} symbols ({3}), decoding to {4}.")] =
+                "{0} 个 ID 的长度为 {1}，使用含 {2} 个符号的字母表（{3}），解码后为 {4}。",
+            [("5.1", "H2", "Σ log2(distinct symbols per position) = {0} bits over {1} ids, and the worst position's chi-square was {2} against a critical value of {3}.")] =
+                "基于 {1} 个 ID，Σ log2(每个位置的不同符号数) = {0} bits；最差位置的卡方值为 {2}，临界值为 {3}。",
+            [("5.1", "H3", "{0} duplicates among {1} ids.")] =
+                "{1} 个 ID 中有 {0} 个重复。",
+            [("5.1", "H4", "Successive ids shared {0} leading characters on average (chance ≈ 0.016) and at most {1} (chance ≈ {2}).")] =
+                "连续生成的 ID 平均共享 {0} 个前导字符（随机情况 ≈ 0.016），最多 {1} 个（随机情况 ≈ {2}）。",
+            [("5.2", "H1", "sticky: HttpOnly yes, SameSite=lax, Path=/, Secure not set (plain HTTP lab); redis: HttpOnly yes, SameSite=lax, Path=/, Secure not set (plain HTTP lab).")] =
+                "sticky：HttpOnly 已设置，SameSite=lax，Path=/，Secure 未设置（纯 HTTP 实验）；redis：HttpOnly 已设置，SameSite=lax，Path=/，Secure 未设置（纯 HTTP 实验）。",
+            [("5.2", "H4", "Before logout {0}, logout {1}, replay on /profile-with-blacklist {2} (on the stateless /profile: {3}).")] =
+                "登出前：{0}；登出：{1}；在 /profile-with-blacklist 上重放：{2}（在无状态的 /profile 上：{3}）。",
+            [("5.4", "H2", "{0} of {1} refusals by a backend carried a JSON error; {2} requests were refused by the load balancer itself{3}.")] =
+                "后端给出的 {1} 个拒绝中有 {0} 个带有 JSON 错误；{2} 个请求被负载均衡器自身拒绝{3}。",
+            [("5.5", "H1", "{0} of {1} guessed ids were refused ({2} × 401, {3} × 429) and {4} got 200 (other statuses: {5}).")] =
+                "{1} 个猜测的 ID 中有 {0} 个被拒绝（{2} × 401，{3} × 429），{4} 个得到 200（其他状态码：{5}）。",
+            [("5.5", "H3", "Median {0} ms idle ({1} requests before and after) and {2} ms during the guessing ({3} requests), {4}×; {5} of the user's requests did not get 200.")] =
+                "空闲时中位数 {0} ms（猜测前后共 {1} 个请求），猜测期间中位数 {2} ms（{3} 个请求），为 {4}×；该用户有 {5} 个请求没有得到 200。",
+            [("6.1", "H2", "{0}; the load saw {1} refused and {2} failed.")] =
+                "{0}；负载中被拒绝：{1}，失败：{2}。",
+            [("6.2", "H2", "{0} s after Redis answered PING again, the probe got {1} from a backend (no backend restarted).")] =
+                "Redis 重新响应 PING 后 {0} s，探测请求从后端得到 {1}（未重启任何后端）。",
+            [("6.2", "H3", "{0} of {1} JWT requests failed ({2}) while Redis was killed and restarted.")] =
+                "Redis 被杀掉并重启期间，{1} 个 JWT 请求中有 {0} 个失败（{2}）。",
+            [("6.6", "H1", "{0} of {1} sessions answered 200 after the restart ({2} lost, {3} other); replaying the file took the store {4} ms to answer PING.")] =
+                "重启后，{1} 个 Session 中有 {0} 个返回 200（{2} 个丢失，{3} 个其他）；存储重放该文件，用了 {4} ms 才响应 PING。",
+            [("6.6", "H2", "{0} of {1} sampled keys kept their remaining TTL (±{2} s): {3}.")] =
+                "{1} 个抽样 Key 中有 {0} 个保持了剩余 TTL（±{2} s）：{3}。",
+            [("6.6", "H3", "{0} of {1} sessions answered 401 after the restart ({2} kept, {3} other).")] =
+                "重启后，{1} 个 Session 中有 {0} 个返回 401（{2} 个保留，{3} 个其他）。",
+            [("6.6", "H4", "After the restart the revoked token got {0} with AOF and {1} without persistence.")] =
+                "重启后，已撤销的 Token 在开启 AOF 时得到 {0}，不开启持久化时得到 {1}。",
+            [("6.7", "H4", "Median {0} ms at +0 ms and {1} ms at +{2} ms; {3} failed.")] =
+                "+0 ms 时中位数 {0} ms，+{2} ms 时中位数 {1} ms；失败 {3} 个。",
+            [("6.8", "H3", "Of {0} acknowledged logins {1} sessions were missing after {2}, of {3} acknowledged revocations {4} tokens were accepted again ({5} unanswered).")] =
+                "{2} 之后，{0} 次已确认的登录中有 {1} 个 Session 缺失，{3} 次已确认的撤销中有 {4} 个 Token 重新被接受（{5} 个无应答）。",
+            [("6.8", "H4", "With WAIT 1: of {0} acknowledged logins {1} sessions were missing, of {2} acknowledged revocations {3} tokens were accepted again; unavailable {4} s (redis) and {5} s (JWT + revocation).")] =
+                "使用 WAIT 1 时：{0} 次已确认的登录中有 {1} 个 Session 缺失，{2} 次已确认的撤销中有 {3} 个 Token 重新被接受；不可用时长 {4} s（redis）和 {5} s（JWT + 撤销）。",
+            [("6.8", "H5", "{0}; {1}: the rounds disagree, so the cost is within the noise of this machine.")] =
+                "{0}；{1}：各轮结果不一致，因此该开销在本机的噪声范围之内。",
+            [("6.9", "H1", "Failed requests on the shards not killed: {0}; on the killed shard ({1}, {2}): {3} of {4}.")] =
+                "未被杀分片上的失败请求：{0}；被杀分片（{1}，{2}）上：{4} 个中有 {3} 个。",
+            [("6.9", "H2", "{0}'s sessions were unavailable {1} s (first failure {2} s, first success after it {3} s after the kill); {4}; limit {5} s (cluster-node-timeout {6} s + {7} s); backend {8}.")] =
+                "{0} 的 Session 不可用 {1} s（kill 后 {2} s 首次失败，其后首次成功在 kill 后 {3} s）；{4}；上限 {5} s（cluster-node-timeout {6} s + {7} s）；后端：{8}。",
+            [("6.9", "H4", "Of {0} acknowledged logins {1} sessions were missing after the failover ({2} of the {3} on the killed shard; {4} unanswered).")] =
+                "故障转移后，{0} 次已确认的登录中有 {1} 个 Session 缺失（被杀分片上的 {3} 个中有 {2} 个；{4} 个无应答）。",
+            [("6.9", "H5", "/debug/sessions counted {0} sessions; of the {1} the lab holds alive it missed {2}; by shard (held / listed): {3}.")] =
+                "/debug/sessions 统计到 {0} 个 Session；在实验持有的 {1} 个存活 Session 中，它漏掉了 {2} 个；按分片（持有 / 列出）：{3}。",
+            [("2.5", "H3", "{0}: {1} of {2} requests over {3} s before the {4} s limit got 200 (idle TTL {5} s); past it {6}{7}.")] =
+                "{0}：在 {4} s 上限之前的 {3} s 内，{2} 个请求中有 {1} 个得到 200（空闲 TTL {5} s）；超过上限后：{6}{7}。",
         };
 
         // 4.1 and 4.2 judge orderings with one shared sentence (OrderingJudgement) for every hypothesis.
