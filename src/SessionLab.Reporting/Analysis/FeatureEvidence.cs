@@ -23,5 +23,8 @@ internal sealed record FeatureEvidence(
     bool OnlyConfirmationDecides = false,
     FeatureFigure? Figure = null);
 
-/// <summary>A metric a feature cell quotes: its name (for the cell's variant) and the words around it, <c>{0}</c> for the value.</summary>
-internal sealed record FeatureFigure(string Metric, Localized Text);
+/// <summary>
+/// A metric a feature cell quotes: its name (for the cell's variant), the words around it (<c>{0}</c> for the value) and
+/// how the value is written (a .NET numeric format: <c>+0.##;-0.##;0</c> for a change).
+/// </summary>
+internal sealed record FeatureFigure(string Metric, Localized Text, string Format = "0.##");

@@ -24,7 +24,7 @@ internal static class FeatureEvidenceCatalog
     private static readonly Localized RedisBlacklist = new("Redis (the blacklist)", "✅ Redis（黑名单）");
 
     // 6.7's measured cost of a slower store, quoted in its cells: the median's rise with 10 ms added per store round trip.
-    private static readonly FeatureFigure MedianRiseAt10Ms = new("median_rise_ms@+10ms", new("median +{0} ms with the store 10 ms slower", "存储慢 10 ms 时中位数 +{0} ms"));
+    private static readonly FeatureFigure MedianRiseAt10Ms = new("median_rise_ms@+10ms", new("median {0} ms with the store 10 ms slower", "存储慢 10 ms 时中位数 {0} ms"), "+0.##;-0.##;0");
 
     public static IReadOnlyList<FeatureEvidence> All { get; } =
     [

@@ -78,6 +78,6 @@ internal sealed class FeatureTable
     /// <summary>"; median +10.4 ms with the store 10 ms slower" when the evidence quotes a figure this run measured, else nothing.</summary>
     private static string Quoted(ExperimentResult experiment, FeatureEvidence evidence, ReportText text) =>
         evidence.Figure is { } figure && experiment.Metrics.FirstOrDefault(m => m.Target == evidence.Scheme && m.Name == figure.Metric) is { } metric
-            ? text.Cell(new Localized("; ", "；")) + string.Format(System.Globalization.CultureInfo.InvariantCulture, text.Cell(figure.Text), metric.Value.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture))
+            ? text.Cell(new Localized("; ", "；")) + string.Format(System.Globalization.CultureInfo.InvariantCulture, text.Cell(figure.Text), metric.Value.ToString(figure.Format, System.Globalization.CultureInfo.InvariantCulture))
             : string.Empty;
 }

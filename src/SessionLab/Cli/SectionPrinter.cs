@@ -12,7 +12,16 @@ internal static partial class SectionPrinter
 {
     public static void Print(IAnsiConsole console, ReportSection section)
     {
-        console.Write(new Rule($"[bold]{Markup.Escape(section.Heading)}[/]").LeftJustified());
+        if (console.Profile.Width >= ConsoleWidth.Unwrapped)
+        {
+            // Piped, the console is "wide" so lines are not wrapped, and a rule would fill 4,096 columns of the log.
+            console.WriteLine($"── {section.Heading} ──");
+        }
+        else
+        {
+            console.Write(new Rule($"[bold]{Markup.Escape(section.Heading)}[/]").LeftJustified());
+        }
+
         foreach (var block in section.Blocks)
         {
             switch (block)

@@ -33,6 +33,20 @@ public sealed class SectionPrinterTests
     }
 
     [Fact]
+    public void Print_Piped_HeadingIsOneShortLineNotARuleAcrossTheUnwrappedWidth()
+    {
+        var output = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors });
+        console.Profile.Width = ConsoleWidth.Unwrapped;
+        var glance = ReportBuilder.Build(SampleRuns.Lab()).Sections.Single(s => s.Anchor == "at-a-glance");
+
+        SectionPrinter.Print(console, glance);
+
+        var heading = output.ToString().Split('\n')[0].TrimEnd();
+        Assert.Equal("── At a glance ──", heading);
+    }
+
+    [Fact]
     public void Print_AtAGlanceInChinese_ShowsThePlansHeadingsInTheTerminalToo()
     {
         var output = new StringWriter();

@@ -374,13 +374,13 @@ public sealed class RecommenderTests
     {
         var run = SampleRuns.Lab().WithExperiment("6.7", e => e with
         {
-            Metrics = [new Metric(Schemes.Redis, "median_rise_ms@+10ms", "ms", 10.43), new Metric(Schemes.JwtRevocation, "median_rise_ms@+10ms", "ms", 11.2), new Metric(Schemes.Jwt, "median_rise_ms@+10ms", "ms", 0.02)],
+            Metrics = [new Metric(Schemes.Redis, "median_rise_ms@+10ms", "ms", 10.43), new Metric(Schemes.JwtRevocation, "median_rise_ms@+10ms", "ms", 11.2), new Metric(Schemes.Jwt, "median_rise_ms@+10ms", "ms", -0.02)],
         });
 
         var confirmed = FeatureTable.From(run.WithVerdict("6.7", "H1", Verdict.Confirmed).WithVerdict("6.7", "H4", Verdict.Confirmed));
         Assert.Equal("[no: + one store round trip per request](#exp-6-7); median +10.43 ms with the store 10 ms slower (6.7 H1)", confirmed.Cell(Feature.UnaffectedBySlowStore, Schemes.Redis).Text);
         Assert.Contains("median +11.2 ms", confirmed.Cell(Feature.UnaffectedBySlowStore, Schemes.JwtRevocation).Text, StringComparison.Ordinal);
-        Assert.Contains("median +0.02 ms", confirmed.Cell(Feature.UnaffectedBySlowStore, Schemes.Jwt).Text, StringComparison.Ordinal);
+        Assert.Contains("median -0.02 ms", confirmed.Cell(Feature.UnaffectedBySlowStore, Schemes.Jwt).Text, StringComparison.Ordinal);
 
         // Refuted, the cell is undecided but still says what was measured; in Chinese the figure is in Chinese too.
         Assert.EndsWith("; median +10.43 ms with the store 10 ms slower", FeatureTable.From(run.WithVerdict("6.7", "H1", Verdict.Refuted)).Cell(Feature.UnaffectedBySlowStore, Schemes.Redis).Text, StringComparison.Ordinal);
