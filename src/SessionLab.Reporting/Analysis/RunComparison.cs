@@ -120,8 +120,9 @@ internal sealed record RunComparison(IReadOnlyList<VerdictChange> Verdicts, IRea
         static IEnumerable<(string Id, Metric Metric)> Of(RunResult run) =>
             run.Experiments.Where(e => e.Group != 4).SelectMany(e => e.Metrics.Select(m => (e.Id, m)));
 
-        var inA = Of(a).ToDictionary(x => (x.Id, x.Metric.Key));
-        var inB = Of(b).ToDictionary(x => (x.Id, x.Metric.Key));
+        // A key should be unique within an experiment; a file that repeats one still compares (its first value).
+        var inA = Of(a).DistinctBy(x => (x.Id, x.Metric.Key)).ToDictionary(x => (x.Id, x.Metric.Key));
+        var inB = Of(b).DistinctBy(x => (x.Id, x.Metric.Key)).ToDictionary(x => (x.Id, x.Metric.Key));
         return [.. inA.Keys.Concat(inB.Keys).Distinct().OrderBy(k => k.Id, StringComparer.Ordinal).Select(key =>
         {
             var ma = inA.TryGetValue(key, out var x) ? x.Metric : null;

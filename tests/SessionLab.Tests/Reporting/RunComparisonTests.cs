@@ -67,6 +67,14 @@ public sealed class RunComparisonTests
     }
 
     [Fact]
+    public void Compare_AFileRepeatingAMetricKey_StillCompares()
+    {
+        var a = SampleRuns.Lab().WithExperiment("6.1", e => e with { Metrics = [new Metric("redis", "sessions_kept", "sessions", 20), new Metric("redis", "sessions_kept", "sessions", 19)] });
+
+        Assert.Equal(20, Assert.Single(RunComparison.Compare(a, a).Measurements).A);
+    }
+
+    [Fact]
     public void Compare_ExperimentOnlyInOneRun_ShowsNotRunOnTheOtherSide()
     {
         var comparison = RunComparison.Compare(SampleRuns.Groups1To3(), SampleRuns.Full());
