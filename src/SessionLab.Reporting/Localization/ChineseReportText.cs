@@ -227,6 +227,8 @@ internal sealed partial class ChineseReportText : ReportText
 
     public override string TableColumn(string recorded) => TableTerms.Column(recorded);
 
+    public override string TableRowLabel(string firstColumn, string recorded) => TableTerms.RowLabel(firstColumn, recorded);
+
     public override string ChartTitle(string subject, string yLabel, string xLabel, string experimentId, bool axisNamesSubject) =>
         axisNamesSubject ? $"{yLabel}随{xLabel}的变化 ({experimentId})" : $"{subject}：{yLabel}随{xLabel}的变化 ({experimentId})";
 

@@ -213,6 +213,8 @@ internal sealed partial class EnglishReportText : ReportText
 
     public override string TableColumn(string recorded) => recorded;
 
+    public override string TableRowLabel(string firstColumn, string recorded) => recorded;
+
     public override string ChartTitle(string subject, string yLabel, string xLabel, string experimentId, bool axisNamesSubject) =>
         axisNamesSubject ? $"{CapitalizeFirst(yLabel)} by {xLabel} ({experimentId})" : $"{Capitalize(subject)}: {yLabel} by {xLabel} ({experimentId})";
 

@@ -212,6 +212,9 @@ internal abstract partial class ReportText
     /// <summary>An experiment's column title as recorded, in this language where it is known (else as recorded).</summary>
     public abstract string TableColumn(string recorded);
 
+    /// <summary>A row's first cell, where the table's first column (<paramref name="firstColumn"/>, as recorded) holds labels the lab writes.</summary>
+    public abstract string TableRowLabel(string firstColumn, string recorded);
+
     /// <summary>A chart's title; <paramref name="axisNamesSubject"/> when the y axis already names it ("TTL (s)").</summary>
     public abstract string ChartTitle(string subject, string yLabel, string xLabel, string experimentId, bool axisNamesSubject);
 

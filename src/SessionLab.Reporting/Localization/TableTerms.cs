@@ -276,6 +276,132 @@ internal static partial class TableTerms
         ["/debug/sessions after the failover, by shard"] = "故障转移后的 /debug/sessions，按分片",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
+    /// <summary>First columns whose cells are labels the lab writes (a measure, a step, a phase), not measured values.</summary>
+    private static readonly FrozenSet<string> LabelColumns = new[] { "measure", "setting", "what", "step", "phase" }.ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly FrozenDictionary<string, string> RowLabels = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["Redis down for (kill -9 → answering PING again)"] = "Redis 宕机时长（kill -9 → 再次响应 PING）",
+        ["first successful login after Redis answered PING"] = "Redis 响应 PING 后的首次成功登录",
+        ["every backend accepted a login after"] = "所有后端都接受登录的时间",
+        ["last failure while reconnecting"] = "重连期间的最后一次失败",
+        ["session keys in Redis before the outage"] = "宕机前 Redis 中的 Session Key",
+        ["the same keys after the restart"] = "重启后的同一批 Key",
+        ["the new user's /profile after the restart"] = "重启后新用户的 /profile",
+        ["expired sessions"] = "已过期的 Session",
+        ["index members after the logins"] = "登录后的索引成员",
+        ["index members after both expired, before any read"] = "两者过期后、任何读取前的索引成员",
+        ["fresh session"] = "新的 Session",
+        ["GET /sessions lists"] = "GET /sessions 列出",
+        ["index members after that read"] = "该次读取后的索引成员",
+        ["lifetime (exp − iat of the token received)"] = "有效期（收到的 Token 的 exp − iat）",
+        ["expires_in in the login reply"] = "登录响应中的 expires_in",
+        ["clock skew configured on the backends"] = "后端配置的时钟偏差",
+        ["forged token differs from the original in"] = "伪造 Token 与原 Token 的差异",
+        ["/profile-with-blacklist before logout"] = "登出前的 /profile-with-blacklist",
+        ["blacklist entry after logout (2 h token)"] = "登出后的黑名单条目（2 h Token）",
+        ["revoked token on plain /profile"] = "已撤销 Token 访问普通 /profile",
+        ["blacklist entry after logout (short token)"] = "登出后的黑名单条目（短期 Token）",
+        ["the short token on /profile-with-blacklist then"] = "此时短期 Token 访问 /profile-with-blacklist",
+        ["POST /refresh with the login's refresh token"] = "用登录得到的 Refresh Token 调用 POST /refresh",
+        ["GET /profile with the new access token"] = "用新的 Access Token 调用 GET /profile",
+        ["GET /profile with it once its lifetime passed"] = "其有效期过后再用它调用 GET /profile",
+        ["POST /refresh with the rotated refresh token"] = "用轮换后的 Refresh Token 调用 POST /refresh",
+        ["GET /profile with the newest access token"] = "用最新的 Access Token 调用 GET /profile",
+        ["distinct refresh tokens seen"] = "见到的不同 Refresh Token 数",
+        ["refreshes before the limit"] = "上限前的刷新",
+        ["refresh_expires_in over them (s)"] = "其间的 refresh_expires_in (s)",
+        ["after the limit"] = "上限之后",
+        ["PING (median of batches, 95 % interval)"] = "PING（各批中位数，95% 区间）",
+        ["Redis P50 − sticky P50 (per round)"] = "Redis P50 − sticky P50（每轮）",
+        ["one HS256 JWT verification (TokenService.ValidateAsync)"] = "一次 HS256 JWT 验证（TokenService.ValidateAsync）",
+        ["one HS256 JWT issued (TokenService.Issue)"] = "签发一个 HS256 JWT（TokenService.Issue）",
+        ["one signed session-id check (SessionIds.IsAuthentic)"] = "一次签名 Session ID 检查（SessionIds.IsAuthentic）",
+        ["redis: MEMORY USAGE of one session key"] = "redis：一个 Session Key 的 MEMORY USAGE",
+        ["jwt: mean token size"] = "jwt：Token 平均大小",
+        ["ids collected (failed logins)"] = "收集的 ID（失败的登录）",
+        ["lengths seen"] = "见到的长度",
+        ["alphabet observed"] = "观察到的字母表",
+        ["decoded length"] = "解码后长度",
+        ["distinct symbols per position (min over all but the last / the last)"] = "每个位置的不同符号数（除最后一位外的最小值 / 最后一位）",
+        ["estimated entropy: Σ log2(distinct symbols per position)"] = "估计熵：Σ log2(每个位置的不同符号数)",
+        ["Shannon entropy of the observed symbols, summed over positions (biased low by the sample size)"] = "观察到的符号的香农熵，按位置求和（受样本量影响偏低）",
+        ["worst per-position chi-square / its 0.01 % critical value"] = "最差位置的卡方值 / 其 0.01% 临界值",
+        ["duplicates"] = "重复",
+        ["idle, before the guessing"] = "空闲，猜测之前",
+        ["during the guessing"] = "猜测期间",
+        ["idle, after the guessing"] = "空闲，猜测之后",
+        ["wrong passwords for alice from one address"] = "从同一地址为 alice 尝试错误密码",
+        ["the right password from that address"] = "从该地址使用正确密码",
+        ["alice from another address"] = "alice 从另一地址登录",
+        ["wrong passwords for alice, each from a fresh address"] = "为 alice 尝试错误密码，每次来自新地址",
+        ["alice from a fresh address, right password"] = "alice 从新地址用正确密码登录",
+        ["alice from a fresh address with the login-device cookie of its earlier login"] = "alice 从新地址登录，带着此前登录的 login-device Cookie",
+        ["bob from a fresh address"] = "bob 从新地址登录",
+        ["requests"] = "请求数",
+        ["failed: 5xx, transport (by kind)"] = "失败：5xx、传输错误（按类型）",
+        ["failures per second"] = "每秒失败数",
+        ["refused: 4xx, session gone (by kind)"] = "被拒绝：4xx，Session 已失效（按类型）",
+        ["refusals per second"] = "每秒拒绝数",
+        ["Redis killed / answering again (s into the load)"] = "Redis 被杀 / 再次响应（负载开始后的 s）",
+        ["probe replies while Redis was down"] = "Redis 宕机期间的探测响应",
+        ["P99 / max of those (ms)"] = "这些响应的 P99 / 最大 (ms)",
+        ["first reply from the store after Redis answered again"] = "Redis 再次响应后来自存储的首个响应",
+        ["load P99 / max (ms)"] = "负载 P99 / 最大 (ms)",
+        ["legitimate token while Redis was down"] = "Redis 宕机期间的合法 Token",
+        ["P99 of those (ms)"] = "这些请求的 P99 (ms)",
+        ["revoked token before the outage"] = "宕机前的已撤销 Token",
+        ["revoked token while Redis was down"] = "Redis 宕机期间的已撤销 Token",
+        ["revoked token once Redis was back"] = "Redis 恢复后的已撤销 Token",
+        ["killed"] = "被杀掉的",
+        ["Sentinel announced the new primary (s after the kill)"] = "Sentinel 宣布新的主节点（kill 后的 s）",
+        ["reads (/profile; /profile-with-blacklist): first failure / first success after it (s after the kill)"] = "读取（/profile；/profile-with-blacklist）：首次失败 / 其后首次成功（kill 后的 s）",
+        ["writes (login; logout = revocation): first failure / first success after it (s after the kill)"] = "写入（登录；登出 = 撤销）：首次失败 / 其后首次成功（kill 后的 s）",
+        ["unavailable to users, reads / writes (s)"] = "用户不可用时长，读取 / 写入 (s)",
+        ["first success after the announcement, reads / writes (s)"] = "宣布之后的首次成功，读取 / 写入 (s)",
+        ["failed reads (probe) / failed writes after the kill"] = "kill 后失败的读取（探测）/ 失败的写入",
+        ["writes acknowledged (login 200 / logout 200)"] = "已确认的写入（登录 200 / 登出 200）",
+        ["of those missing afterwards"] = "其中之后缺失的",
+        ["of those unanswered when checked"] = "其中检查时无应答的",
+        ["read load: requests / failed"] = "读取负载：请求数 / 失败数",
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>Row labels with measured parts or ids: the pattern, and the Chinese with the same groups.</summary>
+    private static readonly (Regex Pattern, string Chinese)[] ComposedRowLabels =
+    [
+        (new Regex(@"^revoked token on /profile-with-blacklist \((?<where>.+)\)$", RegexOptions.CultureInvariant), "已撤销 Token 访问 /profile-with-blacklist（${where}）"),
+        (new Regex(@"^the same entry (?<s>\S+) s after logout$", RegexOptions.CultureInvariant), "登出 ${s} s 后的同一条目"),
+        (new Regex(@"^(?<target>.+): backends' CPU per request served$", RegexOptions.CultureInvariant), "${target}：后端每个已服务请求的 CPU"),
+        (new Regex(@"^common prefix of successive ids: mean / max \(chance: mean ≈ 1/63, max ≈ (?<max>\S+)\)$", RegexOptions.CultureInvariant), "连续 ID 的公共前缀：平均 / 最大（随机情况：平均 ≈ 1/63，最大 ≈ ${max}）"),
+    ];
+
+    /// <summary>
+    /// A row's first cell in Chinese when its column holds the lab's labels (<c>measure</c>, <c>step</c>…) and the label
+    /// is known; otherwise as recorded (a measured value, an id, or a label not translated yet).
+    /// </summary>
+    public static string RowLabel(string firstColumn, string recorded)
+    {
+        if (!LabelColumns.Contains(firstColumn))
+        {
+            return recorded;
+        }
+
+        if (RowLabels.TryGetValue(recorded, out var chinese))
+        {
+            return chinese;
+        }
+
+        foreach (var (pattern, composed) in ComposedRowLabels)
+        {
+            if (pattern.IsMatch(recorded))
+            {
+                return pattern.Replace(recorded, composed);
+            }
+        }
+
+        return recorded;
+    }
+
     /// <summary>Captions with measured parts: the pattern, and the Chinese with the same named groups.</summary>
     private static readonly (Regex Pattern, Func<Match, string> Chinese)[] Composed =
     [

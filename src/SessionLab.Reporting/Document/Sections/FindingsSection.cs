@@ -48,7 +48,10 @@ internal static class FindingsSection
 
         foreach (var table in experiment.Tables)
         {
-            yield return new TableBlock(text.TableCaption(table.Title), [.. table.Columns.Select(text.TableColumn)], table.Rows);
+            yield return new TableBlock(
+                text.TableCaption(table.Title),
+                [.. table.Columns.Select(text.TableColumn)],
+                table.Columns.Count == 0 ? table.Rows : [.. table.Rows.Select(r => r.Count == 0 ? r : (IReadOnlyList<string>)[text.TableRowLabel(table.Columns[0], r[0]), .. r.Skip(1)])]);
         }
 
         if (experiment.Verdicts.Count > 0)

@@ -43,6 +43,29 @@ public sealed class TableTermsTests
     public void Caption_KeepsMeasuredPartsAndFallsBackToEnglish(string recorded, string chinese) =>
         Assert.Equal(chinese, TableTerms.Caption(recorded));
 
+    [Theory]
+    [MemberData(nameof(Runs))]
+    public void EveryLabelRow_OfASampleRun_HasChineseWords(string run)
+    {
+        var results = ResultsJson.Deserialize(File.ReadAllText(Path.Combine(RepositoryFiles.Root(), run)));
+        string[] ids = ["POST /login", "POST /logout"];
+        var labels = results.Experiments
+            .SelectMany(e => e.Tables.Where(t => t.Columns.Count > 0 && t.Columns[0] is "measure" or "setting" or "what" or "step" or "phase")
+                .SelectMany(t => t.Rows.Select(r => (e.Id, Column: t.Columns[0], Label: r[0]))))
+            .Where(l => !ids.Contains(l.Label))
+            .Distinct();
+
+        Assert.All(labels, l => Assert.NotEqual(l.Label, TableTerms.RowLabel(l.Column, l.Label)));
+    }
+
+    [Theory]
+    [InlineData("measure", "requests", "请求数")]
+    [InlineData("step", "revoked token on /profile-with-blacklist (jwt/server-2)", "已撤销 Token 访问 /profile-with-blacklist（jwt/server-2）")]
+    [InlineData("what", "jwt + revocation: backends' CPU per request served", "jwt + revocation：后端每个已服务请求的 CPU")]
+    [InlineData("scheme", "requests", "requests")]
+    public void RowLabel_OnlyInLabelColumns_MeasuredPartsKept(string column, string recorded, string chinese) =>
+        Assert.Equal(chinese, TableTerms.RowLabel(column, recorded));
+
     [Fact]
     public void ChineseReport_ShowsTranslatedHeaders_EnglishReportAsRecorded()
     {
