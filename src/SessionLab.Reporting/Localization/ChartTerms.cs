@@ -85,26 +85,18 @@ internal static partial class ChartTerms
     /// A fault window's label, the fault controller's words in Chinese ("killed redis/server-1 (pid 5732) with SIGKILL" →
     /// "用 SIGKILL 杀掉 redis/server-1 (pid 5732)"), ids, versions and pids kept; words not known stay as recorded.
     /// </summary>
-    public static string Fault(string recorded)
-    {
-        foreach (var (pattern, chinese) in FaultPhrases)
-        {
-            recorded = pattern.Replace(recorded, chinese);
-        }
+    public static string Fault(string recorded) => FaultPhrases.Apply(recorded);
 
-        return recorded;
-    }
-
-    private static readonly (Regex Pattern, string Chinese)[] FaultPhrases =
+    private static readonly PhraseList FaultPhrases = new(
     [
-        (new Regex(@"killed (.+?) with SIGKILL", RegexOptions.CultureInvariant), "用 SIGKILL 杀掉 $1"),
-        (new Regex(@"stopped (.+?) with SIGTERM", RegexOptions.CultureInvariant), "用 SIGTERM 停止 $1"),
-        (new Regex(@"took (\S+) out of the load balancer's rotation", RegexOptions.CultureInvariant), "将 $1 从负载均衡器摘除"),
-        (new Regex(@"put (\S+) back into the load balancer's rotation", RegexOptions.CultureInvariant), "将 $1 加回负载均衡器"),
-        (new Regex(@"waited ([\d.]+) s", RegexOptions.CultureInvariant), "等待 $1 s"),
-        (new Regex(@"(?<=^|, |… )started ", RegexOptions.CultureInvariant), "启动 "),
-        (new Regex(@", ", RegexOptions.CultureInvariant), "，"),
-    ];
+        (@"killed (.+?) with SIGKILL", "用 SIGKILL 杀掉 $1"),
+        (@"stopped (.+?) with SIGTERM", "用 SIGTERM 停止 $1"),
+        (@"took (\S+) out of the load balancer's rotation", "将 $1 从负载均衡器摘除"),
+        (@"put (\S+) back into the load balancer's rotation", "将 $1 加回负载均衡器"),
+        (@"waited ([\d.]+) s", "等待 $1 s"),
+        (@"(?<=^|, |… )started ", "启动 "),
+        (@", ", "，"),
+    ]);
 
     [GeneratedRegex(@"^(?<name>.+) \(round (?<n>\d+)\)$")]
     private static partial Regex Round();

@@ -48,10 +48,7 @@ internal static class FindingsSection
 
         foreach (var table in experiment.Tables)
         {
-            yield return new TableBlock(
-                text.TableCaption(table.Title),
-                [.. table.Columns.Select(text.TableColumn)],
-                table.Columns.Count == 0 ? table.Rows : [.. table.Rows.Select(r => r.Count == 0 ? r : (IReadOnlyList<string>)[text.TableRowLabel(table.Columns[0], r[0]), .. r.Skip(1)])]);
+            yield return new TableBlock(text.TableCaption(table.Title), [.. table.Columns.Select(text.TableColumn)], RowsWithLabels(table, text));
         }
 
         if (experiment.Verdicts.Count > 0)
@@ -70,6 +67,12 @@ internal static class FindingsSection
             yield return chart;
         }
     }
+
+    /// <summary>The table's rows with their first cell in the report's language where it is one of the lab's labels.</summary>
+    private static IReadOnlyList<IReadOnlyList<string>> RowsWithLabels(ResultTable table, ReportText text) =>
+        table.Columns.Count == 0
+            ? table.Rows
+            : [.. table.Rows.Select(r => r.Count == 0 ? r : (IReadOnlyList<string>)[text.TableRowLabel(table.Columns[0], r[0]), .. r.Skip(1)])];
 
     private static string Status(ExperimentResult experiment, ReportText text)
     {

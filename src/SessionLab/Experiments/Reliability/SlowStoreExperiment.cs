@@ -18,6 +18,10 @@ namespace SessionLab.Experiments.Reliability;
 /// </summary>
 internal sealed class SlowStoreExperiment : Experiment<SlowStoreExperiment, SlowStoreFacts>, IJudge<SlowStoreFacts>
 {
+    // The targets' names in the tables (their variants' names in the metrics: see VariantOf).
+    private const string Blacklisted = "jwt + blacklist";
+    private const string Stateless = "jwt, no revocation";
+
     /// <summary>The backends' store timeout (connect, sync and async: SessionLab.Backend's RedisConnection).</summary>
     public static readonly TimeSpan StoreTimeout = TimeSpan.FromSeconds(1);
 
@@ -60,8 +64,8 @@ internal sealed class SlowStoreExperiment : Experiment<SlowStoreExperiment, Slow
         Target[] targets =
         [
             new("redis", await Users(context, SchemeKind.Redis, redis, "/profile", concurrency, cancellationToken)),
-            new("jwt + blacklist", await Users(context, SchemeKind.Jwt, jwt, "/profile-with-blacklist", concurrency, cancellationToken)),
-            new("jwt, no revocation", await Users(context, SchemeKind.Jwt, jwt, "/profile", concurrency, cancellationToken)),
+            new(Blacklisted, await Users(context, SchemeKind.Jwt, jwt, "/profile-with-blacklist", concurrency, cancellationToken)),
+            new(Stateless, await Users(context, SchemeKind.Jwt, jwt, "/profile", concurrency, cancellationToken)),
         ];
         if (targets.Any(t => t.Load is null))
         {
@@ -144,7 +148,7 @@ internal sealed class SlowStoreExperiment : Experiment<SlowStoreExperiment, Slow
 
     internal static IEnumerable<HypothesisVerdict> Judge(IReadOnlyList<SlowStoreStep> steps, IReadOnlyList<TimeoutProbe> timeouts)
     {
-        var stateful = steps.Where(s => s.Target != "jwt, no revocation").ToList();
+        var stateful = steps.Where(s => s.Target != Stateless).ToList();
         var rises = stateful.Where(s => s.Delay > TimeSpan.Zero).Select(s =>
         {
             var baseline = stateful.First(b => b.Target == s.Target && b.Delay == TimeSpan.Zero).MedianMs;
@@ -163,13 +167,13 @@ internal sealed class SlowStoreExperiment : Experiment<SlowStoreExperiment, Slow
                     ? $"No request failed at any delay; QPS {string.Join("; ", stateful.GroupBy(s => s.Target).Select(g => $"{g.Key} {string.Join(" → ", g.Select(s => s.Qps.ToString("0", CultureInfo.InvariantCulture)))}"))}."
                     : $"Failures: {string.Join("; ", failed.Select(s => $"{s.Target} at +{Ms(s.Delay)} ms: {FailureTally.All(s.FailuresByKind)}, {s.SerialFailures} serial non-200"))}.");
 
-        var statefulTimeouts = timeouts.Where(t => t.Target != "jwt, no revocation").ToList();
+        var statefulTimeouts = timeouts.Where(t => t.Target != Stateless).ToList();
         var limit = StoreTimeout.TotalMilliseconds * 1.5;
         yield return statefulTimeouts.Count == 0
             ? H3.Inconclusive("No request was sent past the store timeout.")
             : H3.Holds(statefulTimeouts.All(t => t.Status == 503 && t.ElapsedMs < limit), string.Join("; ", statefulTimeouts.GroupBy(t => t.Target).Select(g => $"{g.Key}: {string.Join(", ", g.Select(t => t.Status == 0 ? "no reply" : t.Status.ToString(CultureInfo.InvariantCulture)).Distinct())}, slowest {LoadRecording.Ms(g.Max(t => t.ElapsedMs))} ms")) + $" (limit {limit:0} ms).");
 
-        var control = steps.Where(s => s.Target == "jwt, no revocation").OrderBy(s => s.Delay).ToList();
+        var control = steps.Where(s => s.Target == Stateless).OrderBy(s => s.Delay).ToList();
         yield return control.Count < 2
             ? H4.Inconclusive("The stateless JWT control was not measured at two delays.")
             : H4.Holds(control[^1].MedianMs <= 2 * control[0].MedianMs && control.All(s => s.Failures == 0), $"Median {LoadRecording.Ms(control[0].MedianMs)} ms at +0 ms and {LoadRecording.Ms(control[^1].MedianMs)} ms at +{Ms(control[^1].Delay)} ms; {control.Sum(s => s.Failures)} failed.");
@@ -178,8 +182,8 @@ internal sealed class SlowStoreExperiment : Experiment<SlowStoreExperiment, Slow
     /// <summary>The variant each target measures, under the names the report's feature table and <c>compare</c> use.</summary>
     internal static string VariantOf(string target) => target switch
     {
-        "jwt + blacklist" => TargetNames.JwtRevocation,
-        "jwt, no revocation" => TargetNames.Jwt,
+        Blacklisted => TargetNames.JwtRevocation,
+        Stateless => TargetNames.Jwt,
         _ => target,
     };
 

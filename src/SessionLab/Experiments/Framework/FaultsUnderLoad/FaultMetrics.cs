@@ -1,4 +1,3 @@
-using SessionLab.Measurement.Load;
 using SessionLab.Reporting.Model;
 
 namespace SessionLab.Experiments.Framework.FaultsUnderLoad;
@@ -8,7 +7,7 @@ namespace SessionLab.Experiments.Framework.FaultsUnderLoad;
 /// them up by key: <c>failed_requests</c> (5xx and transport failures), <c>refused_requests</c> (4xx: a session gone),
 /// the failed share, and, where users' sessions were checked afterwards, how many were kept and lost. A figure measured
 /// under one condition of several (a restart procedure, a Redis-down policy) carries it after an <c>@</c>:
-/// <c>failed_requests@drain first</c>.
+/// <c>failed_requests@(b) deregistered first</c>.
 /// </summary>
 internal static class FaultMetrics
 {
@@ -22,10 +21,6 @@ internal static class FaultMetrics
         context.AddMetric(new Metric(target, Name("failed_percent", condition), "%", Percent(failed, requests)));
         context.AddMetric(new Metric(target, Name("refused_requests", condition), "requests", refused));
     }
-
-    /// <inheritdoc cref="AddLoad(ExperimentContext, string, long, IReadOnlyDictionary{string, long}, string?)"/>
-    public static void AddLoad(ExperimentContext context, string target, LoadResult load, string? condition = null) =>
-        AddLoad(context, target, load.TotalRequests, load.FailuresByKind, condition);
 
     /// <summary>A failover run: its load, the probe's slowest reply after the fault, and the sessions kept and lost.</summary>
     public static void AddFailover(ExperimentContext context, FailoverRun run, string? condition = null)
